@@ -1,0 +1,99 @@
+"""Case files in and out: YAML text to a validated Case, with every problem located."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from . import rules, yamlfile
+from .catalog import Catalog, load_catalog
+from .errors import CaseInvalid, InputError
+from .models import Case
+
+CASE_SUFFIXES = (".yaml", ".yml")
+
+
+def parse_case(
+    text: str, name: str = "<case>", *, catalog: Catalog | None = None, today: date | None = None
+) -> Case:
+    """Validate case YAML text; raise CaseInvalid listing every problem with line and column."""
+    return _validate(yamlfile.parse(text, name), catalog, today)
+
+
+def load_case(
+    path: str | Path, *, catalog: Catalog | None = None, today: date | None = None
+) -> Case:
+    """Read and validate one case file."""
+    path = Path(path)
+    return parse_case(yamlfile.read_text(path), str(path), catalog=catalog, today=today)
+
+
+def case_from_data(
+    data: Mapping[str, Any],
+    *,
+    catalog: Catalog | None = None,
+    today: date | None = None,
+    name: str = "<data>",
+) -> Case:
+    """Validate a case given as Python data, by the same rules as a file."""
+    return _validate(yamlfile.Document(name, dict(data)), catalog, today)
+
+
+def _validate(doc: yamlfile.Document, catalog: Catalog | None, today: date | None) -> Case:
+    if not isinstance(doc.data, dict):
+        raise CaseInvalid(
+            "not a mapping",
+            [
+                doc.problem(
+                    (),
+                    "a case file must be a set of fields (kind:, seller:, notification:, ...), "
+                    "not a list or a single value: start from `poa new ISSUE-TYPE`",
+                )
+            ],
+        )
+    try:
+        case = Case.model_validate(doc.data)
+    except ValidationError as exc:
+        raise CaseInvalid("invalid case", yamlfile.validation_problems(exc, doc, Case)) from None
+    catalog = catalog or load_catalog()
+    findings = rules.case_findings(case, catalog, today or date.today())
+    if findings:
+        raise CaseInvalid("invalid case", [doc.problem(loc, msg) for loc, msg in findings])
+    return case
+
+
+def find_case_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[InputError]]:
+    """Files named directly and *.yaml / *.yml files under folders, sorted and without
+    duplicates, plus an error for each path that is missing or holds no case files."""
+    files: list[Path] = []
+    errors: list[InputError] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*") if p.suffix.lower() in CASE_SUFFIXES and p.is_file()
+            )
+            if not found:
+                errors.append(InputError(f"{path}: no case files (*.yaml, *.yml) in this folder"))
+        elif path.exists():
+            found = [path]
+        else:
+            errors.append(InputError(f"{path}: no such file or folder: check the path"))
+            found = []
+        for item in found:
+            if item.resolve() not in seen:
+                seen.add(item.resolve())
+                files.append(item)
+    return files, errors
+
+
+def dump_case(case: Case) -> str:
+    """The case as YAML text, fields in model order, empty optional fields left out."""
+    data = {"kind": case.kind.value, **case.model_dump(mode="json", exclude_defaults=True)}
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=90)

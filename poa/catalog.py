@@ -1,0 +1,220 @@
+"""The issue catalog: every kind of notice poa knows, loaded from data files and validated."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from . import yamlfile
+from .errors import CatalogError, InputError, Problem
+
+GROUPS: dict[str, str] = {
+    "metrics": "Performance metrics",
+    "authenticity-condition": "Authenticity and product condition",
+    "intellectual-property": "Intellectual property",
+    "safety-compliance": "Product safety and compliance",
+    "listing-pricing": "Listing policy and pricing",
+    "conduct": "Seller conduct",
+    "identity-verification": "Identity verification",
+    "customer-feedback": "Customer feedback",
+}
+CATEGORIES: dict[str, str] = {
+    "account-health": "Account health",
+    "policy-violation": "Policy violation",
+    "customer-feedback": "Customer feedback",
+    "performance-improvement": "Performance improvement",
+}
+Route = Literal["poa", "retraction", "counter-notice", "documents-only", "listing-edit", "quiz"]
+ROUTES: dict[str, str] = {
+    "poa": "a Plan of Action",
+    "retraction": "a retraction from the rights owner",
+    "counter-notice": "a counter-notice",
+    "documents-only": "the requested documents with a short cover note",
+    "listing-edit": "editing the listing",
+    "quiz": "the policy quiz Amazon offers",
+}
+ENV_CATALOG = "POA_CATALOG"
+
+Sentence = Annotated[str, Field(min_length=3, max_length=400)]
+
+
+class CatalogModel(BaseModel):
+    """Base for catalog models: unknown fields are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class MetricSpec(CatalogModel):
+    """An Amazon performance metric and its threshold."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    name: str
+    formula: str
+    window_days: int | None = Field(default=None, ge=1, le=365)
+    threshold: float = Field(ge=0, le=100, description="Amazon's target, in percent.")
+    better: Literal["lower", "higher"]
+    enforced: bool = Field(description="Whether missing the target can cost selling rights.")
+
+    def meets(self, value: float, target: float | None = None) -> bool:
+        """Whether a value meets the threshold (or the given target)."""
+        goal = self.threshold if target is None else target
+        return value < goal if self.better == "lower" else value > goal
+
+
+class IssueType(CatalogModel):
+    """One kind of notice, with what a good answer to it contains."""
+
+    key: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
+    title: str
+    group: Literal[
+        "metrics",
+        "authenticity-condition",
+        "intellectual-property",
+        "safety-compliance",
+        "listing-pricing",
+        "conduct",
+        "identity-verification",
+        "customer-feedback",
+    ]
+    category: Literal[
+        "account-health", "policy-violation", "customer-feedback", "performance-improvement"
+    ]
+    summary: str = Field(min_length=20)
+    route: Route = "poa"
+    route_advice: str | None = None
+    addressee: str = "Seller Performance Team"
+    policy: str | None = None
+    focus: str = Field(min_length=20, description="What a reviewer looks for in the answer.")
+    root_causes: list[Sentence] = Field(min_length=4)
+    corrective_actions: list[Sentence] = Field(min_length=4)
+    preventive_measures: list[Sentence] = Field(min_length=4)
+    evidence: list[Sentence] = Field(min_length=1)
+    deadline_days: int = Field(ge=1, le=365)
+    metric: MetricSpec | None = None
+
+    @model_validator(mode="after")
+    def _advice_for_other_routes(self) -> IssueType:
+        if self.route != "poa" and not self.route_advice:
+            raise ValueError("route_advice is required when route is not poa")
+        return self
+
+    @property
+    def group_title(self) -> str:
+        """The group's display name."""
+        return GROUPS[self.group]
+
+
+class Catalog:
+    """The issue types poa knows, by key, with their metrics."""
+
+    def __init__(self, types: Iterable[IssueType]) -> None:
+        self.types: dict[str, IssueType] = {t.key: t for t in types}
+        self.metrics: dict[str, MetricSpec] = {
+            t.metric.key: t.metric for t in self.types.values() if t.metric
+        }
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.types
+
+    def __iter__(self) -> Iterator[IssueType]:
+        return iter(
+            sorted(self.types.values(), key=lambda t: (list(GROUPS).index(t.group), t.title))
+        )
+
+    def __len__(self) -> int:
+        return len(self.types)
+
+    def get(self, key: str) -> IssueType:
+        """The issue type with this key, or CatalogError naming close matches."""
+        try:
+            return self.types[key]
+        except KeyError:
+            raise CatalogError(f"unknown issue type {key!r}: {self.suggest(key)}") from None
+
+    def suggest(self, key: str) -> str:
+        """A hint naming the closest known keys."""
+        import difflib
+
+        close = difflib.get_close_matches(key, list(self.types), n=3, cutoff=0.5)
+        if close:
+            return "did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
+        return "run `poa catalog` to list the known types"
+
+    def grouped(self) -> dict[str, list[IssueType]]:
+        """Issue types by group, in display order."""
+        result: dict[str, list[IssueType]] = {}
+        for issue in self:
+            result.setdefault(issue.group, []).append(issue)
+        return result
+
+
+def builtin_dir() -> Path:
+    """The folder holding the built-in templates and catalog, in a wheel or a checkout."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if (candidate / "catalog").is_dir():
+            return candidate
+    raise CatalogError(f"poa's templates folder is missing next to {here}: reinstall poa")
+
+
+def _read_types(path: Path) -> list[IssueType]:
+    doc = yamlfile.parse(yamlfile.read_text(path), str(path))
+    items = doc.data if isinstance(doc.data, list) else [doc.data]
+    types, problems = [], []
+    for index, item in enumerate(items):
+        prefix: tuple[int, ...] = (index,) if isinstance(doc.data, list) else ()
+        try:
+            types.append(IssueType.model_validate(item))
+        except ValidationError as exc:
+            for problem in yamlfile.validation_problems(exc, doc, IssueType):
+                problems.append(_shift(problem, doc, prefix, exc))
+    if problems:
+        raise CatalogError(f"{path}: invalid catalog entry", problems)
+    return types
+
+
+def _shift(
+    problem: Problem, doc: yamlfile.Document, prefix: tuple[int, ...], exc: ValidationError
+) -> Problem:
+    # Errors come relative to the entry; re-anchor them when the file holds a list.
+    if not prefix:
+        return problem
+    field = yamlfile.format_loc(prefix) + ("." + problem.field if problem.field else "")
+    return Problem(problem.file, problem.line, problem.column, field, problem.message)
+
+
+def _folder_types(folder: Path) -> list[IssueType]:
+    if not folder.is_dir():
+        raise CatalogError(f"{folder}: catalog folder does not exist")
+    types: list[IssueType] = []
+    for path in sorted([*folder.rglob("*.yaml"), *folder.rglob("*.yml")]):
+        try:
+            types.extend(_read_types(path))
+        except InputError as exc:
+            raise CatalogError(exc.message, exc.problems) from None
+    return types
+
+
+@lru_cache(maxsize=8)
+def _load(folders: tuple[Path, ...]) -> Catalog:
+    types: dict[str, IssueType] = {}
+    for folder in folders:
+        for issue in _folder_types(folder):
+            types[issue.key] = issue
+    return Catalog(types.values())
+
+
+def load_catalog(extra: Iterable[str | Path] = ()) -> Catalog:
+    """The built-in catalog plus user folders (later ones add to or override earlier ones).
+
+    Folders named in the POA_CATALOG environment variable (separated by the path separator)
+    come before those passed in.
+    """
+    env = [p for p in os.environ.get(ENV_CATALOG, "").split(os.pathsep) if p]
+    folders = [builtin_dir() / "catalog", *map(Path, env), *map(Path, extra)]
+    return _load(tuple(f.resolve() for f in folders))

@@ -1,0 +1,291 @@
+"""The `poa` command line: the only module that parses arguments, prints and picks exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .errors import InputError, OutputError, PoaError, UsageError
+
+EXAMPLES = {
+    "poa": """examples:
+  poa new order-defect-rate -o my-case.yaml   start a case file for an ODR notice
+  poa validate my-case.yaml                   check it and list every problem
+  poa catalog                                 list the issue types poa knows
+  poa schema > poa-case.schema.json           JSON Schema for editors""",
+    "validate": """examples:
+  poa validate case.yaml
+  poa validate cases/            every *.yaml and *.yml under cases/
+exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error""",
+    "catalog": """examples:
+  poa catalog                    every issue type, grouped
+  poa catalog late-shipment-rate one type in full
+  poa catalog --json             machine-readable""",
+    "new": """examples:
+  poa new inauthentic-complaint                 writes inauthentic-complaint.yaml
+  poa new late-shipment-rate --pip -o lsr.yaml  a performance improvement plan
+  poa new trademark-complaint -o -              print instead of writing""",
+    "schema": """examples:
+  poa schema > poa-case.schema.json""",
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(f"{self.prog}: {message} (see `{self.prog} --help`)")
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every subcommand."""
+    fmt = argparse.RawDescriptionHelpFormatter
+    parser = _Parser(
+        prog="poa",
+        description="Write Amazon Plans of Action and Performance Improvement Plans from "
+        "checked case files.",
+        epilog=EXAMPLES["poa"],
+        formatter_class=fmt,
+    )
+    parser.add_argument("--version", action="version", version=f"poa {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    catalog_opt = _Parser(add_help=False)
+    catalog_opt.add_argument(
+        "--catalog",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of your own issue types that add to or override the built-in ones "
+        "(repeatable; also POA_CATALOG)",
+    )
+
+    p = sub.add_parser(
+        "validate",
+        help="check case files and list every problem",
+        parents=[catalog_opt],
+        epilog=EXAMPLES["validate"],
+        formatter_class=fmt,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="case files or folders")
+    p.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date to check against (default: today)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
+    p = sub.add_parser(
+        "catalog",
+        help="list the issue types, or show one",
+        parents=[catalog_opt],
+        epilog=EXAMPLES["catalog"],
+        formatter_class=fmt,
+    )
+    p.add_argument("key", nargs="?", help="an issue type key to show in full")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser(
+        "new",
+        help="write a commented case file for an issue type",
+        parents=[catalog_opt],
+        epilog=EXAMPLES["new"],
+        formatter_class=fmt,
+    )
+    p.add_argument("key", help="the issue type (see `poa catalog`)")
+    p.add_argument(
+        "--pip",
+        action="store_true",
+        help="a performance improvement plan instead of a plan of action",
+    )
+    p.add_argument(
+        "-o", "--output", metavar="FILE", help="where to write (default: KEY.yaml; '-' prints it)"
+    )
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    sub.add_parser(
+        "schema",
+        help="print the JSON Schema of case files",
+        epilog=EXAMPLES["schema"],
+        formatter_class=fmt,
+    )
+    return parser
+
+
+def main(
+    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
+    """Run poa with these arguments; return the exit status."""
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help(out)
+            return 2
+        handler: Callable[[argparse.Namespace, TextIO], int] = COMMANDS[args.command]
+        return handler(args, out)
+    except PoaError as exc:
+        for line in exc.lines():
+            print(f"poa: {line}" if not exc.problems else line, file=err)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("poa: interrupted", file=err)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+def _catalog(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .catalog import load_catalog
+
+    return load_catalog(args.catalog)
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """`poa validate`: every problem in every file, then a summary."""
+    from .cases import find_case_files, load_case
+
+    catalog = _catalog(args)
+    files, missing = find_case_files(args.paths)
+    for error in missing:
+        print(error.message, file=out)
+    bad = 0
+    problems = len(missing)
+    for path in files:
+        try:
+            load_case(path, catalog=catalog, today=args.today)
+        except InputError as exc:
+            bad += 1
+            lines = exc.lines() if exc.problems else [exc.message]
+            problems += len(lines)
+            for line in lines:
+                print(line, file=out)
+    if not args.quiet:
+        noun = "file" if len(files) == 1 else "files"
+        if missing:
+            print(
+                f"{len(missing)} path{'s' if len(missing) != 1 else ''} not found or empty",
+                file=out,
+            )
+        if bad:
+            print(
+                f"{len(files)} {noun} checked: {len(files) - bad} valid, {bad} invalid, "
+                f"{problems} problem{'s' if problems != 1 else ''}",
+                file=out,
+            )
+        else:
+            print(f"{len(files)} {noun} checked: all valid", file=out)
+    return 1 if bad or missing else 0
+
+
+def cmd_catalog(args: argparse.Namespace, out: TextIO) -> int:
+    """`poa catalog [KEY] [--json]`."""
+    from .catalog import GROUPS, ROUTES
+
+    catalog = _catalog(args)
+    if args.key:
+        issue = catalog.get(args.key)
+        if args.json:
+            print(json.dumps(issue.model_dump(mode="json"), indent=2), file=out)
+            return 0
+        print(f"{issue.title}  [{issue.key}]", file=out)
+        print(
+            f"group: {issue.group_title}; notice category: {issue.category}; "
+            f"usual deadline: {issue.deadline_days} days",
+            file=out,
+        )
+        print(f"\n{issue.summary}\n", file=out)
+        print(f"Answer with {ROUTES[issue.route]}.", file=out)
+        if issue.route_advice:
+            print(issue.route_advice, file=out)
+        if issue.metric:
+            m = issue.metric
+            sign = "<" if m.better == "lower" else ">"
+            window = f"{m.window_days} days" if m.window_days else "as shown in Account Health"
+            print(
+                f"\nMetric: {m.name} = {m.formula}\n  window: {window}; target {sign} "
+                f"{m.threshold}%{'' if m.enforced else ' (advisory)'}",
+                file=out,
+            )
+        for title, items in (
+            ("Typical root causes", issue.root_causes),
+            ("Corrective actions", issue.corrective_actions),
+            ("Preventive measures", issue.preventive_measures),
+            ("Evidence", issue.evidence),
+        ):
+            print(f"\n{title}:", file=out)
+            for item in items:
+                print(f"  - {item}", file=out)
+        return 0
+    if args.json:
+        data = [t.model_dump(mode="json") for t in catalog]
+        print(json.dumps(data, indent=2), file=out)
+        return 0
+    for group, issues in catalog.grouped().items():
+        print(f"{GROUPS[group]}:", file=out)
+        width = max(len(i.key) for i in issues)
+        for issue in issues:
+            route = "" if issue.route == "poa" else f"  (answer: {issue.route})"
+            print(f"  {issue.key:<{width}}  {issue.title}{route}", file=out)
+    print(f"\n{len(catalog)} issue types. `poa catalog KEY` shows one in full.", file=out)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    """`poa new KEY`: write a commented scaffold."""
+    from .scaffold import SCHEMA_FILE, case_schema, scaffold
+
+    catalog = _catalog(args)
+    target = args.output or f"{args.key}.yaml"
+    text = scaffold(
+        catalog.get(args.key),
+        pip=args.pip,
+        filename=Path(target).name if target != "-" else "case.yaml",
+    )
+    if target == "-":
+        out.write(text)
+        return 0
+    path = Path(target)
+    if path.exists() and not args.force:
+        raise OutputError(
+            f"{path} already exists: choose another name with -o, or add --force to overwrite it"
+        )
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    print(f"wrote {path}: fill it in, then run `poa validate {path}`", file=out)
+    schema_path = path.parent / SCHEMA_FILE
+    if not schema_path.exists():
+        schema_path.write_text(json.dumps(case_schema(), indent=2) + "\n", encoding="utf-8")
+        print(f"wrote {schema_path}: lets your editor check and complete the case file", file=out)
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    """`poa schema`: the JSON Schema of case files."""
+    from .scaffold import case_schema
+
+    print(json.dumps(case_schema(), indent=2), file=out)
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
+    "validate": cmd_validate,
+    "catalog": cmd_catalog,
+    "new": cmd_new,
+    "schema": cmd_schema,
+}

@@ -1,0 +1,166 @@
+"""Rules that span several fields of a case: dates in order, links that resolve, coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date, timedelta
+
+from .catalog import Catalog
+from .models import Case, Kind
+
+Finding = tuple[tuple[str | int, ...], str]
+
+
+def deadline(case: Case, catalog: Catalog) -> date | None:
+    """The answer's due date: as given, or the issue type's usual window after receipt."""
+    if case.notification.deadline:
+        return case.notification.deadline
+    issue = catalog.types.get(case.notification.issue_type)
+    if issue is None:
+        return None
+    return case.notification.received_on + timedelta(days=issue.deadline_days)
+
+
+def case_findings(case: Case, catalog: Catalog, today: date) -> list[Finding]:
+    """Every cross-field rule the case breaks, as (location, message)."""
+    return [
+        *_issue_type(case, catalog),
+        *_dates(case, today),
+        *_ids(case),
+        *_coverage(case),
+        *_seller(case),
+        *_metrics(case, catalog),
+    ]
+
+
+def _issue_type(case: Case, catalog: Catalog) -> Iterator[Finding]:
+    key = case.notification.issue_type
+    if key not in catalog:
+        yield ("notification", "issue_type"), f"unknown issue type {key!r}: {catalog.suggest(key)}"
+
+
+def _dates(case: Case, today: date) -> Iterator[Finding]:
+    note = case.notification
+    if note.received_on > today:
+        yield (
+            ("notification", "received_on"),
+            f"{note.received_on} is in the future: give the date the notice arrived",
+        )
+    if note.deadline and note.deadline <= note.received_on:
+        yield ("notification", "deadline"), "is not after the date the notice was received"
+    if note.problem_started_on and note.problem_started_on > note.received_on:
+        yield ("notification", "problem_started_on"), "is after the notice arrived"
+    start = note.problem_started_on
+    for i, action in enumerate(case.corrective_actions):
+        loc = ("corrective_actions", i, "completed_on")
+        if action.completed_on > today:
+            yield (
+                loc,
+                f"{action.completed_on} is in the future: a corrective action must "
+                "already be done; record it as a preventive measure or add it once finished",
+            )
+        elif start and action.completed_on < start:
+            yield (
+                loc,
+                f"{action.completed_on} is before the problem began ({start}): check the date",
+            )
+    for i, cause in enumerate(case.root_causes):
+        if cause.occurred_on and cause.occurred_on > today:
+            yield ("root_causes", i, "occurred_on"), "is in the future: check the date"
+    for i, item in enumerate(case.evidence):
+        if item.issued_on and item.issued_on > today:
+            yield ("evidence", i, "issued_on"), "is in the future: check the date on the document"
+    for i, sub in enumerate(case.submissions):
+        if sub.submitted_on > today:
+            yield ("submissions", i, "submitted_on"), "is in the future: check the date"
+
+
+def _ids(case: Case) -> Iterator[Finding]:
+    seen: dict[str, str] = {}
+    sections = ("root_causes", "corrective_actions", "preventive_measures", "evidence")
+    for section in sections:
+        for i, item in enumerate(getattr(case, section)):
+            if item.id in seen:
+                yield (
+                    (section, i, "id"),
+                    f"id {item.id!r} is already used in {seen[item.id]}: give each item its own id",
+                )
+            seen.setdefault(item.id, section)
+    causes = {c.id for c in case.root_causes}
+    evidence = {e.id for e in case.evidence}
+    for section in ("corrective_actions", "preventive_measures"):
+        for i, item in enumerate(getattr(case, section)):
+            for j, ref in enumerate(item.root_causes):
+                if ref not in causes:
+                    yield (section, i, "root_causes", j), _missing(ref, "root cause", causes)
+    for section in ("root_causes", "corrective_actions"):
+        for i, item in enumerate(getattr(case, section)):
+            for j, ref in enumerate(item.evidence):
+                if ref not in evidence:
+                    yield (section, i, "evidence", j), _missing(ref, "evidence item", evidence)
+
+
+def _missing(ref: str, what: str, known: set[str]) -> str:
+    listed = ", ".join(sorted(known)) or "none yet"
+    return f"no {what} has the id {ref!r} (known: {listed}): fix the id or add the {what}"
+
+
+def _coverage(case: Case) -> Iterator[Finding]:
+    for i, cause in enumerate(case.root_causes):
+        if not any(cause.id in a.root_causes for a in case.corrective_actions):
+            yield (
+                ("root_causes", i),
+                f"root cause {cause.id!r} has no corrective action: "
+                "Amazon expects every cause answered by something already done",
+            )
+        if not any(cause.id in m.root_causes for m in case.preventive_measures):
+            yield (
+                ("root_causes", i),
+                f"root cause {cause.id!r} has no preventive measure: "
+                "add the control that now stops it happening again",
+            )
+
+
+def _seller(case: Case) -> Iterator[Finding]:
+    seller = case.seller
+    for code in seller.merchant_tokens:
+        if code not in seller.marketplaces:
+            yield ("seller", "merchant_tokens", code), f"{code} is not among seller.marketplaces"
+    if case.notification.marketplace not in seller.marketplaces:
+        yield (
+            ("notification", "marketplace"),
+            f"{case.notification.marketplace} is not among "
+            "seller.marketplaces: add it there or correct it here",
+        )
+
+
+def _metrics(case: Case, catalog: Catalog) -> Iterator[Finding]:
+    names = {m.metric for m in case.metrics}
+    for i, metric in enumerate(case.metrics):
+        unknown = metric.metric not in catalog.metrics
+        if unknown and (metric.target is None or metric.better is None):
+            yield (
+                ("metrics", i, "metric"),
+                f"{metric.metric!r} is not a catalog metric "
+                f"({', '.join(sorted(catalog.metrics))}): give its target and better "
+                "(lower or higher) yourself",
+            )
+    for i, milestone in enumerate(case.milestones):
+        if milestone.metric not in names:
+            yield (
+                ("milestones", i, "metric"),
+                f"{milestone.metric!r} is not one of the case's "
+                "metrics: list it under metrics first",
+            )
+        if milestone.due_on <= case.notification.received_on:
+            yield ("milestones", i, "due_on"), "is not after the notice arrived"
+    if case.kind is Kind.PERFORMANCE_IMPROVEMENT_PLAN:
+        if not case.metrics:
+            yield ("metrics",), "an improvement plan needs at least one metric with its value now"
+        if not case.milestones:
+            yield ("milestones",), "an improvement plan needs dated milestones"
+        if case.review_cadence is None:
+            yield (
+                ("review_cadence",),
+                "an improvement plan needs a review cadence (weekly or bi-weekly are usual)",
+            )

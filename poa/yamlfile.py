@@ -1,0 +1,322 @@
+"""Safe YAML reading that remembers where every value stood, and errors mapped to file:line:col."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import InputError, Problem
+
+MAX_BYTES = 2_000_000
+MAX_NODES = 200_000
+_PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
+
+Loc = tuple[str | int, ...]
+
+
+@dataclass
+class Document:
+    """A parsed YAML document: its data and the line/column of each value and key."""
+
+    name: str
+    data: Any
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc, prefer_key: bool = False) -> tuple[int, int] | None:
+        """Where a location is, or its closest enclosing value."""
+        for cut in range(len(loc), -1, -1):
+            part = loc[:cut]
+            table = self.keys if prefer_key and cut == len(loc) else self.values
+            if part in table:
+                return table[part]
+            if part in self.values:
+                return self.values[part]
+        return None
+
+    def problem(self, loc: Loc, message: str, prefer_key: bool = False) -> Problem:
+        """A problem at a location of this document."""
+        pos = self.position(loc, prefer_key)
+        line, column = pos if pos else (None, None)
+        return Problem(self.name, line, column, format_loc(loc), message)
+
+
+def format_loc(loc: Loc) -> str:
+    """`corrective_actions[1].completed_on` from a location tuple."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, or raise InputError saying what is wrong with it."""
+    name = str(path)
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file: check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder, not a file") from None
+    except OSError as exc:
+        raise InputError(
+            f"{name}: cannot be read ({exc.strerror}): check its permissions"
+        ) from None
+    if len(raw) > MAX_BYTES:
+        raise InputError(
+            f"{name}: file is larger than {MAX_BYTES // 1_000_000} MB: "
+            "a case file is a short text file; check you picked the right one"
+        )
+    if b"\x00" in raw:
+        raise InputError(f"{name}: is a binary file, not YAML text: check you picked the right one")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{name}:{line}:1: file is not UTF-8 text: save it again as UTF-8 in your editor"
+        ) from None
+
+
+def parse(text: str, name: str) -> Document:
+    """Parse one YAML document safely (no object construction), recording positions."""
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_LOADER))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+        what = exc.problem or "invalid YAML"
+        if exc.context and exc.context_mark and exc.context_mark is not mark:
+            context = exc.context.removeprefix("while ")
+            what += (
+                f" ({context} that starts at line {exc.context_mark.line + 1}, "
+                f"column {exc.context_mark.column + 1})"
+            )
+        raise InputError(
+            "YAML syntax error",
+            [
+                Problem(
+                    name,
+                    line,
+                    col,
+                    "",
+                    f"YAML syntax error: {what}: check indentation and "
+                    "quote text that contains ': ' or starts with a special character",
+                )
+            ],
+        ) from None
+    except yaml.YAMLError as exc:
+        raise InputError(
+            "YAML error", [Problem(name, None, None, "", f"not valid YAML: {exc}")]
+        ) from None
+    if not nodes or nodes[0] is None:
+        raise InputError(
+            "empty", [Problem(name, 1, 1, "", "file is empty: start from `poa new ISSUE-TYPE`")]
+        )
+    if len(nodes) > 1:
+        mark = nodes[1].start_mark
+        raise InputError(
+            "several documents",
+            [
+                Problem(
+                    name,
+                    mark.line + 1,
+                    mark.column + 1,
+                    "",
+                    "file holds more than one YAML document ('---'): keep one case per file",
+                )
+            ],
+        )
+    doc = Document(name, None)
+    builder = _Builder(doc)
+    doc.data = builder.build(nodes[0], ())
+    return doc
+
+
+class _Builder:
+    """Turns composed nodes into plain data, recording positions, with a size budget."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.budget = MAX_NODES
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def build(self, node: yaml.Node, loc: Loc) -> Any:
+        doc = self.doc
+        self.budget -= 1
+        if self.budget < 0:
+            raise _node_problem(
+                doc,
+                node,
+                loc,
+                "too many values (anchors and aliases expand too far): write the case out plainly",
+            )
+        doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
+            raise _node_problem(
+                doc,
+                node,
+                loc,
+                f"the YAML tag {node.tag!r} is not allowed: "
+                "case files hold plain text, numbers, dates and lists",
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self.mapping(node, loc)
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        return self.scalar(node, loc)
+
+    def mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
+        doc = self.doc
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _node_problem(
+                    doc, key_node, loc, "'<<' merge keys are not supported: write the fields out"
+                )
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _node_problem(doc, key_node, loc, "a field name must be plain text")
+            key = str(self.scalar(key_node, loc))
+            if key in result:
+                raise _node_problem(
+                    doc, key_node, (*loc, key), f"field {key!r} appears twice here: keep one"
+                )
+            doc.keys[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, (*loc, key))
+        return result
+
+    def scalar(self, node: yaml.Node, loc: Loc) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as exc:
+            raise _node_problem(
+                self.doc,
+                node,
+                loc,
+                "cannot read this value "
+                f"({getattr(exc, 'problem', '') or exc}): write plain text, "
+                "numbers, dates or lists",
+            ) from None
+        except (ValueError, TypeError, OverflowError):
+            raise _node_problem(self.doc, node, loc, DATE_HINT) from None
+
+
+def _node_problem(doc: Document, node: yaml.Node, loc: Loc, message: str) -> InputError:
+    mark = node.start_mark
+    return InputError(
+        message, [Problem(doc.name, mark.line + 1, mark.column + 1, format_loc(loc), message)]
+    )
+
+
+def validation_problems(
+    exc: ValidationError, doc: Document, model: type[BaseModel]
+) -> list[Problem]:
+    """Every Pydantic error as a Problem a seller can act on."""
+    problems = []
+    for error in exc.errors(include_url=False):
+        loc = tuple(error["loc"])
+        kind = error["type"]
+        message = _message(error, loc, model)
+        problems.append(doc.problem(loc, message, prefer_key=kind == "extra_forbidden"))
+    return problems
+
+
+def _message(error: Any, loc: Loc, model: type[BaseModel]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "is required but missing: add it"
+    if error.get("input", "") is None and kind.endswith(("_type", "_parsing")):
+        return "is empty: fill it in, or delete the line if the field is optional"
+    if kind == "extra_forbidden":
+        known = _fields_at(model, loc[:-1])
+        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+        hint = (
+            f"did you mean `{close[0]}`?"
+            if close
+            else ("known fields: " + ", ".join(known) if known else "remove it")
+        )
+        return f"unknown field: {hint}"
+    if kind in (
+        "date_type",
+        "date_parsing",
+        "date_from_datetime_parsing",
+        "date_from_datetime_inexact",
+    ):
+        return DATE_HINT
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return "should be a whole number, such as 12"
+    if kind in ("float_parsing", "float_type"):
+        return "should be a number, such as 1.8"
+    if kind in ("string_type",):
+        return "should be text"
+    if kind in ("list_type",):
+        return "should be a list: put each item on its own line starting with '- '"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return "should be a group of fields (name: value lines indented under it)"
+    if kind in ("literal_error", "enum"):
+        return f"must be one of {ctx.get('expected', '')}"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        limits = {
+            "greater_than_equal": "at least",
+            "less_than_equal": "at most",
+            "greater_than": "more than",
+            "less_than": "less than",
+        }
+        bound = next(v for k, v in ctx.items() if k in ("ge", "le", "gt", "lt"))
+        return f"must be {limits[kind]} {bound}"
+    if kind == "too_short":
+        return "must have at least one item"
+    if kind == "string_too_long":
+        return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(loc)
+    if kind == "bool_type" or kind == "bool_parsing":
+        return "should be true or false"
+    text = str(error["msg"])
+    return text.removeprefix("Value error, ")
+
+
+def _pattern_message(loc: Loc) -> str:
+    last = next((p for p in reversed(loc) if isinstance(p, str)), "")
+    if last == "email":
+        return "is not an email address: write it as name@example.com"
+    return (
+        "is not a valid id: start with a letter and use letters, digits, '-', '_' or '.', "
+        "such as RC1 or E2"
+    )
+
+
+def _fields_at(model: type[BaseModel], loc: Loc) -> list[str]:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part) if _is_model(current) else None
+        if info is None:
+            return []
+        current = _inner_model(info.annotation)
+    return list(current.model_fields) if _is_model(current) else []
+
+
+def _is_model(obj: Any) -> bool:
+    return isinstance(obj, type) and issubclass(obj, BaseModel)
+
+
+def _inner_model(annotation: Any) -> Any:
+    if _is_model(annotation):
+        return annotation
+    for arg in getattr(annotation, "__args__", ()):
+        found = _inner_model(arg)
+        if found is not None:
+            return found
+    return None
