@@ -8,10 +8,14 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .errors import InputError, OutputError, PoaError, UsageError
+
+if TYPE_CHECKING:
+    from .documents import Rendered, TemplateLibrary
+    from .models import Case
 
 EXAMPLES = {
     "poa": """examples:
@@ -31,6 +35,12 @@ exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error""",
   poa new inauthentic-complaint                 writes inauthentic-complaint.yaml
   poa new late-shipment-rate --pip -o lsr.yaml  a performance improvement plan
   poa new trademark-complaint -o -              print instead of writing""",
+    "render": """examples:
+  poa render case.yaml                     DOCX and PDF into ./out
+  poa render cases/ -o letters -f docx,pdf,txt
+  poa render case.yaml -f txt              appeal-form text with character counts
+  poa render case.yaml --theme my-theme    your letterhead (theme.css, reference.docx)
+exit status: 0 all rendered, 1 some failed, 2 usage error""",
     "schema": """examples:
   poa schema > poa-case.schema.json""",
 }
@@ -46,6 +56,18 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _formats(text: str) -> list[str]:
+    from .render import FORMATS
+
+    chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in chosen if f not in FORMATS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown format {', '.join(unknown) or text!r}: choose from {', '.join(FORMATS)}"
+        )
+    return list(dict.fromkeys(chosen))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -115,6 +137,61 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
 
+    p = sub.add_parser(
+        "render",
+        help="render cases to DOCX, PDF, appeal-form text or Markdown",
+        parents=[catalog_opt],
+        epilog=EXAMPLES["render"],
+        formatter_class=fmt,
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="case files or folders")
+    p.add_argument(
+        "-o",
+        "--output",
+        default="out",
+        metavar="DIR",
+        help="the folder to write into (default: ./out)",
+    )
+    p.add_argument(
+        "-f",
+        "--formats",
+        default=["docx", "pdf"],
+        metavar="LIST",
+        type=_formats,
+        help="comma-separated: docx, pdf, txt (appeal-form text), md (default: docx,pdf)",
+    )
+    p.add_argument(
+        "--theme",
+        metavar="DIR",
+        type=Path,
+        help="a theme folder with theme.css and optionally reference.docx",
+    )
+    p.add_argument(
+        "--templates",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of templates that override or add to the built-in ones "
+        "(repeatable; also POA_TEMPLATES)",
+    )
+    p.add_argument(
+        "--pdf-variant",
+        metavar="VARIANT",
+        help="pdf/ua-1 (tagged, accessible), pdf/a-2b, pdf/a-3b and others",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace output files poa did not write or that were edited",
+    )
+    p.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date to check against (default: today)",
+    )
+    p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+
     sub.add_parser(
         "schema",
         help="print the JSON Schema of case files",
@@ -139,7 +216,8 @@ def main(
         return handler(args, out)
     except PoaError as exc:
         for line in exc.lines():
-            print(f"poa: {line}" if not exc.problems else line, file=err)
+            prefix = "" if exc.problems or line.startswith("poa") else "poa: "
+            print(prefix + line, file=err)
         return exc.exit_code
     except KeyboardInterrupt:
         print("poa: interrupted", file=err)
@@ -283,9 +361,90 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
+    """`poa render`: each case to each format, into the output folder."""
+    from .cases import find_case_files, load_case
+    from .documents import TemplateLibrary, render_markdown
+    from .output import OutputDir
+    from .render import default_theme, output_stem, render_case
+
+    if args.pdf_variant and "pdf" in args.formats:
+        from .pdf_writer import PDF_VARIANTS
+
+        if args.pdf_variant not in PDF_VARIANTS:
+            raise UsageError(
+                f"unknown --pdf-variant {args.pdf_variant!r}: use one of {', '.join(PDF_VARIANTS)}"
+            )
+    theme = args.theme or default_theme()
+    if not (theme / "theme.css").is_file():
+        raise UsageError(f"{theme}: not a theme folder (it needs a theme.css)")
+    catalog = _catalog(args)
+    library = TemplateLibrary(args.templates)
+    files, missing = find_case_files(args.paths)
+    for error in missing:
+        print(error.message, file=out)
+    outdir = OutputDir(Path(args.output), force=args.force)
+    failed = len(missing)
+    done = 0
+    try:
+        for path in files:
+            try:
+                case = load_case(path, catalog=catalog, today=args.today)
+                rendered = render_markdown(case, catalog=catalog, library=library)
+                stem = output_stem(case)
+                for fmt in args.formats:
+                    outdir.claim(f"{stem}.{fmt}", str(path))
+                for fmt in args.formats:
+                    data = render_case(
+                        case,
+                        fmt,
+                        rendered=rendered,
+                        library=library,
+                        theme=theme,
+                        pdf_variant=args.pdf_variant,
+                    )
+                    name = f"{stem}.{fmt}"
+                    outcome = outdir.write(name, data)
+                    if not args.quiet:
+                        print(f"{outcome} {outdir.target(name)}", file=out)
+                    if fmt == "txt":
+                        _report_boxes(case, rendered, library, path, out)
+                done += 1
+            except PoaError as exc:
+                failed += 1
+                for line in exc.lines():
+                    print(line if exc.problems else f"{path}: {line}", file=out)
+    finally:
+        outdir.save()
+    if not args.quiet:
+        print(
+            f"{done} of {len(files)} case{'s' if len(files) != 1 else ''} rendered"
+            + (f", {failed} failed" if failed else ""),
+            file=out,
+        )
+    return 1 if failed else 0
+
+
+def _report_boxes(
+    case: Case, rendered: Rendered, library: TemplateLibrary, path: Path, out: TextIO
+) -> None:
+    from .render import output_stem
+    from .text_writer import form_boxes, load_form
+
+    for box in form_boxes(rendered, load_form(library)):
+        if box.over:
+            print(
+                f"{path}: appeal box '{box.name}' has {box.count:,} characters, "
+                f"{box.over:,} over its {box.limit:,} limit: shorten the case text or "
+                f"attach {output_stem(case)}.pdf and keep the box short",
+                file=out,
+            )
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "validate": cmd_validate,
     "catalog": cmd_catalog,
     "new": cmd_new,
+    "render": cmd_render,
     "schema": cmd_schema,
 }

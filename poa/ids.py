@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -14,11 +15,18 @@ class Marketplace:
     name: str
     marketplace_id: str
     paper: str  # "Letter" or "A4"
-    date_format: str  # strftime pattern used in documents
+    date_order: str  # "MDY" (September 14, 2026) or "DMY" (14 September 2026)
+
+    def format_date(self, value: date) -> str:
+        """A date written the way this marketplace's reviewers read it."""
+        month = value.strftime("%B")
+        if self.date_order == "MDY":
+            return f"{month} {value.day}, {value.year}"
+        return f"{value.day} {month} {value.year}"
 
 
-_US_DATE = "%B %-d, %Y"
-_INTL_DATE = "%-d %B %Y"
+_US_DATE = "MDY"
+_INTL_DATE = "DMY"
 
 MARKETPLACES: dict[str, Marketplace] = {
     m.code: m

@@ -298,6 +298,11 @@ class Case(Strict):
         description="plan-of-action to answer a notice, performance-improvement-plan when "
         "metrics slip but nothing is lost yet.",
     )
+    prepared_on: date | None = Field(
+        default=None,
+        description="The date printed on the documents; defaults to the latest date in the case, "
+        "so the same case always gives the same document.",
+    )
     seller: Seller
     notification: Notification
     root_causes: list[RootCause] = Field(min_length=1, description="Why it happened.")

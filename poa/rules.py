@@ -70,6 +70,8 @@ def _dates(case: Case, today: date) -> Iterator[Finding]:
     for i, item in enumerate(case.evidence):
         if item.issued_on and item.issued_on > today:
             yield ("evidence", i, "issued_on"), "is in the future: check the date on the document"
+    if case.prepared_on and case.prepared_on < note.received_on:
+        yield ("prepared_on",), "is before the notice arrived: check the date"
     for i, sub in enumerate(case.submissions):
         if sub.submitted_on > today:
             yield ("submissions", i, "submitted_on"), "is in the future: check the date"

@@ -1,0 +1,106 @@
+"""The document as PDF through WeasyPrint; the only module that imports it, and lazily."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from datetime import UTC, datetime, time
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlparse
+
+from .documents import Rendered
+from .errors import OutputError
+from .html_writer import write_html
+
+STYLESHEET_NAME = "theme.css"
+PDF_VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1", "pdf/ua-2")
+
+
+def write_pdf(rendered: Rendered, theme: Path, variant: str | None = None) -> bytes:
+    """The rendered document as PDF bytes, styled by the theme's CSS. Same input, same bytes."""
+    if variant is not None and variant not in PDF_VARIANTS:
+        raise OutputError(f"unknown PDF variant {variant!r}: use one of {', '.join(PDF_VARIANTS)}")
+    engine = _engine(theme.resolve())
+    html = write_html(rendered)
+    document = engine.html(html)
+    identifier = hashlib.md5(rendered.markdown.encode(), usedforsecurity=False).hexdigest()
+    # Font subsetting stamps fonts with the clock unless SOURCE_DATE_EPOCH says otherwise.
+    epoch = datetime.combine(rendered.created, time(9, 0), tzinfo=UTC).timestamp()
+    saved = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
+    try:
+        data: bytes = document.write_pdf(
+            stylesheets=[engine.stylesheet, engine.page_size(rendered.paper)],
+            font_config=engine.fonts,
+            pdf_variant=variant,
+            pdf_identifier=identifier.encode(),
+            pdf_tags=variant is not None and variant.startswith("pdf/ua"),
+        )
+    finally:
+        if saved is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = saved
+    return data
+
+
+class _Engine:
+    """WeasyPrint with one theme: fonts, stylesheet and fetcher built once per process."""
+
+    def __init__(self, theme: Path) -> None:
+        import weasyprint
+        from weasyprint.text.fonts import FontConfiguration
+
+        self.weasyprint = weasyprint
+        self.theme = theme
+        self.fonts = FontConfiguration()
+        self.fetcher = _theme_fetcher(theme)
+        css = theme / STYLESHEET_NAME
+        if not css.is_file():
+            raise OutputError(f"{theme}: a theme folder needs a {STYLESHEET_NAME} file")
+        self.stylesheet = weasyprint.CSS(
+            filename=str(css), url_fetcher=self.fetcher, font_config=self.fonts
+        )
+        self._sizes: dict[str, Any] = {}
+
+    def html(self, text: str) -> Any:
+        return self.weasyprint.HTML(
+            string=text, base_url=self.theme.as_uri() + "/", url_fetcher=self.fetcher
+        )
+
+    def page_size(self, paper: str) -> Any:
+        if paper not in self._sizes:
+            self._sizes[paper] = self.weasyprint.CSS(
+                string=f"@page {{ size: {paper}; }}", font_config=self.fonts
+            )
+        return self._sizes[paper]
+
+
+@lru_cache(maxsize=4)
+def _engine(theme: Path) -> _Engine:
+    return _Engine(theme)
+
+
+def _theme_fetcher(theme: Path) -> Any:
+    """A URL fetcher that serves the theme's own files and refuses everything else."""
+    from weasyprint.urls import URLFetcher
+
+    class ThemeFetcher(URLFetcher):  # type: ignore[misc]
+        def __init__(self) -> None:
+            super().__init__(allowed_protocols=("file",), allow_redirects=False)
+            self.refused: list[str] = []
+
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parsed = urlparse(url)
+            if parsed.scheme == "file" and not parsed.netloc:
+                path = Path(unquote(parsed.path)).resolve()
+                if path.is_relative_to(theme) and path.is_file():
+                    return super().fetch(url, headers)
+            self.refused.append(url)
+            raise ValueError(f"poa fetches only the theme's own files, not {url}")
+
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+    return ThemeFetcher()
