@@ -2,6 +2,7 @@
 
 from .cases import case_from_data, dump_case, find_case_files, load_case, parse_case
 from .catalog import Catalog, IssueType, MetricSpec, load_catalog
+from .documents import Rendered, TemplateLibrary, render_markdown
 from .errors import (
     CaseInvalid,
     CatalogError,
@@ -13,10 +14,12 @@ from .errors import (
     UsageError,
 )
 from .models import Case, Kind
+from .rendering import FORMATS, output_stem, render
 
 __version__ = "0.1.0"
 
 __all__ = [
+    "FORMATS",
     "Case",
     "CaseInvalid",
     "Catalog",
@@ -28,7 +31,9 @@ __all__ = [
     "OutputError",
     "PoaError",
     "Problem",
+    "Rendered",
     "TemplateError",
+    "TemplateLibrary",
     "UsageError",
     "__version__",
     "case_from_data",
@@ -36,5 +41,8 @@ __all__ = [
     "find_case_files",
     "load_case",
     "load_catalog",
+    "output_stem",
     "parse_case",
+    "render",
+    "render_markdown",
 ]

@@ -59,13 +59,14 @@ def _date(text: str) -> date:
 
 
 def _formats(text: str) -> list[str]:
-    from .render import FORMATS
+    from .rendering import FORMATS
 
     chosen = [f.strip().lower() for f in text.split(",") if f.strip()]
     unknown = [f for f in chosen if f not in FORMATS]
     if unknown or not chosen:
         raise argparse.ArgumentTypeError(
-            f"unknown format {', '.join(unknown) or text!r}: choose from {', '.join(FORMATS)}"
+            f"unknown format {', '.join(map(repr, unknown)) or repr(text)}: "
+            f"choose from {', '.join(FORMATS)}"
         )
     return list(dict.fromkeys(chosen))
 
@@ -366,7 +367,7 @@ def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     from .cases import find_case_files, load_case
     from .documents import TemplateLibrary, render_markdown
     from .output import OutputDir
-    from .render import default_theme, output_stem, render_case
+    from .rendering import default_theme, output_stem, render_case
 
     if args.pdf_variant and "pdf" in args.formats:
         from .pdf_writer import PDF_VARIANTS
@@ -428,7 +429,7 @@ def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
 def _report_boxes(
     case: Case, rendered: Rendered, library: TemplateLibrary, path: Path, out: TextIO
 ) -> None:
-    from .render import output_stem
+    from .rendering import output_stem
     from .text_writer import form_boxes, load_form
 
     for box in form_boxes(rendered, load_form(library)):

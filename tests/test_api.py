@@ -1,23 +1,20 @@
 """The importable API: one public surface, complete and sorted."""
 
+import types
+
 import poa
 
 
 def test_all_is_sorted_and_complete() -> None:
-    public = {name for name in dir(poa) if not name.startswith("_")} - {
-        # submodules are reachable but not part of the flat API
-        "cases",
-        "catalog",
-        "errors",
-        "ids",
-        "models",
-        "rules",
-        "yamlfile",
-        "scaffold",
-        "cli",
+    public = {
+        name
+        for name in dir(poa)
+        if not name.startswith("_") and not isinstance(getattr(poa, name), types.ModuleType)
     }
     assert poa.__all__ == sorted(poa.__all__)
     assert public | {"__version__"} == set(poa.__all__)
+    for name in poa.__all__:
+        assert getattr(poa, name) is not None
 
 
 def test_every_error_has_an_exit_code() -> None:
