@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
 from datetime import UTC, datetime, time
 from pathlib import Path
@@ -18,6 +19,7 @@ from docx.text.paragraph import Paragraph
 from markdown_it.tree import SyntaxTreeNode
 
 from .documents import Rendered, inline_runs, table_rows
+from .errors import OutputError
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
@@ -109,6 +111,15 @@ class _Writer:
 
     def __init__(self, document: Document) -> None:
         self.document = document
+        # python-docx looks styles up by name on every paragraph; resolve each name once.
+        self.style_ids = {style.name: style.style_id for style in document.styles}
+
+    def paragraph(self, style: str | None = None) -> Paragraph:
+        """A new body paragraph with a paragraph style."""
+        paragraph = self.document.add_paragraph()
+        if style and style != "Normal":
+            paragraph._p.get_or_add_pPr().style = self.style_ids.get(style, style)
+        return paragraph
 
     def blocks(self, nodes: list[SyntaxTreeNode], depth: int = 0) -> None:
         for node in nodes:
@@ -118,17 +129,17 @@ class _Writer:
         kind = node.type
         if kind == "heading":
             style = HEADING_STYLES.get(node.tag, "Heading 3")
-            self.runs(self.document.add_paragraph(style=style), node.children[0])
+            self.runs(self.paragraph(style), node.children[0])
         elif kind == "paragraph":
-            self.runs(self.document.add_paragraph(), node.children[0])
+            self.runs(self.paragraph(), node.children[0])
         elif kind in ("bullet_list", "ordered_list"):
             self.list(node, depth)
         elif kind == "table":
             self.table(node)
         elif kind == "hr":
-            self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+            self.paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif kind in ("code_block", "fence"):
-            self.document.add_paragraph(node.content.rstrip("\n"), style="No Spacing")
+            self.paragraph("No Spacing").add_run(node.content.rstrip("\n"))
         else:
             self.blocks(node.children, depth)
 
@@ -152,13 +163,13 @@ class _Writer:
             first = True
             for child in item.children:
                 if child.type == "paragraph" and first:
-                    paragraph = self.document.add_paragraph(style=style)
+                    paragraph = self.paragraph(style)
                     if num_id is not None:
                         _set_num(paragraph, num_id, depth)
                     self.runs(paragraph, child.children[0])
                     first = False
                 elif child.type == "paragraph":
-                    continued = self.document.add_paragraph(style="List Continue")
+                    continued = self.paragraph("List Continue")
                     self.runs(continued, child.children[0])
                 else:
                     self.block(child, depth + 1)
@@ -193,7 +204,7 @@ class _Writer:
                         run.bold = True
                 for run in paragraph.runs:
                     run.font.size = Pt(9.5)
-        self.document.add_paragraph()
+        self.paragraph()
 
 
 def _set_num(paragraph: Paragraph, num_id: int, depth: int) -> None:
@@ -210,14 +221,25 @@ def _repeat_header(row: Any) -> None:
 
 
 def _normalise_zip(data: bytes, rendered: Rendered) -> bytes:
-    # python-docx stamps zip entries with the clock; rewrite them with the case's date.
-    stamp = (rendered.created.year, rendered.created.month, rendered.created.day, 9, 0, 0)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=stamp)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o600 << 16
-            target.writestr(entry, source.read(info.filename))
-    return out.getvalue()
+    """Stamp every zip entry with the case's date instead of the clock python-docx used.
+
+    The DOS time and date fields sit at fixed offsets in each local header and central
+    directory record, so they are patched in place; nothing is recompressed."""
+    day = rendered.created
+    dos_date = ((day.year - 1980) << 9) | (day.month << 5) | day.day
+    dos_time = 9 << 11  # 09:00:00
+    stamp = struct.pack("<HH", dos_time, dos_date)
+    out = bytearray(data)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        infos = archive.infolist()
+        central = archive.start_dir
+    for info in infos:
+        out[info.header_offset + 10 : info.header_offset + 14] = stamp
+    offset = central
+    for _ in infos:
+        if out[offset : offset + 4] != b"PK\x01\x02":
+            raise OutputError("unexpected zip layout from python-docx")
+        out[offset + 12 : offset + 16] = stamp
+        name_len, extra_len, comment_len = struct.unpack("<HHH", out[offset + 28 : offset + 34])
+        offset += 46 + name_len + extra_len + comment_len
+    return bytes(out)

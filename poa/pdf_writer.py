@@ -36,7 +36,8 @@ def write_pdf(rendered: Rendered, theme: Path, variant: str | None = None) -> by
             stylesheets=[engine.stylesheet, engine.page_size(rendered.paper)],
             font_config=engine.fonts,
             pdf_variant=variant,
-            pdf_identifier=identifier.encode(),
+            # An /ID costs a second pass over the file; only the archival variants need one.
+            pdf_identifier=identifier.encode() if variant else None,
             pdf_tags=variant is not None and variant.startswith("pdf/ua"),
         )
     finally:
