@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+import time
 from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
@@ -14,8 +16,9 @@ from . import __version__
 from .errors import InputError, OutputError, PoaError, UsageError
 
 if TYPE_CHECKING:
-    from .documents import Rendered, TemplateLibrary
-    from .models import Case
+    from rich.progress import Progress, TaskID
+
+    from .batch import Result
 
 EXAMPLES = {
     "poa": """examples:
@@ -56,6 +59,16 @@ def _date(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date: use YYYY-MM-DD") from None
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return value
 
 
 def _formats(text: str) -> list[str]:
@@ -192,6 +205,24 @@ def build_parser() -> argparse.ArgumentParser:
         help="the date to check against (default: today)",
     )
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
+    p.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        default=os.cpu_count() or 1,
+        metavar="N",
+        help="worker processes (default: the number of cores)",
+    )
+    p.add_argument("--fail-fast", action="store_true", help="stop at the first failed case")
+    p.add_argument(
+        "--json", action="store_true", help="print one JSON record per case (for scripts)"
+    )
+    p.add_argument(
+        "--no-progress",
+        dest="progress",
+        action="store_false",
+        help="plain lines even in a terminal",
+    )
 
     sub.add_parser(
         "schema",
@@ -363,11 +394,9 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
-    """`poa render`: each case to each format, into the output folder."""
-    from .cases import find_case_files, load_case
-    from .documents import TemplateLibrary, render_markdown
-    from .output import OutputDir
-    from .rendering import default_theme, output_stem, render_case
+    """`poa render`: each case to each format, into the output folder, in parallel."""
+    from .batch import Options, jobs_for, render_batch
+    from .rendering import default_theme
 
     if args.pdf_variant and "pdf" in args.formats:
         from .pdf_writer import PDF_VARIANTS
@@ -379,67 +408,121 @@ def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     theme = args.theme or default_theme()
     if not (theme / "theme.css").is_file():
         raise UsageError(f"{theme}: not a theme folder (it needs a theme.css)")
-    catalog = _catalog(args)
-    library = TemplateLibrary(args.templates)
-    files, missing = find_case_files(args.paths)
+    options = Options(
+        output=Path(args.output),
+        formats=tuple(args.formats),
+        theme=args.theme,
+        templates=tuple(args.templates),
+        catalogs=tuple(args.catalog),
+        pdf_variant=args.pdf_variant,
+        force=args.force,
+        today=args.today,
+    )
+    jobs, missing = jobs_for(args.paths)
+    report = _Report(
+        out,
+        len(jobs),
+        quiet=args.quiet,
+        as_json=args.json,
+        live=args.progress and not args.json and sys.stderr.isatty(),
+    )
     for error in missing:
-        print(error.message, file=out)
-    outdir = OutputDir(Path(args.output), force=args.force)
-    failed = len(missing)
-    done = 0
-    try:
-        for path in files:
-            try:
-                case = load_case(path, catalog=catalog, today=args.today)
-                rendered = render_markdown(case, catalog=catalog, library=library)
-                stem = output_stem(case)
-                for fmt in args.formats:
-                    outdir.claim(f"{stem}.{fmt}", str(path))
-                for fmt in args.formats:
-                    data = render_case(
-                        case,
-                        fmt,
-                        rendered=rendered,
-                        library=library,
-                        theme=theme,
-                        pdf_variant=args.pdf_variant,
-                    )
-                    name = f"{stem}.{fmt}"
-                    outcome = outdir.write(name, data)
-                    if not args.quiet:
-                        print(f"{outcome} {outdir.target(name)}", file=out)
-                    if fmt == "txt":
-                        _report_boxes(case, rendered, library, path, out)
-                done += 1
-            except PoaError as exc:
-                failed += 1
-                for line in exc.lines():
-                    print(line if exc.problems else f"{path}: {line}", file=out)
-    finally:
-        outdir.save()
-    if not args.quiet:
-        print(
-            f"{done} of {len(files)} case{'s' if len(files) != 1 else ''} rendered"
-            + (f", {failed} failed" if failed else ""),
-            file=out,
-        )
-    return 1 if failed else 0
+        report.problem(error.message)
+    with report:
+        for result in render_batch(jobs, options, workers=args.jobs, fail_fast=args.fail_fast):
+            report.add(result, options.output)
+            if args.fail_fast and result.status == "failed":
+                break
+    report.summary(len(missing))
+    return 1 if report.failed or missing else 0
 
 
-def _report_boxes(
-    case: Case, rendered: Rendered, library: TemplateLibrary, path: Path, out: TextIO
-) -> None:
-    from .rendering import output_stem
-    from .text_writer import form_boxes, load_form
+class _Report:
+    """Shows a batch's progress: a live bar in a terminal, plain lines otherwise, or JSON."""
 
-    for box in form_boxes(rendered, load_form(library)):
-        if box.over:
-            print(
-                f"{path}: appeal box '{box.name}' has {box.count:,} characters, "
-                f"{box.over:,} over its {box.limit:,} limit: shorten the case text or "
-                f"attach {output_stem(case)}.pdf and keep the box short",
-                file=out,
+    def __init__(self, out: TextIO, total: int, *, quiet: bool, as_json: bool, live: bool) -> None:
+        self.out = out
+        self.total = total
+        self.quiet = quiet
+        self.as_json = as_json
+        self.counts = {"rendered": 0, "skipped": 0, "failed": 0}
+        self.bar: Progress | None = None
+        self.task: TaskID | None = None
+        self.started = time.perf_counter()
+        self.live = live and not quiet
+
+    @property
+    def failed(self) -> int:
+        return self.counts["failed"]
+
+    def __enter__(self) -> _Report:
+        if self.live:
+            from rich.console import Console
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
             )
+
+            console = Console(stderr=True)
+            self.bar = Progress(
+                TextColumn("rendering"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TextColumn("{task.fields[rate]}"),
+                TimeRemainingColumn(),
+                console=console,
+                transient=True,
+            )
+            self.bar.start()
+            self.task = self.bar.add_task("cases", total=self.total, rate="")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def _print(self, line: str) -> None:
+        if self.bar is not None:
+            self.bar.console.print(line, markup=False, highlight=False)
+        else:
+            print(line, file=self.out)
+
+    def problem(self, line: str) -> None:
+        if self.as_json:
+            print(json.dumps({"case": None, "status": "failed", "problems": [line]}), file=self.out)
+        else:
+            self._print(line)
+
+    def add(self, result: Result, root: Path) -> None:
+        self.counts[result.status] += 1
+        if self.as_json:
+            print(result.as_json(), file=self.out)
+            return
+        for line in [*result.problems, *result.warnings]:
+            self._print(line)
+        if self.bar is not None and self.task is not None:
+            done = sum(self.counts.values())
+            rate = done / max(time.perf_counter() - self.started, 1e-6)
+            self.bar.update(self.task, advance=1, rate=f"{rate:.1f} cases/s")
+        elif not self.quiet:
+            for name in result.outputs if result.status == "rendered" else []:
+                verb = "wrote" if name in result.written else "unchanged"
+                self._print(f"{verb} {root / name}")
+
+    def summary(self, missing: int) -> None:
+        if self.quiet or self.as_json:
+            return
+        rendered, skipped, failed = (self.counts[k] for k in ("rendered", "skipped", "failed"))
+        noun = "case" if self.total == 1 else "cases"
+        line = f"{rendered} of {self.total} {noun} rendered"
+        if skipped:
+            line += f", {skipped} skipped (unchanged)"
+        if failed or missing:
+            line += f", {failed + missing} failed"
+        print(line, file=self.out)
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {

@@ -41,7 +41,7 @@ def test_rerun_reports_unchanged_and_foreign_files_are_kept(tmp_path: Path) -> N
     render(str(DROP), "-o", str(tmp_path), "-f", "md,txt")
     code, out, _ = render(str(DROP), "-o", str(tmp_path), "-f", "md,txt")
     assert code == 0
-    assert f"unchanged {tmp_path / (STEM + '.md')}" in out
+    assert out.strip() == "0 of 1 case rendered, 1 skipped (unchanged)"
     edited = tmp_path / f"{STEM}.md"
     edited.write_text("my own edits\n", encoding="utf-8")
     code, out, _ = render(str(DROP), "-o", str(tmp_path), "-f", "md")
@@ -51,6 +51,13 @@ def test_rerun_reports_unchanged_and_foreign_files_are_kept(tmp_path: Path) -> N
     code, _, _ = render(str(DROP), "-o", str(tmp_path), "-f", "md", "--force")
     assert code == 0
     assert edited.read_text(encoding="utf-8").startswith("# Plan of Action")
+
+
+def test_an_identical_render_is_reported_unchanged(tmp_path: Path) -> None:
+    render(str(DROP), "-o", str(tmp_path), "-f", "md")
+    code, out, _ = render(str(DROP), "-o", str(tmp_path), "-f", "md", "--force")
+    assert code == 0
+    assert f"unchanged {tmp_path / (STEM + '.md')}" in out
 
 
 def test_a_file_poa_never_wrote_is_not_replaced(tmp_path: Path) -> None:
