@@ -39,34 +39,52 @@ def _issue_type(case: Case, catalog: Catalog) -> Iterator[Finding]:
         yield ("notification", "issue_type"), f"unknown issue type {key!r}: {catalog.suggest(key)}"
 
 
+def received_problem(received: date, today: date) -> str | None:
+    """What is wrong with a notice's receipt date, if anything."""
+    if received > today:
+        return f"{received} is in the future: give the date the notice arrived"
+    return None
+
+
+def deadline_problem(deadline: date, received: date) -> str | None:
+    """What is wrong with a deadline, if anything."""
+    if deadline <= received:
+        return "is not after the date the notice was received"
+    return None
+
+
+def completed_problem(completed: date, today: date, start: date | None) -> str | None:
+    """What is wrong with a corrective action's completion date, if anything."""
+    if completed > today:
+        return (
+            f"{completed} is in the future: a corrective action must already be done; record "
+            "it as a preventive measure or add it once finished"
+        )
+    if start and completed < start:
+        return f"{completed} is before the problem began ({start}): check the date"
+    return None
+
+
+def past_problem(value: date, today: date) -> str | None:
+    """What is wrong with a date that cannot be in the future, if anything."""
+    return "is in the future: check the date" if value > today else None
+
+
 def _dates(case: Case, today: date) -> Iterator[Finding]:
     note = case.notification
-    if note.received_on > today:
-        yield (
-            ("notification", "received_on"),
-            f"{note.received_on} is in the future: give the date the notice arrived",
-        )
-    if note.deadline and note.deadline <= note.received_on:
-        yield ("notification", "deadline"), "is not after the date the notice was received"
+    if problem := received_problem(note.received_on, today):
+        yield ("notification", "received_on"), problem
+    if note.deadline and (problem := deadline_problem(note.deadline, note.received_on)):
+        yield ("notification", "deadline"), problem
     if note.problem_started_on and note.problem_started_on > note.received_on:
         yield ("notification", "problem_started_on"), "is after the notice arrived"
     start = note.problem_started_on
     for i, action in enumerate(case.corrective_actions):
-        loc = ("corrective_actions", i, "completed_on")
-        if action.completed_on > today:
-            yield (
-                loc,
-                f"{action.completed_on} is in the future: a corrective action must "
-                "already be done; record it as a preventive measure or add it once finished",
-            )
-        elif start and action.completed_on < start:
-            yield (
-                loc,
-                f"{action.completed_on} is before the problem began ({start}): check the date",
-            )
+        if problem := completed_problem(action.completed_on, today, start):
+            yield ("corrective_actions", i, "completed_on"), problem
     for i, cause in enumerate(case.root_causes):
-        if cause.occurred_on and cause.occurred_on > today:
-            yield ("root_causes", i, "occurred_on"), "is in the future: check the date"
+        if cause.occurred_on and (problem := past_problem(cause.occurred_on, today)):
+            yield ("root_causes", i, "occurred_on"), problem
     for i, item in enumerate(case.evidence):
         if item.issued_on and item.issued_on > today:
             yield ("evidence", i, "issued_on"), "is in the future: check the date on the document"
