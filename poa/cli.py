@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from .batch import Result
+    from .interview import Prompter
 
 EXAMPLES = {
     "poa": """examples:
@@ -44,6 +45,11 @@ exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error""",
   poa render case.yaml -f txt              appeal-form text with character counts
   poa render case.yaml --theme my-theme    your letterhead (theme.css, reference.docx)
 exit status: 0 all rendered, 1 some failed, 2 usage error""",
+    "interview": """examples:
+  poa interview                          start a new case, guided step by step
+  poa interview -o acme-odr.yaml         choose the case file's name
+  poa interview --resume acme-odr.yaml   continue, or edit a finished case
+Long answers: type :e to write them in $EDITOR. Ctrl-C keeps every answer given so far.""",
     "schema": """examples:
   poa schema > poa-case.schema.json""",
 }
@@ -224,6 +230,42 @@ def build_parser() -> argparse.ArgumentParser:
         help="plain lines even in a terminal",
     )
 
+    p = sub.add_parser(
+        "interview",
+        help="answer questions, get a checked case and documents",
+        parents=[catalog_opt],
+        epilog=EXAMPLES["interview"],
+        formatter_class=fmt,
+    )
+    p.add_argument(
+        "--resume",
+        metavar="FILE",
+        type=Path,
+        help="continue a saved interview, or edit a complete case",
+    )
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="the case file to save answers in (default: poa-case-DATE.yaml)",
+    )
+    p.add_argument(
+        "--out-dir", default="out", metavar="DIR", help="where the documents go (default: ./out)"
+    )
+    p.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date to check against (default: today)",
+    )
+    p.add_argument(
+        "--profile",
+        type=Path,
+        metavar="FILE",
+        help="the seller profile file (default: in your config folder)",
+    )
+
     sub.add_parser(
         "schema",
         help="print the JSON Schema of case files",
@@ -234,9 +276,13 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(
-    argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None
+    argv: Sequence[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    prompter: Prompter | None = None,
 ) -> int:
-    """Run poa with these arguments; return the exit status."""
+    """Run poa with these arguments; return the exit status. Tests inject the streams and the
+    interview's prompter."""
     out = stdout or sys.stdout
     err = stderr or sys.stderr
     try:
@@ -244,6 +290,8 @@ def main(
         if args.command is None:
             build_parser().print_help(out)
             return 2
+        if args.command == "interview":
+            return cmd_interview(args, out, prompter)
         handler: Callable[[argparse.Namespace, TextIO], int] = COMMANDS[args.command]
         return handler(args, out)
     except PoaError as exc:
@@ -254,6 +302,9 @@ def main(
     except KeyboardInterrupt:
         print("poa: interrupted", file=err)
         return 130
+    except OSError as exc:
+        print(f"poa: {exc.filename or ''}: {exc.strerror}", file=err)
+        return 1
     except BrokenPipeError:
         return 1
 
@@ -523,6 +574,95 @@ class _Report:
         if failed or missing:
             line += f", {failed + missing} failed"
         print(line, file=self.out)
+
+
+def cmd_interview(args: argparse.Namespace, out: TextIO, prompter: Prompter | None) -> int:
+    """`poa interview`: the guided questions, saved after every answer."""
+    if prompter is None and not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise UsageError(
+            "poa interview asks questions and needs a terminal. To render a case file "
+            "without questions, run `poa render CASE`."
+        )
+    from .interview import Interview, Prompter, Stopped, default_case_path
+
+    prompter = prompter or Prompter()
+    catalog = _catalog(args)
+    today = args.today or date.today()
+    if args.resume:
+        interview = Interview.resume(args.resume, catalog, prompter, today)
+    else:
+        path = args.output or default_case_path(today)
+        if path.exists():
+            if not prompter.confirm(f"{path} exists. Continue the case saved in it?"):
+                raise OutputError(
+                    f"{path} exists: choose another name with -o, or continue "
+                    f"it with `poa interview --resume {path}`"
+                )
+            interview = Interview.resume(path, catalog, prompter, today)
+        else:
+            interview = Interview.start(path, catalog, prompter, today)
+    interview.profile = args.profile
+    try:
+        finished = interview.run() if interview.step != "review" else interview.review()
+        if not finished:
+            print(
+                f"Saved {interview.path}. Continue with: poa interview --resume {interview.path}",
+                file=out,
+            )
+            return 0
+        return _interview_render(interview, args, prompter, out)
+    except Stopped as stop:
+        interview.keep()
+        print(f"{stop} Your answers are saved in {interview.path}.", file=out)
+        return 0
+    except (KeyboardInterrupt, EOFError):
+        interview.keep()
+        print(
+            f"\nInterrupted. Your answers are saved in {interview.path}. Continue with: "
+            f"poa interview --resume {interview.path}",
+            file=out,
+        )
+        return 130
+
+
+def _interview_render(
+    interview: object, args: argparse.Namespace, prompter: Prompter, out: TextIO
+) -> int:
+    import questionary
+
+    from .batch import Job, Options, render_batch
+    from .interview import Interview
+
+    assert isinstance(interview, Interview)
+    formats = prompter.checkbox(
+        "Which documents? (space to tick)",
+        [
+            questionary.Choice("Word (DOCX)", "docx", checked=True),
+            questionary.Choice("PDF", "pdf", checked=True),
+            questionary.Choice("Appeal-form text (TXT)", "txt", checked=True),
+            questionary.Choice("Markdown", "md"),
+        ],
+    ) or ["docx", "pdf"]
+    options = Options(
+        output=Path(args.out_dir),
+        formats=tuple(formats),
+        catalogs=tuple(args.catalog),
+        today=interview.today,
+    )
+    print(f"Saved the case in {interview.path}.", file=out)
+    failed = False
+    for result in render_batch([Job(interview.path)], options):
+        for line in [*result.problems, *result.warnings]:
+            print(line, file=out)
+        failed = failed or result.status == "failed"
+        for name in result.outputs:
+            print(f"  {options.output / name}", file=out)
+    if not failed:
+        print(
+            f"Your documents are ready. Render again any time with: poa render {interview.path}",
+            file=out,
+        )
+    return 1 if failed else 0
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {

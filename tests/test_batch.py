@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pexpect
 import pytest
 
 from .conftest import ROOT, SAMPLE_FILES, SAMPLES, TODAY, run
@@ -204,7 +205,6 @@ def test_a_killed_batch_leaves_only_complete_files_and_the_next_run_finishes(
 
 @pytest.mark.slow
 def test_progress_bar_in_a_terminal_and_plain_lines_otherwise(tmp_path: Path) -> None:
-    pexpect = pytest.importorskip("pexpect")
     make_cases(tmp_path / "cases", 8)
     env = {**os.environ, "NO_COLOR": "1", "TERM": "xterm", "COLUMNS": "100"}
     child = pexpect.spawn(

@@ -1,0 +1,55 @@
+"""The seller profile: details the interview remembers between runs, in the user's config folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .output import write_atomic
+
+ENV_PROFILE = "POA_PROFILE"
+
+
+def profile_path(path: Path | None = None) -> Path:
+    """Where the profile lives: given, POA_PROFILE, or the platform's config folder."""
+    import os
+
+    if path is not None:
+        return path
+    if os.environ.get(ENV_PROFILE):
+        return Path(os.environ[ENV_PROFILE])
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("poa")) / "profile.yaml"
+
+
+def load_profile(path: Path | None = None) -> dict[str, Any] | None:
+    """The saved seller details, or None when there are none (or they cannot be read)."""
+    try:
+        data = yaml.safe_load(profile_path(path).read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+    seller = data.get("seller") if isinstance(data, dict) else None
+    if not isinstance(seller, dict):
+        return None
+    from pydantic import ValidationError
+
+    from .models import Seller
+
+    try:
+        Seller.model_validate(seller)
+    except ValidationError:
+        return None  # edited into something unusable: ask afresh, and offer to save again
+    return seller
+
+
+def save_profile(seller: dict[str, Any], path: Path | None = None) -> Path:
+    """Remember the seller details; returns where."""
+    target = profile_path(path)
+    text = "# poa seller profile: reused by `poa interview`\n" + yaml.safe_dump(
+        {"seller": seller}, sort_keys=False, allow_unicode=True
+    )
+    write_atomic(target, text.encode())
+    return target

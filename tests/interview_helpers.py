@@ -1,0 +1,95 @@
+"""Drive the real interview prompts in process: keys go in through prompt_toolkit's pipe input,
+the screen comes out of a VT100 output writing to a string."""
+
+from __future__ import annotations
+
+import io
+import re
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from prompt_toolkit.data_structures import Size
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.output.color_depth import ColorDepth
+from prompt_toolkit.output.vt100 import Vt100_Output
+
+from poa.cli import main
+from poa.interview import QUESTIONS, Prompter
+
+ENTER = "\r"
+DOWN = "\x1b[B"
+SPACE = " "
+CTRL_C = "\x03"
+CLEAR = "\x15"  # Ctrl-U: empty the line before typing a new answer
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
+
+
+@dataclass
+class Session:
+    code: int
+    stdout: str
+    raw: str  # the screen as the terminal received it
+
+    @property
+    def screen(self) -> str:
+        """The screen text without terminal control sequences."""
+        return ANSI.sub("", self.raw)
+
+
+@dataclass(frozen=True)
+class Wait:
+    """In a key list: wait until the screen shows this text before typing on. Keys typed all
+    at once are handled before the screen is drawn, so a message that the next keys clear
+    (a validation error) is only seen when the typing pauses for it."""
+
+    text: str
+
+
+def interview(keys: list[str | Wait] | str, *args: str, columns: int = 100) -> Session:
+    """Run `poa interview ARGS...` on these keystrokes; the input ends after them, so a test
+    that types too little fails (as an interrupted interview) instead of hanging."""
+    screen = io.StringIO()
+    with create_pipe_input() as pipe:
+        feeder = threading.Thread(target=_type, args=(pipe, list(keys), screen), daemon=True)
+        output = Vt100_Output(
+            screen,
+            lambda: Size(rows=50, columns=columns),
+            term="xterm",
+            default_color_depth=ColorDepth.from_env(),  # NO_COLOR, as the real terminal has it
+            enable_cpr=False,
+        )
+        out = io.StringIO()
+        prompter = Prompter(input=pipe, output=output, ascii=True)
+        feeder.start()
+        code = main(["interview", *args], stdout=out, stderr=out, prompter=prompter)
+        feeder.join(timeout=30)
+    return Session(code, out.getvalue(), screen.getvalue())
+
+
+def _type(pipe: object, keys: list[str | Wait], screen: io.StringIO) -> None:
+    for key in keys:
+        if isinstance(key, Wait):
+            deadline = time.monotonic() + 20
+            while key.text not in ANSI.sub("", screen.getvalue()) and time.monotonic() < deadline:
+                time.sleep(0.02)
+        else:
+            pipe.send_text(key)  # type: ignore[attr-defined]
+    pipe.close()  # type: ignore[attr-defined]
+
+
+def text(answer: str) -> str:
+    """Replace whatever a text prompt proposes with this answer."""
+    return CLEAR + answer + ENTER
+
+
+def review_pick(question: str, pip: bool = False) -> str:
+    """The keys that pick one answer in the review menu (the first entry is 'finish')."""
+    order = [q for step, items in QUESTIONS.items() if pip or step != "metrics" for q, _ in items]
+    return DOWN * (1 + order.index(question)) + ENTER
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
