@@ -1074,6 +1074,7 @@ class Interview:
         )
         items: list[dict[str, Any]] = []
         used = {e.get("id") for e in old.values()} - {None}
+        received = _as_date(self.value("received_on"))
         for number, proves in enumerate(have, 1):
             previous = old.get(proves, {})
             self.prompter.say(f"\nExhibit {number}: {proves}", "bold")
@@ -1087,6 +1088,10 @@ class Interview:
                 Evidence, "file", "File name as attached", previous.get("file", "")
             )
             item["proves"] = self.ask_field(Evidence, "proves", "What it shows", proves)
+
+            def dated(issued: date, kind: str = kind) -> str | None:
+                return rules.evidence_date_problem(issued, self.today, kind, received)
+
             _update(
                 item,
                 {
@@ -1096,7 +1101,7 @@ class Interview:
                         "Date printed on it",
                         _as_date(previous.get("issued_on")),
                         optional=True,
-                        extra=lambda d: rules.past_problem(d, self.today),
+                        extra=dated,
                     )
                 },
             )

@@ -70,6 +70,24 @@ def past_problem(value: date, today: date) -> str | None:
     return "is in the future: check the date" if value > today else None
 
 
+INVOICE_DAYS = 365
+
+
+def evidence_date_problem(
+    issued: date, today: date, kind: str, received: date | None
+) -> str | None:
+    """What is wrong with the date on a document, if anything. Invoices have to be recent."""
+    if issued > today:
+        return "is in the future: check the date on the document"
+    if kind == "invoice" and received and issued < received - timedelta(days=INVOICE_DAYS):
+        return (
+            f"{issued} is more than {INVOICE_DAYS} days before the notice ({received}): "
+            f"reviewers look for invoices from the {INVOICE_DAYS} days before it; attach a "
+            "more recent one"
+        )
+    return None
+
+
 def _dates(case: Case, today: date) -> Iterator[Finding]:
     note = case.notification
     if problem := received_problem(note.received_on, today):
@@ -86,8 +104,10 @@ def _dates(case: Case, today: date) -> Iterator[Finding]:
         if cause.occurred_on and (problem := past_problem(cause.occurred_on, today)):
             yield ("root_causes", i, "occurred_on"), problem
     for i, item in enumerate(case.evidence):
-        if item.issued_on and item.issued_on > today:
-            yield ("evidence", i, "issued_on"), "is in the future: check the date on the document"
+        if item.issued_on and (
+            problem := evidence_date_problem(item.issued_on, today, item.kind, note.received_on)
+        ):
+            yield ("evidence", i, "issued_on"), problem
     if case.prepared_on and case.prepared_on < note.received_on:
         yield ("prepared_on",), "is before the notice arrived: check the date"
     for i, sub in enumerate(case.submissions):

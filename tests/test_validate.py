@@ -154,6 +154,11 @@ def test_all_field_errors_are_reported_at_once(write_case: WriteCase) -> None:
             "notification.marketplace: DE is not among seller.marketplaces",
         ),
         (
+            lambda d: d["evidence"][0].update(kind="invoice", issued_on="2025-09-01"),
+            "evidence[0].issued_on: 2025-09-01 is more than 365 days before the notice "
+            "(2026-09-14)",
+        ),
+        (
             lambda d: d["notification"].update(received_on="2026-12-24"),
             "notification.received_on: 2026-12-24 is in the future",
         ),
