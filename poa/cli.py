@@ -112,6 +112,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder of your own issue types that add to or override the built-in ones "
         "(repeatable; also POA_CATALOG)",
     )
+    look_opt = _Parser(add_help=False)
+    look_opt.add_argument(
+        "--theme",
+        metavar="DIR",
+        type=Path,
+        help="a theme folder with theme.css and optionally reference.docx",
+    )
+    look_opt.add_argument(
+        "--templates",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of templates that override or add to the built-in ones "
+        "(repeatable; also POA_TEMPLATES)",
+    )
+    look_opt.add_argument(
+        "--pdf-variant",
+        metavar="VARIANT",
+        help="pdf/ua-1 (tagged, accessible), pdf/a-2b, pdf/a-3b and others",
+    )
 
     p = sub.add_parser(
         "validate",
@@ -160,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "render",
         help="render cases to DOCX, PDF, appeal-form text or Markdown",
-        parents=[catalog_opt],
+        parents=[catalog_opt, look_opt],
         epilog=EXAMPLES["render"],
         formatter_class=fmt,
     )
@@ -179,25 +199,6 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="LIST",
         type=_formats,
         help="comma-separated: docx, pdf, txt (appeal-form text), md (default: docx,pdf)",
-    )
-    p.add_argument(
-        "--theme",
-        metavar="DIR",
-        type=Path,
-        help="a theme folder with theme.css and optionally reference.docx",
-    )
-    p.add_argument(
-        "--templates",
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="a folder of templates that override or add to the built-in ones "
-        "(repeatable; also POA_TEMPLATES)",
-    )
-    p.add_argument(
-        "--pdf-variant",
-        metavar="VARIANT",
-        help="pdf/ua-1 (tagged, accessible), pdf/a-2b, pdf/a-3b and others",
     )
     p.add_argument(
         "--force",
@@ -233,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "interview",
         help="answer questions, get a checked case and documents",
-        parents=[catalog_opt],
+        parents=[catalog_opt, look_opt],
         epilog=EXAMPLES["interview"],
         formatter_class=fmt,
     )
@@ -444,12 +445,11 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
-    """`poa render`: each case to each format, into the output folder, in parallel."""
-    from .batch import Options, jobs_for, render_batch
+def _check_look(args: argparse.Namespace, formats: Sequence[str]) -> None:
+    """Refuse an unknown PDF variant or a folder that is not a theme, before any work."""
     from .rendering import default_theme
 
-    if args.pdf_variant and "pdf" in args.formats:
+    if args.pdf_variant and "pdf" in formats:
         from .pdf_writer import PDF_VARIANTS
 
         if args.pdf_variant not in PDF_VARIANTS:
@@ -459,6 +459,13 @@ def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
     theme = args.theme or default_theme()
     if not (theme / "theme.css").is_file():
         raise UsageError(f"{theme}: not a theme folder (it needs a theme.css)")
+
+
+def cmd_render(args: argparse.Namespace, out: TextIO) -> int:
+    """`poa render`: each case to each format, into the output folder, in parallel."""
+    from .batch import Options, jobs_for, render_batch
+
+    _check_look(args, args.formats)
     options = Options(
         output=Path(args.output),
         formats=tuple(args.formats),
@@ -585,6 +592,8 @@ def cmd_interview(args: argparse.Namespace, out: TextIO, prompter: Prompter | No
         )
     from .interview import Interview, Prompter, Stopped, default_case_path
 
+    _check_look(args, ["pdf"])
+
     prompter = prompter or Prompter()
     catalog = _catalog(args)
     today = args.today or date.today()
@@ -646,7 +655,10 @@ def _interview_render(
     options = Options(
         output=Path(args.out_dir),
         formats=tuple(formats),
+        theme=args.theme,
+        templates=tuple(args.templates),
         catalogs=tuple(args.catalog),
+        pdf_variant=args.pdf_variant,
         today=interview.today,
     )
     print(f"Saved the case in {interview.path}.", file=out)

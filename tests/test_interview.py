@@ -549,3 +549,10 @@ def test_an_unknown_issue_type_is_asked_for_before_it_is_needed(tmp_path: Path) 
     assert session.code == 130
     assert "'order-defect' is not an issue type poa knows: pick one." in session.screen
     assert load(case)["notification"]["issue_type"] == "order-defect-rate"
+
+
+def test_a_wrong_theme_is_refused_before_the_first_question(tmp_path: Path) -> None:
+    session = interview([], *args(tmp_path / "case.yaml", "--theme", str(tmp_path)))
+    assert session.code == 2
+    assert "not a theme folder (it needs a theme.css)" in session.stdout
+    assert session.screen == "" and not (tmp_path / "case.yaml").exists()
