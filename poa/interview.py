@@ -360,6 +360,51 @@ class Prompter:
         )
 
 
+class Draft:
+    """A list being answered item by item. Every answer is saved at once, with the earlier
+    items not asked again yet (by key) after the new ones, so stopping half-way through a list
+    loses nothing."""
+
+    def __init__(
+        self,
+        interview: Interview,
+        section: str,
+        old: Sequence[dict[str, Any]],
+        key: Callable[[dict[str, Any]], Any] = lambda item: item.get("id"),
+    ) -> None:
+        self.interview, self.section, self.old, self.key = interview, section, list(old), key
+        self.items: list[dict[str, Any]] = []
+        self.used = {item.get("id") for item in self.old} - {None}
+
+    def add(self, previous: dict[str, Any], prefix: str | None = None) -> dict[str, Any]:
+        """Start an item from its previous answers (a new id when it had none)."""
+        item = previous if self.key is id else dict(previous)
+        if prefix and not item.get("id"):
+            item["id"] = _next_id(prefix, self.used)
+        self.items.append(item)
+        return item
+
+    def set(self, item: dict[str, Any], field: str, value: Any) -> None:
+        _update(item, {field: value})
+        self.save()
+
+    def drop(self, item: dict[str, Any]) -> None:
+        self.items.remove(item)
+        if item.get("id") not in {old.get("id") for old in self.old}:
+            self.used.discard(item.get("id"))
+        self.save()
+
+    def save(self) -> None:
+        done = {self.key(item) for item in self.items}
+        rest = [item for item in self.old if self.key(item) not in done]
+        self.interview.data[self.section] = [*self.items, *rest]
+        self.interview.save()
+
+    def finish(self) -> None:
+        """The list is answered: what was not picked again is gone."""
+        self.interview.answer("", self.section, self.items)
+
+
 # The interview itself.
 
 
@@ -856,50 +901,58 @@ class Interview:
         chosen = self.pick(
             "Which causes apply? Pick the processes that failed", suggestions, checked=set(old)
         )
-        causes: list[dict[str, Any]] = []
-        used = {c.get("id") for c in old.values()} - {None}
+        draft = Draft(self, "root_causes", list(old.values()))
         for number, summary in enumerate(chosen, 1):
             previous = old.get(summary, {})
             self.prompter.say(f"\nRoot cause {number}", "bold")
-            cause = {**previous, "id": previous.get("id") or _next_id("RC", used)}
-            cause["summary"] = self.ask_field(
-                RootCause, "summary", "The cause in one sentence", summary
-            )
-            _update(
+            cause = draft.add(previous, "RC")
+            draft.set(
                 cause,
-                {
-                    "detail": self.ask_field(
-                        RootCause,
-                        "detail",
-                        "What happened, when, how many orders or units",
-                        previous.get("detail", ""),
-                        optional=True,
-                        long=True,
-                    ),
-                    "occurred_on": self.date_field(
-                        RootCause,
-                        "occurred_on",
-                        "When did it happen?",
-                        _as_date(previous.get("occurred_on")),
-                        optional=True,
-                        extra=lambda d: rules.past_problem(d, self.today),
-                    ),
-                    "units": self.ask_field(
-                        RootCause,
-                        "units",
-                        "How many orders or units were affected?",
-                        previous.get("units", ""),
-                        optional=True,
-                        convert=_number,
-                    ),
-                    "asins": self.ask_list(
-                        RootCause, "asins", "ASINs it affected", previous.get("asins", [])
-                    ),
-                },
+                "summary",
+                self.ask_field(RootCause, "summary", "The cause in one sentence", summary),
             )
-            causes.append(cause)
-            self.data["root_causes"] = causes
-            self.save()
+            draft.set(
+                cause,
+                "detail",
+                self.ask_field(
+                    RootCause,
+                    "detail",
+                    "What happened, when, how many orders or units",
+                    previous.get("detail", ""),
+                    optional=True,
+                    long=True,
+                ),
+            )
+            draft.set(
+                cause,
+                "occurred_on",
+                self.date_field(
+                    RootCause,
+                    "occurred_on",
+                    "When did it happen?",
+                    _as_date(previous.get("occurred_on")),
+                    optional=True,
+                    extra=lambda d: rules.past_problem(d, self.today),
+                ),
+            )
+            draft.set(
+                cause,
+                "units",
+                self.ask_field(
+                    RootCause,
+                    "units",
+                    "How many orders or units were affected?",
+                    previous.get("units", ""),
+                    optional=True,
+                    convert=_number,
+                ),
+            )
+            draft.set(
+                cause,
+                "asins",
+                self.ask_list(RootCause, "asins", "ASINs it affected", previous.get("asins", [])),
+            )
+        draft.finish()
 
     def pick(
         self, message: str, suggestions: Sequence[str], checked: set[str], required: bool = True
@@ -928,20 +981,19 @@ class Interview:
         carried: list[dict[str, Any]],
         question: str,
         suggested: Sequence[str],
-        build: Callable[[dict[str, Any], str, dict[str, Any]], dict[str, Any] | None],
+        build: Callable[[Draft, dict[str, Any], dict[str, Any], str], bool],
     ) -> None:
-        """Ask, cause by cause, which items answer it; `build` asks the rest of one item (None
-        leaves it out). Items that answer several causes are asked once; every cause ends up
-        with at least one item."""
+        """Ask, cause by cause, which items answer it; `build` asks the rest of one item and
+        says whether to keep it. Items that answer several causes are asked once; every cause
+        ends up with at least one item."""
         old = [*self.data.get(section, []), *carried]
-        items: list[dict[str, Any]] = []
-        used = {item.get("id") for item in old} - {None}
+        draft = Draft(self, section, old)
         causes = [c for c in self.data.get("root_causes", []) if c.get("id")]
         known = {c["id"] for c in causes}
         for cause in causes:
             while True:
-                covered = [i for i in items if cause["id"] in i["root_causes"]]
-                asked = {i["id"] for i in items}
+                covered = [i for i in draft.items if cause["id"] in i["root_causes"]]
+                asked = {i["id"] for i in draft.items}
                 mine = [
                     i
                     for i in old
@@ -960,47 +1012,43 @@ class Interview:
                 )
                 for suggestion in picked:
                     previous: dict[str, Any] = next((i for i in mine if i[key] == suggestion), {})
-                    answers = build(cause, suggestion, previous)
-                    if answers is None:
-                        continue
+                    item = draft.add(previous, prefix)
                     links = [r for r in previous.get("root_causes", []) if r in known]
-                    items.append(
-                        {
-                            **previous,
-                            "id": previous.get("id") or _next_id(prefix, used),
-                            "root_causes": links or [cause["id"]],
-                            **answers,
-                        }
-                    )
-                    self.data[section] = items
-                    self.save()
-                if any(cause["id"] in i["root_causes"] for i in items):
+                    item["root_causes"] = links or [cause["id"]]
+                    if not build(draft, item, previous, suggestion):
+                        draft.drop(item)
+                if any(cause["id"] in i["root_causes"] for i in draft.items):
                     break
                 self.prompter.say(
                     f"  Every root cause needs at least one {LABELS[section].lower()[:-1]}. Add "
                     "one, or stop here (Ctrl-C keeps your answers) and come back later.",
                     "fg:ansired",
                 )
-        self.answer("", section, items)
+        draft.finish()
 
     def q_corrective_actions(self) -> None:
         start = _as_date(self.value("problem_started_on"))
 
-        def build(cause: dict[str, Any], text: str, previous: dict[str, Any]) -> Any:
+        def build(draft: Draft, item: dict[str, Any], previous: dict[str, Any], text: str) -> bool:
             text = self.ask_field(
                 CorrectiveAction, "action", "What was done (past tense, with numbers)", text
             )
+            draft.set(item, "action", text)
             if not self.prompter.confirm("Is this finished?"):
-                self.unfinished(cause["id"], text)
-                return None
-            completed = self.date_field(
-                CorrectiveAction,
+                self.unfinished(item["root_causes"], text)
+                return False
+            draft.set(
+                item,
                 "completed_on",
-                "When was it finished?",
-                _as_date(previous.get("completed_on")) or self.today,
-                extra=lambda d: rules.completed_problem(d, self.today, start),
+                self.date_field(
+                    CorrectiveAction,
+                    "completed_on",
+                    "When was it finished?",
+                    _as_date(previous.get("completed_on")) or self.today,
+                    extra=lambda d: rules.completed_problem(d, self.today, start),
+                ),
             )
-            return {"action": text, "completed_on": completed}
+            return True
 
         self.for_each_cause(
             "corrective_actions",
@@ -1012,7 +1060,7 @@ class Interview:
             build,
         )
 
-    def unfinished(self, cause: str, text: str) -> None:
+    def unfinished(self, causes: list[str], text: str) -> None:
         """An action not done yet: keep it as a preventive measure, or leave it out."""
         choice = self.prompter.select(
             "An action not yet done is not a corrective action. What now?",
@@ -1022,34 +1070,50 @@ class Interview:
             ],
         )
         if choice == "measure":
-            self.pending_measures.append({"root_causes": [cause], "measure": text})
+            self.pending_measures.append({"root_causes": causes, "measure": text})
 
     def q_preventive_measures(self) -> None:
-        def build(cause: dict[str, Any], text: str, previous: dict[str, Any]) -> Any:
-            text = self.ask_field(
-                PreventiveMeasure, "measure", "What runs now (present tense)", text
+        def build(draft: Draft, item: dict[str, Any], previous: dict[str, Any], text: str) -> bool:
+            draft.set(
+                item,
+                "measure",
+                self.ask_field(PreventiveMeasure, "measure", "What runs now (present tense)", text),
             )
             area = previous.get("area")
-            return {
-                "area": self.prompter.select(
+            draft.set(
+                item,
+                "area",
+                self.prompter.select(
                     "Which part of the business?",
                     [*AREAS, *([area] if area and area not in AREAS else [])],
                     default=area,
                 ),
-                "measure": text,
-                "owner": self.ask_field(
+            )
+            draft.set(
+                item,
+                "owner",
+                self.ask_field(
                     PreventiveMeasure, "owner", "Owner (a role)", previous.get("owner", "")
                 ),
-                "frequency": self.ask_field(
+            )
+            draft.set(
+                item,
+                "frequency",
+                self.ask_field(
                     PreventiveMeasure, "frequency", "How often", previous.get("frequency", "daily")
                 ),
-                "started_on": self.date_field(
+            )
+            draft.set(
+                item,
+                "started_on",
+                self.date_field(
                     PreventiveMeasure,
                     "started_on",
                     "Start date",
                     _as_date(previous.get("started_on")) or self.today,
                 ),
-            }
+            )
+            return True
 
         self.for_each_cause(
             "preventive_measures",
@@ -1072,64 +1136,65 @@ class Interview:
             "Which do you have? (space to tick; Enter when done)",
             [questionary.Choice(item, item, checked=item in old) for item in checklist],
         )
-        items: list[dict[str, Any]] = []
-        used = {e.get("id") for e in old.values()} - {None}
+        draft = Draft(self, "evidence", list(old.values()))
         received = _as_date(self.value("received_on"))
         for number, proves in enumerate(have, 1):
             previous = old.get(proves, {})
             self.prompter.say(f"\nExhibit {number}: {proves}", "bold")
+            item = draft.add(previous, "E")
             kind = self.prompter.select(
                 "What kind of document?",
                 EVIDENCE_KINDS,
                 default=previous.get("kind", _guess_kind(proves)),
             )
-            item = {**previous, "id": previous.get("id") or _next_id("E", used), "kind": kind}
-            item["file"] = self.ask_field(
-                Evidence, "file", "File name as attached", previous.get("file", "")
+            draft.set(item, "kind", kind)
+            draft.set(
+                item,
+                "file",
+                self.ask_field(Evidence, "file", "File name as attached", previous.get("file", "")),
             )
-            item["proves"] = self.ask_field(Evidence, "proves", "What it shows", proves)
+            draft.set(item, "proves", self.ask_field(Evidence, "proves", "What it shows", proves))
 
             def dated(issued: date, kind: str = kind) -> str | None:
                 return rules.evidence_date_problem(issued, self.today, kind, received)
 
-            _update(
+            draft.set(
                 item,
-                {
-                    "issued_on": self.date_field(
-                        Evidence,
-                        "issued_on",
-                        "Date printed on it",
-                        _as_date(previous.get("issued_on")),
-                        optional=True,
-                        extra=dated,
-                    )
-                },
+                "issued_on",
+                self.date_field(
+                    Evidence,
+                    "issued_on",
+                    "Date printed on it",
+                    _as_date(previous.get("issued_on")),
+                    optional=True,
+                    extra=dated,
+                ),
             )
             if kind == "invoice":
-                _update(
+                draft.set(
                     item,
-                    {
-                        "supplier": self.ask_field(
-                            Evidence,
-                            "supplier",
-                            "Supplier (name, address, phone, website)",
-                            previous.get("supplier", ""),
-                            optional=True,
-                        ),
-                        "quantity": self.ask_field(
-                            Evidence,
-                            "quantity",
-                            "Units on the invoice",
-                            previous.get("quantity", ""),
-                            optional=True,
-                            convert=_number,
-                        ),
-                    },
+                    "supplier",
+                    self.ask_field(
+                        Evidence,
+                        "supplier",
+                        "Supplier (name, address, phone, website)",
+                        previous.get("supplier", ""),
+                        optional=True,
+                    ),
                 )
-            items.append(item)
-            self.data["evidence"] = items
-            self.save()
-        self.answer("", "evidence", items)
+                draft.set(
+                    item,
+                    "quantity",
+                    self.ask_field(
+                        Evidence,
+                        "quantity",
+                        "Units on the invoice",
+                        previous.get("quantity", ""),
+                        optional=True,
+                        convert=_number,
+                    ),
+                )
+        draft.finish()
 
     # Step 8: metrics for an improvement plan.
 
@@ -1148,53 +1213,62 @@ class Interview:
         if not chosen:
             chosen = keys or [next(iter(self.catalog.metrics))]
             self.prompter.say(f"  None ticked: the plan covers {', '.join(chosen)}.")
-        metrics: list[dict[str, Any]] = []
+        draft = Draft(self, "metrics", list(old.values()), key=lambda m: m.get("metric"))
         for key in chosen:
             spec = self.catalog.metrics[key]
             previous = old.get(key, {})
             sign = "at or below" if spec.better == "lower" else "at or above"
             self.prompter.say(f"\n{spec.name}: Amazon expects it {sign} {spec.threshold}%.", "bold")
-            metric = {**previous, "metric": key}
-            metric["value"] = self.ask_field(
-                Metric,
-                "value",
-                "Its value now, in percent",
-                previous.get("value", ""),
-                convert=_number,
-            )
-            _update(
+            metric = draft.add({**previous, "metric": key})
+            draft.set(
                 metric,
-                {
-                    "window_days": self.ask_field(
-                        Metric,
-                        "window_days",
-                        "Window in days",
-                        previous.get("window_days", spec.window_days or ""),
-                        optional=True,
-                        convert=_number,
-                    )
-                },
+                "value",
+                self.ask_field(
+                    Metric,
+                    "value",
+                    "Its value now, in percent",
+                    previous.get("value", ""),
+                    convert=_number,
+                ),
             )
-            metric["target"] = self.ask_field(
-                Metric,
+            draft.set(
+                metric,
+                "window_days",
+                self.ask_field(
+                    Metric,
+                    "window_days",
+                    "Window in days",
+                    previous.get("window_days", spec.window_days or ""),
+                    optional=True,
+                    convert=_number,
+                ),
+            )
+            draft.set(
+                metric,
                 "target",
-                "Your target, in percent",
-                previous.get("target", spec.threshold),
-                convert=_number,
+                self.ask_field(
+                    Metric,
+                    "target",
+                    "Your target, in percent",
+                    previous.get("target", spec.threshold),
+                    convert=_number,
+                ),
             )
-            metrics.append(metric)
-            self.data["metrics"] = metrics
-            self.save()
+        draft.finish()
 
     def q_milestones(self) -> None:
         old = self.data.get("milestones", [])
-        milestones: list[dict[str, Any]] = []
+        # Milestones have no ids: one asked again is the same dict, updated in place.
+        draft = Draft(self, "milestones", old, key=id)
         received = _as_date(self.value("received_on")) or self.today
         for metric in self.data.get("metrics", []):
             key = metric.get("metric")
             spec = self.catalog.metrics.get(key) if isinstance(key, str) else None
-            if spec is None:
-                continue  # not a metric poa knows: the review reports it
+            if spec is None:  # not a metric poa knows: kept as it is, and the review reports it
+                for milestone in old:
+                    if milestone.get("metric") == key:
+                        draft.add(milestone)
+                continue
             value, target = metric.get("value"), metric.get("target", spec.threshold)
             halfway = (
                 round((value + target) / 2, 2)
@@ -1202,28 +1276,33 @@ class Interview:
                 else target
             )
             proposals = [m for m in old if m.get("metric") == key] or [
-                {"due_on": received + timedelta(days=14), "target": halfway},
-                {"due_on": received + timedelta(days=30), "target": target},
+                {"metric": key, "due_on": received + timedelta(days=14), "target": halfway},
+                {"metric": key, "due_on": received + timedelta(days=30), "target": target},
             ]
-            for number, proposal in enumerate(proposals, 1):
-                milestone = {**proposal, "metric": key}
-                milestone["due_on"] = self.date_field(
-                    Milestone,
+            for number, milestone in enumerate(proposals, 1):
+                draft.add(milestone)
+                draft.set(
+                    milestone,
                     "due_on",
-                    f"{spec.name}, milestone {number}: date",
-                    _as_date(proposal.get("due_on")),
+                    self.date_field(
+                        Milestone,
+                        "due_on",
+                        f"{spec.name}, milestone {number}: date",
+                        _as_date(milestone.get("due_on")),
+                    ),
                 )
-                milestone["target"] = self.ask_field(
-                    Milestone,
+                draft.set(
+                    milestone,
                     "target",
-                    "Value by then, in percent",
-                    proposal.get("target"),
-                    convert=_number,
+                    self.ask_field(
+                        Milestone,
+                        "target",
+                        "Value by then, in percent",
+                        milestone.get("target"),
+                        convert=_number,
+                    ),
                 )
-                milestones.append(milestone)
-                self.data["milestones"] = milestones
-                self.save()
-        self.answer("", "milestones", milestones)
+        draft.finish()
 
     def q_review_cadence(self) -> None:
         self.answer(
