@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .cases import load_case
+from .cases import find_case_files, load_case
 from .catalog import Catalog, load_catalog
 from .documents import Rendered, TemplateLibrary, render_markdown
 from .errors import InputError, OutputError, PoaError
@@ -70,21 +70,12 @@ def jobs_for(paths: Iterable[str | Path]) -> tuple[list[Job], list[InputError]]:
     seen: set[Path] = set()
     for raw in paths:
         base = Path(raw)
-        if base.is_dir():
-            found = sorted(
-                p for p in base.rglob("*") if p.suffix.lower() in (".yaml", ".yml") and p.is_file()
-            )
-            if not found:
-                errors.append(InputError(f"{base}: no case files (*.yaml, *.yml) in this folder"))
-            pairs = [(p, p.parent.relative_to(base).as_posix()) for p in found]
-        elif base.exists():
-            pairs = [(base, "")]
-        else:
-            errors.append(InputError(f"{base}: no such file or folder: check the path"))
-            pairs = []
-        for path, folder in pairs:
+        found, problems = find_case_files([base])
+        errors += problems
+        for path in found:
             if path.resolve() not in seen:
                 seen.add(path.resolve())
+                folder = path.parent.relative_to(base).as_posix() if base.is_dir() else "."
                 jobs.append(Job(path, "" if folder == "." else folder))
     return jobs, errors
 

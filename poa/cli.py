@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
     from .batch import Result
-    from .interview import Prompter
+    from .interview import Interview, Prompter
 
 EXAMPLES = {
     "poa": """examples:
@@ -112,6 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="a folder of your own issue types that add to or override the built-in ones "
         "(repeatable; also POA_CATALOG)",
     )
+    today_opt = _Parser(add_help=False)
+    today_opt.add_argument(
+        "--today",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="the date to check against (default: today)",
+    )
     look_opt = _Parser(add_help=False)
     look_opt.add_argument(
         "--theme",
@@ -136,17 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "validate",
         help="check case files and list every problem",
-        parents=[catalog_opt],
+        parents=[catalog_opt, today_opt],
         epilog=EXAMPLES["validate"],
         formatter_class=fmt,
     )
     p.add_argument("paths", nargs="+", metavar="PATH", help="case files or folders")
-    p.add_argument(
-        "--today",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="the date to check against (default: today)",
-    )
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
 
     p = sub.add_parser(
@@ -180,7 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "render",
         help="render cases to DOCX, PDF, appeal-form text or Markdown",
-        parents=[catalog_opt, look_opt],
+        parents=[catalog_opt, today_opt, look_opt],
         epilog=EXAMPLES["render"],
         formatter_class=fmt,
     )
@@ -205,12 +206,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="replace output files poa did not write or that were edited",
     )
-    p.add_argument(
-        "--today",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="the date to check against (default: today)",
-    )
     p.add_argument("-q", "--quiet", action="store_true", help="print only problems")
     p.add_argument(
         "-j",
@@ -234,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser(
         "interview",
         help="answer questions, get a checked case and documents",
-        parents=[catalog_opt, look_opt],
+        parents=[catalog_opt, today_opt, look_opt],
         epilog=EXAMPLES["interview"],
         formatter_class=fmt,
     )
@@ -253,12 +248,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument(
         "--out-dir", default="out", metavar="DIR", help="where the documents go (default: ./out)"
-    )
-    p.add_argument(
-        "--today",
-        type=_date,
-        metavar="YYYY-MM-DD",
-        help="the date to check against (default: today)",
     )
     p.add_argument(
         "--profile",
@@ -612,7 +601,7 @@ def cmd_interview(args: argparse.Namespace, out: TextIO, prompter: Prompter | No
             interview = Interview.start(path, catalog, prompter, today)
     interview.profile = args.profile
     try:
-        finished = interview.run() if interview.step != "review" else interview.review()
+        finished = interview.run()
         if not finished:
             print(
                 f"Saved {interview.path}. Continue with: poa interview --resume {interview.path}",
@@ -635,14 +624,12 @@ def cmd_interview(args: argparse.Namespace, out: TextIO, prompter: Prompter | No
 
 
 def _interview_render(
-    interview: object, args: argparse.Namespace, prompter: Prompter, out: TextIO
+    interview: Interview, args: argparse.Namespace, prompter: Prompter, out: TextIO
 ) -> int:
     import questionary
 
     from .batch import Job, Options, render_batch
-    from .interview import Interview
 
-    assert isinstance(interview, Interview)
     formats = prompter.checkbox(
         "Which documents? (space to tick)",
         [
