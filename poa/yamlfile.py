@@ -207,7 +207,9 @@ class _Builder:
                 "numbers, dates or lists",
             ) from None
         except (ValueError, TypeError, OverflowError):
-            raise _node_problem(self.doc, node, loc, DATE_HINT) from None
+            # A date-like value that is no real date (2026-13-01): keep the text, so the model
+            # reports it with every other problem, or takes it where text is wanted.
+            return str(node.value)
 
 
 def _node_problem(doc: Document, node: yaml.Node, loc: Loc, message: str) -> InputError:
@@ -225,12 +227,13 @@ def validation_problems(
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         kind = error["type"]
-        message = _message(error, loc, model)
+        message = message_for(error, loc, model)
         problems.append(doc.problem(loc, message, prefer_key=kind == "extra_forbidden"))
     return problems
 
 
-def _message(error: Any, loc: Loc, model: type[BaseModel]) -> str:
+def message_for(error: Any, loc: Loc, model: type[BaseModel]) -> str:
+    """A seller's message for one Pydantic error at this location of this model."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
     if kind == "missing":

@@ -204,3 +204,12 @@ def test_pasted_notice_text_may_hold_anything() -> None:
     data = sample_data()
     data["notification"]["text"] = "Dear seller, [insert] TBD {{ 7*7 }}"
     assert case_from_data(data, today=TODAY).notification.text is not None
+
+
+def test_an_impossible_date_is_one_problem_among_the_others(write_case: WriteCase) -> None:
+    text = (SAMPLES / "odr-negative-feedback-us.yaml").read_text(encoding="utf-8")
+    text = text.replace("received_on: 2026-09-14", "received_on: 2026-13-01")
+    text = text.replace("legal_name:", "legal_nam:")
+    out = "\n".join(problems_for(write_case, text))
+    assert "notification.received_on: is not a date: write it as YYYY-MM-DD" in out
+    assert "seller.legal_nam: unknown field: did you mean `legal_name`?" in out
