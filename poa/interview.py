@@ -39,17 +39,6 @@ from .models import (
 from .output import write_atomic
 
 MARKER = "# poa interview in progress, next step: "
-STEPS = (
-    "notification",
-    "seller",
-    "scope",
-    "root_causes",
-    "corrective_actions",
-    "preventive_measures",
-    "evidence",
-    "metrics",
-    "review",
-)
 TITLES = {
     "notification": "The notification",
     "seller": "The seller",
@@ -94,9 +83,10 @@ QUESTIONS: dict[str, tuple[tuple[str, str], ...]] = {
         ("review_cadence", "Reviewed"),
     ),
 }
+STEPS = (*QUESTIONS, "review")
 LABELS = {question: label for step in QUESTIONS.values() for question, label in step}
 PIP_ONLY = {"metrics", "milestones", "review_cadence"}
-LIST_STEPS = {
+LIST_ANSWERS = {
     "root_causes",
     "corrective_actions",
     "preventive_measures",
@@ -108,7 +98,7 @@ LIST_STEPS = {
 LOCATION: dict[str, tuple[str, str]] = {
     **{q: ("notification", q) for step in ("notification", "scope") for q, _ in QUESTIONS[step]},
     **{q: ("seller", q) for q, _ in QUESTIONS["seller"]},
-    **{q: ("", q) for q in ("kind", *LIST_STEPS, "review_cadence")},
+    **{q: ("", q) for q in ("kind", *LIST_ANSWERS, "review_cadence")},
     "issue": ("notification", "issue_type"),
 }
 # Changing an answer asks these again.
@@ -186,7 +176,7 @@ def field_problem(model: type[BaseModel], name: str, value: Any) -> str | None:
         _adapter(model, name).validate_python(value)
     except ValidationError as exc:
         error = exc.errors(include_url=False)[0]
-        return yamlfile._message(error, (name, *error["loc"]), model)
+        return yamlfile.message_for(error, (name, *error["loc"]), model)
     return None
 
 
@@ -444,11 +434,7 @@ class Interview:
 
     def answer(self, section: str, key: str, value: Any) -> None:
         """Record one answer and save at once."""
-        target = self.data.setdefault(section, {}) if section else self.data
-        if value is None or value == "" or value == []:
-            target.pop(key, None)
-        else:
-            target[key] = value
+        _update(self.data.setdefault(section, {}) if section else self.data, {key: value})
         self.save()
 
     @classmethod
@@ -524,7 +510,8 @@ class Interview:
     ) -> Any:
         """Ask for one field, checked as typed by the model (and an extra rule). The field's
         description is shown above the question unless a hint is given."""
-        hint = model.model_fields[name].description or "" if hint is None else hint
+        if hint is None:
+            hint = model.model_fields[name].description or ""
 
         def check(text: str) -> bool | str:
             if optional and not text.strip():
@@ -1398,41 +1385,38 @@ class Interview:
             say(f"\n{TITLES[step]}", "bold")
             for question, _ in QUESTIONS[step]:
                 value = self.value(question)
-                if question in LIST_STEPS and value:
+                if question in LIST_ANSWERS and value:
                     for item in value:
                         say(_wrap(_show_item(item), indent="  "))
-                elif question not in LIST_STEPS or not value:
+                elif question not in LIST_ANSWERS or not value:
                     say(_wrap(self.line(question), indent="  "))
         say()
 
     # Running the whole flow.
 
-    def run_step(self, step: str, skip_answered: bool = False) -> None:
+    def run_step(self, step: str) -> None:
+        """Ask a step's questions, but not the single answers it already has (on resume)."""
         begin = getattr(self, f"begin_{step}", None)
         if begin:
             begin()
         for question, _ in QUESTIONS[step]:
-            if (
-                skip_answered
-                and question not in LIST_STEPS
-                and self.value(question) not in (None, "", [])
-            ):
-                continue
-            self.ask(question)
+            if question in LIST_ANSWERS or self.value(question) in (None, "", []):
+                self.ask(question)
         end = getattr(self, f"end_{step}", None)
         if end:
             end()
 
     def run(self) -> bool:
         """Ask every step from where the interview stands; True when the case is complete."""
-        start = STEPS.index(self.step)
-        for step in STEPS[start:-1]:
-            if step == "metrics" and not self.is_pip:
-                continue
-            self.save(step)
-            self.prompter.say(f"\n== {TITLES[step]} ==", "bold")
-            self.run_step(step, skip_answered=True)
-        self.save("review")
+        asked = False
+        for step in STEPS[STEPS.index(self.step) : -1]:
+            if step in self.steps():  # asked one by one: the answers decide if metrics are
+                self.save(step)
+                self.prompter.say(f"\n== {TITLES[step]} ==", "bold")
+                self.run_step(step)
+                asked = True
+        if asked:  # a case opened at its review is not rewritten just for opening it
+            self.save("review")
         return self.review()
 
 
@@ -1542,20 +1526,14 @@ def dump(data: dict[str, Any]) -> str:
 
 
 def _free_name(path: Path) -> Path:
-    """The path, or the same name with -2, -3... when it exists."""
+    """The path, or the same name with -2, -3... before its suffix when it exists."""
     candidate, number = path, 2
     while candidate.exists():
-        candidate = path.with_name(f"{path.name}-{number}")
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
         number += 1
     return candidate
 
 
 def default_case_path(today: date) -> Path:
     """A new file name in the current folder that does not exist yet."""
-    base = Path(f"poa-case-{today.isoformat()}.yaml")
-    number = 2
-    path = base
-    while path.exists():
-        path = Path(f"{base.stem}-{number}.yaml")
-        number += 1
-    return path
+    return _free_name(Path(f"poa-case-{today.isoformat()}.yaml"))
