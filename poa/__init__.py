@@ -1,48 +1,128 @@
-"""poa: Amazon Plans of Action and Performance Improvement Plans from checked case files."""
+"""poa: Amazon Plans of Action and Performance Improvement Plans from checked case files.
 
-from .cases import case_from_data, dump_case, find_case_files, load_case, parse_case
-from .catalog import Catalog, IssueType, MetricSpec, load_catalog
-from .documents import Rendered, TemplateLibrary, render_markdown
-from .errors import (
-    CaseInvalid,
-    CatalogError,
-    InputError,
-    OutputError,
-    PoaError,
-    Problem,
-    TemplateError,
-    UsageError,
-)
-from .models import Case, Kind
-from .rendering import FORMATS, output_stem, render
+The names in ``__all__`` are the public API. They are imported on first use, so that
+``import poa`` (and ``poa --help``) stays free of third-party packages until one is needed.
+"""
 
-__version__ = "0.1.0"
+import importlib as _importlib
+import typing as _typing
+
+if _typing.TYPE_CHECKING:
+    from poa.batch import Job, Options, Result, Status, jobs_for, render_batch
+    from poa.case.files import case_from_data, dump_case, find_case_files, load_case, parse_case
+    from poa.case.model import Case, Kind
+    from poa.catalog import Catalog, IssueType, MetricSpec, load_catalog
+    from poa.documents.formats import DEFAULT_FORMATS, FORMATS, Format, parse_formats
+    from poa.documents.library import TemplateLibrary
+    from poa.documents.render import output_stem, render, render_markdown
+    from poa.documents.tree import Rendered
+    from poa.errors import (
+        CaseInvalidError,
+        CatalogError,
+        DocumentTemplateError,
+        EngineMissingError,
+        InputError,
+        Interrupted,
+        InterviewCancelled,
+        InterviewStopped,
+        OutputError,
+        PoaError,
+        Problem,
+        ResourceMissingError,
+        UsageError,
+    )
+    from poa.interview import run_interview
+    from poa.scaffold import case_schema, scaffold_text, write_scaffold
+
+_HOMES = {
+    "poa.batch": ("Job", "Options", "Result", "Status", "jobs_for", "render_batch"),
+    "poa.case.files": ("case_from_data", "dump_case", "find_case_files", "load_case", "parse_case"),
+    "poa.case.model": ("Case", "Kind"),
+    "poa.catalog": ("Catalog", "IssueType", "MetricSpec", "load_catalog"),
+    "poa.documents.library": ("TemplateLibrary",),
+    "poa.documents.formats": ("DEFAULT_FORMATS", "FORMATS", "Format", "parse_formats"),
+    "poa.documents.render": ("output_stem", "render", "render_markdown"),
+    "poa.documents.tree": ("Rendered",),
+    "poa.errors": (
+        "CaseInvalidError",
+        "CatalogError",
+        "DocumentTemplateError",
+        "EngineMissingError",
+        "InputError",
+        "Interrupted",
+        "InterviewCancelled",
+        "InterviewStopped",
+        "OutputError",
+        "PoaError",
+        "Problem",
+        "ResourceMissingError",
+        "UsageError",
+    ),
+    "poa.interview": ("run_interview",),
+    "poa.scaffold": ("case_schema", "scaffold_text", "write_scaffold"),
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
+    "DEFAULT_FORMATS",
     "FORMATS",
     "Case",
-    "CaseInvalid",
+    "CaseInvalidError",
     "Catalog",
     "CatalogError",
+    "DocumentTemplateError",
+    "EngineMissingError",
+    "Format",
     "InputError",
+    "Interrupted",
+    "InterviewCancelled",
+    "InterviewStopped",
     "IssueType",
+    "Job",
     "Kind",
     "MetricSpec",
+    "Options",
     "OutputError",
     "PoaError",
     "Problem",
     "Rendered",
-    "TemplateError",
+    "ResourceMissingError",
+    "Result",
+    "Status",
     "TemplateLibrary",
     "UsageError",
     "__version__",
     "case_from_data",
+    "case_schema",
     "dump_case",
     "find_case_files",
+    "jobs_for",
     "load_case",
     "load_catalog",
     "output_stem",
     "parse_case",
+    "parse_formats",
     "render",
+    "render_batch",
     "render_markdown",
+    "run_interview",
+    "scaffold_text",
+    "write_scaffold",
 ]
+
+
+def __getattr__(name: str) -> object:
+    if name == "__version__":
+        from poa.version import version
+
+        return version()
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'poa' has no attribute {name!r}")
+    value = getattr(_importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

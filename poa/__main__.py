@@ -1,4 +1,4 @@
-"""Run poa as `python -m poa`."""
+"""`python -m poa`: the command line."""
 
 from poa.cli import main
 

@@ -9,19 +9,23 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
-from . import __version__
-from .cases import find_case_files, load_case
-from .catalog import Catalog, load_catalog
-from .documents import Rendered, TemplateLibrary, render_markdown
-from .errors import InputError, OutputError, PoaError
-from .manifest import Manifest, digest
-from .models import Case
-from .output import write_atomic
-from .rendering import default_theme, output_stem, render_case
+from poa.case.files import find_case_files, load_case
+from poa.case.model import Case
+from poa.catalog import Catalog, load_catalog
+from poa.documents.formats import DEFAULT_FORMATS, Format
+from poa.documents.library import TemplateLibrary
+from poa.documents.render import output_stem, render, render_markdown
+from poa.documents.tree import Rendered
+from poa.errors import InputError, OutputError, PoaError, UsageError
+from poa.outputs.files import WriteOutcome, output_names, write_output
+from poa.outputs.manifest import Manifest
+from poa.resources import default_theme
+from poa.version import version
 
-Outcome = tuple[list[str], list[str]]  # what happened to each output; warnings
+Outcome = tuple[list[WriteOutcome], list[str]]  # what happened to each output; warnings
 
 
 @dataclass(frozen=True)
@@ -29,13 +33,27 @@ class Options:
     """What every case in a batch is rendered with."""
 
     output: Path
-    formats: tuple[str, ...] = ("docx", "pdf")
+    formats: tuple[Format, ...] = DEFAULT_FORMATS
     theme: Path | None = None
     templates: tuple[str, ...] = ()
     catalogs: tuple[str, ...] = ()
     pdf_variant: str | None = None
     force: bool = False
     today: date | None = None
+
+    def check(self) -> None:
+        """Refuse an unknown PDF variant or a folder that is not a theme, before any work."""
+        if self.pdf_variant and Format.PDF in self.formats:
+            from poa.documents.writers.pdf_writer import PDF_VARIANTS
+
+            if self.pdf_variant not in PDF_VARIANTS:
+                raise UsageError(
+                    f"unknown --pdf-variant {self.pdf_variant!r}: use one of "
+                    f"{', '.join(PDF_VARIANTS)}"
+                )
+        theme = self.theme or default_theme()
+        if not (theme / "theme.css").is_file():
+            raise UsageError(f"{theme}: not a theme folder (it needs a theme.css)")
 
 
 @dataclass(frozen=True)
@@ -46,12 +64,20 @@ class Job:
     folder: str = ""
 
 
+class Status(StrEnum):
+    """What happened to one case in a batch."""
+
+    RENDERED = "rendered"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
 @dataclass
 class Result:
     """What happened to one case: rendered, skipped (unchanged) or failed."""
 
     case: str
-    status: str
+    status: Status
     outputs: list[str] = field(default_factory=list)
     written: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -94,9 +120,8 @@ class _Worker:
         rendered = render_markdown(case, catalog=self.catalog, library=self.library)
         outcomes = []
         warnings: list[str] = []
-        for name in names:
-            fmt = name.rsplit(".", 1)[1]
-            data = render_case(
+        for fmt, name in zip(self.options.formats, names, strict=True):
+            data = render(
                 case,
                 fmt,
                 rendered=rendered,
@@ -104,14 +129,22 @@ class _Worker:
                 theme=self.theme,
                 pdf_variant=self.options.pdf_variant,
             )
-            outcomes.append(_write(self.options, name, data, known.get(name, [])))
-            if fmt == "txt":
+            outcomes.append(
+                write_output(
+                    self.options.output,
+                    name,
+                    data,
+                    known.get(name, []),
+                    force=self.options.force,
+                )
+            )
+            if fmt is Format.TXT:
                 warnings += self.box_warnings(case, rendered)
         return outcomes, warnings
 
     def box_warnings(self, case: Case, rendered: Rendered) -> list[str]:
         """A line for each appeal-form box over its character limit."""
-        from .text_writer import form_boxes, load_form
+        from poa.documents.writers.text_writer import form_boxes, load_form
 
         return [
             f"appeal box '{box.name}' has {box.count:,} characters, {box.over:,} over its "
@@ -120,28 +153,6 @@ class _Worker:
             for box in form_boxes(rendered, load_form(self.library))
             if box.over
         ]
-
-
-def _write(options: Options, name: str, data: bytes, known: list[str]) -> str:
-    path = options.output / name
-    new = digest(data)
-    if path.exists():
-        current = digest(path.read_bytes())
-        if current == new:
-            if new not in known:
-                Manifest.journal(options.output, {"file": name, "sha256": new, "size": len(data)})
-            return "unchanged"
-        if current not in known and not options.force:
-            raise OutputError(
-                f"{path} exists and was not written by poa (or was edited since): move it "
-                "away, choose another -o folder, or add --force to replace it"
-            )
-    Manifest.journal(options.output, {"file": name, "sha256": new, "size": len(data)})
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
-    return "wrote"
 
 
 _STATE: _Worker | None = None
@@ -160,7 +171,7 @@ def _run_task(case: Case, names: list[str], known: dict[str, list[str]]) -> Outc
 def inputs_key(options: Options, library: TemplateLibrary, catalog: Catalog) -> str:
     """A hash of everything besides the case file that shapes its documents."""
     hasher = hashlib.sha256()
-    hasher.update(json.dumps([__version__, options.formats, options.pdf_variant]).encode())
+    hasher.update(json.dumps([version(), options.formats, options.pdf_variant]).encode())
     folders = [*library.folders, library.builtin, options.theme or default_theme()]
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -189,7 +200,7 @@ def render_batch(
     try:
         for result in run(prepared, options, manifest, workers):
             yield result
-            if fail_fast and result.status == "failed":
+            if fail_fast and result.status is Status.FAILED:
                 return
     finally:
         manifest.save()
@@ -208,7 +219,7 @@ def _prepare(
     try:
         raw = job.path.read_bytes()
     except OSError as exc:
-        return Result(name, "failed", problems=[f"{name}: cannot be read ({exc.strerror})"])
+        return Result(name, Status.FAILED, problems=[f"{name}: cannot be read ({exc.strerror})"])
     key = hashlib.sha256(shared.encode() + raw).hexdigest()
     record = manifest.cases.get(name)
     if (
@@ -219,11 +230,11 @@ def _prepare(
     ):
         for output in record["outputs"]:
             claimed[output] = name
-        return Result(name, "skipped", outputs=list(record["outputs"]))
+        return Result(name, Status.SKIPPED, outputs=list(record["outputs"]))
     try:
         case = load_case(job.path, catalog=catalog, today=options.today)
         stem = output_stem(case)
-        names = [f"{job.folder}/{stem}.{fmt}".lstrip("/") for fmt in options.formats]
+        names = output_names(job.folder, stem, options.formats)
         for output in names:
             if claimed.get(output, name) != name:
                 raise OutputError(
@@ -233,7 +244,7 @@ def _prepare(
         for output in names:
             claimed[output] = name
     except PoaError as exc:
-        return Result(name, "failed", problems=_lines(name, exc))
+        return Result(name, Status.FAILED, problems=_lines(name, exc))
     return job, key, case, names
 
 
@@ -306,15 +317,17 @@ def _finish(
     try:
         outcomes, warnings = future.result()
     except PoaError as exc:
-        return Result(name, "failed", outputs=names, problems=_lines(name, exc), seconds=seconds)
+        return Result(
+            name, Status.FAILED, outputs=names, problems=_lines(name, exc), seconds=seconds
+        )
     except Exception as exc:  # a renderer bug must not stop the batch; report it as a failure
         message = f"{name}: rendering failed ({exc.__class__.__name__}: {exc})"
-        return Result(name, "failed", outputs=names, problems=[message], seconds=seconds)
+        return Result(name, Status.FAILED, outputs=names, problems=[message], seconds=seconds)
     manifest.record_case(name, key, names)
-    written = [n for n, o in zip(names, outcomes, strict=True) if o == "wrote"]
+    written = [n for n, o in zip(names, outcomes, strict=True) if o is WriteOutcome.WROTE]
     return Result(
         name,
-        "rendered",
+        Status.RENDERED,
         outputs=names,
         written=written,
         seconds=seconds,

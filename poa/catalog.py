@@ -10,8 +10,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
-from . import yamlfile
-from .errors import CatalogError, InputError, Problem
+from poa import yamlfile
+from poa.errors import CatalogError, InputError, Problem
+from poa.resources import builtin_dir
 
 GROUPS: dict[str, str] = {
     "metrics": "Performance metrics",
@@ -59,6 +60,16 @@ class MetricSpec(CatalogModel):
     threshold: float = Field(ge=0, le=100, description="Amazon's target, in percent.")
     better: Literal["lower", "higher"]
     enforced: bool = Field(description="Whether missing the target can cost selling rights.")
+
+    def describe(self) -> list[str]:
+        """The metric's formula, window and target, as lines."""
+        sign = "<" if self.better == "lower" else ">"
+        window = f"{self.window_days} days" if self.window_days else "as shown in Account Health"
+        advisory = "" if self.enforced else " (advisory)"
+        return [
+            f"Metric: {self.name} = {self.formula}",
+            f"  window: {window}; target {sign} {self.threshold}%{advisory}",
+        ]
 
     def meets(self, value: float, target: float | None = None) -> bool:
         """Whether a value meets the threshold (or the given target)."""
@@ -108,6 +119,30 @@ class IssueType(CatalogModel):
         """The group's display name."""
         return GROUPS[self.group]
 
+    def describe(self) -> str:
+        """The issue type in full, as `poa catalog KEY` prints it."""
+        lines = [
+            f"{self.title}  [{self.key}]",
+            f"group: {self.group_title}; notice category: {self.category}; "
+            f"usual deadline: {self.deadline_days} days",
+            "",
+            self.summary,
+            "",
+            f"Answer with {ROUTES[self.route]}.",
+        ]
+        if self.route_advice:
+            lines.append(self.route_advice)
+        if self.metric:
+            lines += ["", *self.metric.describe()]
+        for title, items in (
+            ("Typical root causes", self.root_causes),
+            ("Corrective actions", self.corrective_actions),
+            ("Preventive measures", self.preventive_measures),
+            ("Evidence", self.evidence),
+        ):
+            lines += ["", f"{title}:", *(f"  - {item}" for item in items)]
+        return "\n".join(lines)
+
 
 class Catalog:
     """The issue types poa knows, by key, with their metrics."""
@@ -145,21 +180,24 @@ class Catalog:
             return "did you mean " + " or ".join(f"`{c}`" for c in close) + "?"
         return "run `poa catalog` to list the known types"
 
+    def describe(self) -> str:
+        """Every issue type, grouped, one line each, as `poa catalog` prints them."""
+        lines = []
+        for group, issues in self.grouped().items():
+            lines.append(f"{GROUPS[group]}:")
+            width = max(len(i.key) for i in issues)
+            for issue in issues:
+                route = "" if issue.route == "poa" else f"  (answer: {issue.route})"
+                lines.append(f"  {issue.key:<{width}}  {issue.title}{route}")
+        lines += ["", f"{len(self)} issue types. `poa catalog KEY` shows one in full."]
+        return "\n".join(lines)
+
     def grouped(self) -> dict[str, list[IssueType]]:
         """Issue types by group, in display order."""
         result: dict[str, list[IssueType]] = {}
         for issue in self:
             result.setdefault(issue.group, []).append(issue)
         return result
-
-
-def builtin_dir() -> Path:
-    """The folder holding the built-in templates and catalog, in a wheel or a checkout."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "templates", here.parent / "templates"):
-        if (candidate / "catalog").is_dir():
-            return candidate
-    raise CatalogError(f"poa's templates folder is missing next to {here}: reinstall poa")
 
 
 def _read_types(path: Path) -> list[IssueType]:

@@ -1,12 +1,19 @@
-"""Errors raised by poa's library; the CLI turns them into messages and exit codes.
+"""Errors raised by poa's library; the CLI turns them into messages and exit statuses.
 
-PoaError                      exit 1
-├── UsageError                exit 2   a command was called the wrong way
-├── InputError                exit 1   a file cannot be read or parsed
-│   └── CaseInvalid           exit 1   a case breaks rules (carries every problem)
-├── CatalogError              exit 1   a catalog entry is broken
-├── TemplateError             exit 1   a template failed to render
-└── OutputError               exit 1   an output cannot be written (or would overwrite)
+Every class carries the exit status the command line ends with when it is raised:
+
+PoaError                         1
+├── UsageError                   2    a command or option was used the wrong way
+├── InputError                   1    a file cannot be read or parsed
+│   └── CaseInvalidError         1    a case breaks rules (carries every problem)
+├── CatalogError                 1    a catalog entry is missing or broken
+├── DocumentTemplateError        1    a document template is missing or failed to render
+├── OutputError                  1    an output cannot be written (or would overwrite)
+├── EngineMissingError           1    the PDF engine's system libraries cannot be loaded
+├── ResourceMissingError         1    poa's own templates are missing from the install
+├── InterviewStopped             0    the seller chose to stop; the answers are saved
+└── Interrupted                130    Ctrl-C: the work done so far is kept
+    └── InterviewCancelled     130    Ctrl-C or end of input in the interview; answers saved
 """
 
 from __future__ import annotations
@@ -38,9 +45,16 @@ class PoaError(Exception):
     exit_code = 1
 
     def __init__(self, message: str, problems: list[Problem] | None = None) -> None:
-        super().__init__(message)
         self.message = message
         self.problems: list[Problem] = problems or []
+        super().__init__(self._summary())
+
+    def _summary(self) -> str:
+        if not self.problems:
+            return self.message
+        first = str(self.problems[0])
+        more = len(self.problems) - 1
+        return f"{self.message}: {first}" + (f" (and {more} more)" if more else "")
 
     def lines(self) -> list[str]:
         """The error as lines a user reads, one per problem."""
@@ -57,7 +71,7 @@ class InputError(PoaError):
     """A file could not be read or parsed."""
 
 
-class CaseInvalid(InputError):
+class CaseInvalidError(InputError):
     """A case file was read but breaks one or more rules."""
 
 
@@ -65,9 +79,33 @@ class CatalogError(PoaError):
     """A catalog entry is missing or broken."""
 
 
-class TemplateError(PoaError):
-    """A template could not be found or failed to render."""
+class DocumentTemplateError(PoaError):
+    """A document template could not be found or failed to render."""
 
 
 class OutputError(PoaError):
     """An output file could not be written, or would overwrite something poa did not write."""
+
+
+class EngineMissingError(PoaError):
+    """The PDF engine (WeasyPrint and the Pango libraries under it) cannot be loaded."""
+
+
+class ResourceMissingError(PoaError):
+    """poa's own templates, catalog or themes are missing: the install is broken."""
+
+
+class InterviewStopped(PoaError):
+    """The seller chose to stop the interview; the answers so far are saved."""
+
+    exit_code = 0
+
+
+class Interrupted(PoaError):
+    """The user interrupted a command (Ctrl-C); what was finished is kept."""
+
+    exit_code = 130
+
+
+class InterviewCancelled(Interrupted):
+    """The interview was interrupted (Ctrl-C, end of input); the answers so far are saved."""

@@ -10,14 +10,14 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .errors import InputError, Problem
+from poa.case.dates import DATE_HINT
+from poa.errors import InputError, Problem
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 200_000
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
 
 Loc = tuple[str | int, ...]
 

@@ -21,11 +21,12 @@ from pathlib import Path
 import docx
 
 import poa
-from poa.documents import inline_runs, table_rows
-from poa.docx_writer import HEADING_STYLES
-from poa.html_writer import write_html
-from poa.pdf_writer import _engine
-from poa.rendering import default_theme, render_case
+from poa.documents.render import render as render_case
+from poa.documents.tree import inline_runs, table_rows
+from poa.documents.writers.docx_writer import HEADING_STYLES
+from poa.documents.writers.html_writer import write_html
+from poa.documents.writers.pdf_writer import _engine
+from poa.resources import default_theme
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET = 1.10

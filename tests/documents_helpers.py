@@ -13,7 +13,7 @@ import docx
 import pytest
 from markdown_it.tree import SyntaxTreeNode
 
-from poa.documents import plain_text
+from poa.documents.tree import plain_text
 
 WORD = re.compile(r"[A-Za-z0-9]+")
 needs_poppler = pytest.mark.skipif(

@@ -16,7 +16,7 @@ from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.output.vt100 import Vt100_Output
 
 from poa.cli import main
-from poa.interview import QUESTIONS, Prompter
+from poa.interview.flow import QUESTIONS, Prompter
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -36,6 +36,11 @@ class Session:
     def screen(self) -> str:
         """The screen text without terminal control sequences."""
         return ANSI.sub("", self.raw)
+
+    @property
+    def said(self) -> str:
+        """Everything the seller was told: the screen, then what the command printed."""
+        return " ".join(self.screen.split()) + "\n" + self.stdout
 
 
 @dataclass(frozen=True)

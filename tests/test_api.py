@@ -21,9 +21,9 @@ def test_every_error_has_an_exit_code() -> None:
     assert poa.UsageError("x").exit_code == 2
     for cls in (
         poa.InputError,
-        poa.CaseInvalid,
+        poa.CaseInvalidError,
         poa.CatalogError,
-        poa.TemplateError,
+        poa.DocumentTemplateError,
         poa.OutputError,
     ):
         assert issubclass(cls, poa.PoaError)

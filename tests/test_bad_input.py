@@ -101,7 +101,8 @@ def test_missing_file_and_empty_folder_are_reported_and_others_still_checked(
     assert code == 1
     assert "nope.yaml: no such file or folder" in out
     assert "empty: no case files (*.yaml, *.yml) in this folder" in out
-    assert "1 file checked: all valid" in out
+    assert "1 file checked, 2 paths not found or empty; 2 problems" in out
+    assert "valid" not in out  # never called valid after an error
 
 
 def test_usage_errors_exit_2_on_stderr() -> None:

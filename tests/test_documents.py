@@ -12,9 +12,9 @@ import pytest
 from markdown_it.tree import SyntaxTreeNode
 
 import poa
-from poa.documents import plain_text, sections
-from poa.models import PLACEHOLDER
-from poa.rendering import render_case
+from poa.case.model import PLACEHOLDER
+from poa.documents.render import render as render_case
+from poa.documents.tree import parse_markdown, plain_text, sections
 
 from .conftest import SAMPLE_FILES, TODAY
 from .documents_helpers import (
@@ -73,7 +73,7 @@ def test_docx_pdf_and_markdown_carry_the_same_words(
     flat = unhyphenated_words(" ".join(plain_text(n) for n in _inlines(rendered.tree)))
     in_pdf = pdf_words(out["pdf"], tmp_path)  # type: ignore[arg-type]
     assert in_pdf - list_markers(rendered.tree) == Counter(flat)
-    md_words = tree_words(poa.documents.parse_markdown(out["md"].decode()))  # type: ignore[union-attr]
+    md_words = tree_words(parse_markdown(out["md"].decode()))  # type: ignore[union-attr]
     assert md_words == expected
     # The appeal-form text holds the body of the document, section by section.
     txt = re.sub(r"(?m)^\s*(\d+\.|-)\s", " ", out["txt"].decode())  # type: ignore[union-attr]

@@ -2,7 +2,8 @@
 
 import pytest
 
-from poa import ids
+from poa.case import ids
+from poa.case.marketplaces import normalize_marketplace
 
 
 @pytest.mark.parametrize(
@@ -67,7 +68,7 @@ def test_merchant_token_shape() -> None:
 
 
 def test_marketplaces_by_code_alias_or_id() -> None:
-    assert ids.normalize_marketplace("gb") == "UK"
-    assert ids.normalize_marketplace("A1PA6795UKMFR9") == "DE"
+    assert normalize_marketplace("gb") == "UK"
+    assert normalize_marketplace("A1PA6795UKMFR9") == "DE"
     with pytest.raises(ValueError, match="not a marketplace"):
-        ids.normalize_marketplace("XX")
+        normalize_marketplace("XX")

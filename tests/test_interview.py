@@ -138,7 +138,7 @@ def test_a_complete_plan_of_action_is_saved_checked_and_rendered(tmp_path: Path)
     words = "\n".join(p.text for p in Document(str(next(out.glob("*.docx")))).paragraphs)
     assert "Harbor Lane Goods LLC" in words and "14 orders shipped late" in words
     assert "Dana Whitfield" in next(out.glob("*.txt")).read_text(encoding="utf-8")
-    assert str(out / "harbor-lane") in session.stdout  # says where everything is
+    assert str(out / "harbor-lane") in session.said  # says where everything is
 
 
 PIP = [
@@ -230,7 +230,7 @@ def test_a_type_answered_without_a_plan_says_what_to_do_instead(tmp_path: Path) 
     session = interview(["trademark" + ENTER, "n"], *args(case))
     assert session.code == 0
     assert "Amazon expects a retraction from the rights owner" in session.screen
-    assert "Nothing more to write" in session.stdout
+    assert "Nothing more to write" in session.said
     assert load(case)["notification"]["issue_type"] == "trademark-complaint"
     # Going on anyway is allowed: the interview carries on with the next question.
     going_on = interview(["trademark" + ENTER, "y", ENTER, CTRL_C], *args(tmp_path / "tm2.yaml"))
@@ -318,7 +318,7 @@ def test_ctrl_c_keeps_the_answers_and_resume_goes_on_from_there(tmp_path: Path) 
     case = tmp_path / "odr.yaml"
     first = interview([*keys(POA)[:5], CTRL_C], *args(case))
     assert first.code == 130
-    assert f"poa interview --resume {case}" in first.stdout
+    assert f"poa interview --resume {case}" in first.said
     saved = case.read_text(encoding="utf-8")
     assert saved.startswith("# poa interview in progress, next step: notification")
     assert load(case)["notification"]["subject"] == SUBJECT
@@ -455,7 +455,7 @@ def test_an_existing_file_is_never_overwritten_without_asking(tmp_path: Path) ->
     case = write(tmp_path / "case.yaml", original)
     session = interview(["n"], *args(case))
     assert session.code != 0
-    assert "choose another name with -o" in session.stdout
+    assert "choose another name with -o" in session.said
     assert case.read_text(encoding="utf-8") == original
 
 
@@ -531,12 +531,12 @@ def test_a_case_the_interview_cannot_read_gets_one_line_not_a_traceback(tmp_path
     broken = write(tmp_path / "broken.yaml", "kind: plan-of-action\nroot_causes:\n  - just text\n")
     session = interview([], "--resume", str(broken), "--today", TODAY)
     assert session.code == 1
-    assert f"{broken}:3:5: root_causes[0]: is not what the interview expects" in session.stdout
-    assert f"poa validate {broken}" in session.stdout
-    assert "Traceback" not in session.stdout
+    assert f"{broken}:3:5: root_causes[0]: is not what the interview expects" in session.said
+    assert f"poa validate {broken}" in session.said
+    assert "Traceback" not in session.said
     missing = interview([], "--resume", str(tmp_path / "nope.yaml"), "--today", TODAY)
     assert missing.code == 1
-    assert "nope.yaml" in missing.stdout and "Traceback" not in missing.stdout
+    assert "nope.yaml" in missing.said and "Traceback" not in missing.said
 
 
 def test_an_unknown_issue_type_is_asked_for_before_it_is_needed(tmp_path: Path) -> None:
@@ -554,7 +554,7 @@ def test_an_unknown_issue_type_is_asked_for_before_it_is_needed(tmp_path: Path) 
 def test_a_wrong_theme_is_refused_before_the_first_question(tmp_path: Path) -> None:
     session = interview([], *args(tmp_path / "case.yaml", "--theme", str(tmp_path)))
     assert session.code == 2
-    assert "not a theme folder (it needs a theme.css)" in session.stdout
+    assert "not a theme folder (it needs a theme.css)" in session.said
     assert session.screen == "" and not (tmp_path / "case.yaml").exists()
 
 

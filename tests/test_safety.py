@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 import poa
-from poa.documents import TemplateLibrary
+from poa.documents.library import TemplateLibrary
 
 from .conftest import TODAY, sample_data
 from .documents_helpers import docx_body, needs_poppler, pdf_text
@@ -85,7 +85,7 @@ def test_pdf_fetcher_serves_only_the_theme(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     case = poa.load_case("samples/odr-negative-feedback-us.yaml", today=TODAY)
-    from poa.pdf_writer import _engine
+    from poa.documents.writers.pdf_writer import _engine
 
     data = poa.render(case, "pdf", theme=theme)
     assert data.startswith(b"%PDF")
@@ -129,7 +129,7 @@ def test_template_errors_name_the_template_and_line(
 ) -> None:
     library = write_template(tmp_path / "t", "plan-of-action.md.j2", source)
     case = poa.load_case("samples/drop-shipping-us.yaml", today=TODAY)
-    with pytest.raises(poa.TemplateError, match=message):
+    with pytest.raises(poa.DocumentTemplateError, match=message):
         poa.render(case, "md", library=library)
 
 
@@ -164,7 +164,7 @@ def test_library_lists_and_renders_builtin_templates() -> None:
 
 
 def _context() -> dict[str, Any]:
-    from poa.documents import build_context
+    from poa.documents.context import build_context
 
     case = poa.load_case("samples/drop-shipping-us.yaml", today=TODAY)
     return build_context(case, poa.load_catalog())
@@ -172,5 +172,5 @@ def _context() -> dict[str, Any]:
 
 def test_render_api_rejects_unknown_format() -> None:
     case = poa.load_case("samples/drop-shipping-us.yaml", today=TODAY)
-    with pytest.raises(poa.OutputError, match="unknown format 'rtf'"):
+    with pytest.raises(poa.UsageError, match="unknown format 'rtf'"):
         poa.render(case, "rtf")

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from poa import CaseInvalid, case_from_data, load_case
+from poa import CaseInvalidError, case_from_data, load_case
 
 from .conftest import SAMPLE_FILES, SAMPLES, TODAY, run, sample_data
 
@@ -195,7 +195,7 @@ def test_custom_metric_needs_its_own_target(write_case: WriteCase) -> None:
 def test_python_data_goes_through_the_same_rules() -> None:
     data = sample_data()
     data["corrective_actions"][0]["completed_on"] = "2027-01-01"
-    with pytest.raises(CaseInvalid) as info:
+    with pytest.raises(CaseInvalidError) as info:
         case_from_data(data, today=TODAY)
     assert [p.field for p in info.value.problems] == ["corrective_actions[0].completed_on"]
 

@@ -5,20 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import date, timedelta
 
-from .catalog import Catalog
-from .models import Case, Kind
+from poa.case.model import Case, Kind
+from poa.catalog import Catalog
 
 Finding = tuple[tuple[str | int, ...], str]
-
-
-def deadline(case: Case, catalog: Catalog) -> date | None:
-    """The answer's due date: as given, or the issue type's usual window after receipt."""
-    if case.notification.deadline:
-        return case.notification.deadline
-    issue = catalog.types.get(case.notification.issue_type)
-    if issue is None:
-        return None
-    return case.notification.received_on + timedelta(days=issue.deadline_days)
 
 
 def case_findings(case: Case, catalog: Catalog, today: date) -> list[Finding]:

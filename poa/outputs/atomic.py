@@ -1,10 +1,12 @@
-"""Writing an output atomically: a temporary file beside the target, renamed into place."""
+"""Atomic writes: a temporary file beside the target, renamed into place."""
 
 from __future__ import annotations
 
 import os
 import tempfile
 from pathlib import Path
+
+from poa.errors import OutputError
 
 PART_SUFFIX = ".poa-part"
 
@@ -23,3 +25,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def write_text_file(path: Path, text: str) -> None:
+    """Write a text file atomically; an OSError becomes an OutputError naming the file."""
+    try:
+        write_atomic(path, text.encode("utf-8"))
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None

@@ -10,10 +10,11 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
-from . import rules, yamlfile
-from .catalog import Catalog, load_catalog
-from .errors import CaseInvalid, InputError
-from .models import Case
+from poa import yamlfile
+from poa.case import rules
+from poa.case.model import Case
+from poa.catalog import Catalog, load_catalog
+from poa.errors import CaseInvalidError, InputError
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -21,7 +22,7 @@ CASE_SUFFIXES = (".yaml", ".yml")
 def parse_case(
     text: str, name: str = "<case>", *, catalog: Catalog | None = None, today: date | None = None
 ) -> Case:
-    """Validate case YAML text; raise CaseInvalid listing every problem with line and column."""
+    """Validate case YAML text; raise CaseInvalidError listing every problem, located."""
     return _validate(yamlfile.parse(text, name), catalog, today)
 
 
@@ -46,7 +47,7 @@ def case_from_data(
 
 def _validate(doc: yamlfile.Document, catalog: Catalog | None, today: date | None) -> Case:
     if not isinstance(doc.data, dict):
-        raise CaseInvalid(
+        raise CaseInvalidError(
             "not a mapping",
             [
                 doc.problem(
@@ -59,11 +60,13 @@ def _validate(doc: yamlfile.Document, catalog: Catalog | None, today: date | Non
     try:
         case = Case.model_validate(doc.data)
     except ValidationError as exc:
-        raise CaseInvalid("invalid case", yamlfile.validation_problems(exc, doc, Case)) from None
+        raise CaseInvalidError(
+            "invalid case", yamlfile.validation_problems(exc, doc, Case)
+        ) from None
     catalog = catalog or load_catalog()
     findings = rules.case_findings(case, catalog, today or date.today())
     if findings:
-        raise CaseInvalid("invalid case", [doc.problem(loc, msg) for loc, msg in findings])
+        raise CaseInvalidError("invalid case", [doc.problem(loc, msg) for loc, msg in findings])
     return case
 
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import yaml
 
-from .output import write_atomic
+from poa.outputs.atomic import write_atomic
 
 ENV_PROFILE = "POA_PROFILE"
 
@@ -36,7 +36,7 @@ def load_profile(path: Path | None = None) -> dict[str, Any] | None:
         return None
     from pydantic import ValidationError
 
-    from .models import Seller
+    from poa.case.model import Seller
 
     try:
         Seller.model_validate(seller)

@@ -18,8 +18,8 @@ from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
 from markdown_it.tree import SyntaxTreeNode
 
-from .documents import Rendered, inline_runs, table_rows
-from .errors import OutputError
+from poa.documents.tree import Rendered, inline_runs, table_rows
+from poa.errors import OutputError
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}

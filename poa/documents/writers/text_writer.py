@@ -8,8 +8,9 @@ import yaml
 from markdown_it.tree import SyntaxTreeNode
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .documents import Rendered, TemplateLibrary, plain_text, sections, table_rows
-from .errors import TemplateError
+from poa.documents.library import TemplateLibrary
+from poa.documents.tree import Rendered, plain_text, sections, table_rows
+from poa.errors import DocumentTemplateError
 
 FORM_CONFIG = "appeal-form.yaml"
 
@@ -54,7 +55,7 @@ def load_form(library: TemplateLibrary) -> FormSpec:
     try:
         return FormSpec.model_validate(yaml.safe_load(library.source(FORM_CONFIG)))
     except (yaml.YAMLError, ValidationError) as exc:
-        raise TemplateError(f"{FORM_CONFIG}: invalid form layout: {exc}") from None
+        raise DocumentTemplateError(f"{FORM_CONFIG}: invalid form layout: {exc}") from None
 
 
 def block_text(nodes: list[SyntaxTreeNode], depth: int = 0) -> list[str]:

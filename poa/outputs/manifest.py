@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .output import PART_SUFFIX, write_atomic
+from poa.outputs.atomic import PART_SUFFIX, write_atomic
 
 MANIFEST = ".poa-manifest.jsonl"
 KEEP_DIGESTS = 3

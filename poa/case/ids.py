@@ -1,62 +1,10 @@
-"""Identifier rules: Amazon order IDs, ASINs, FNSKUs, GTINs, merchant tokens and marketplaces."""
+"""Identifier rules: Amazon order IDs, ASINs, FNSKUs, GTINs and merchant tokens."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date
 
-
-@dataclass(frozen=True)
-class Marketplace:
-    """One Amazon store: its short code, SP-API marketplace ID, paper size and date style."""
-
-    code: str
-    name: str
-    marketplace_id: str
-    paper: str  # "Letter" or "A4"
-    date_order: str  # "MDY" (September 14, 2026) or "DMY" (14 September 2026)
-
-    def format_date(self, value: date) -> str:
-        """A date written the way this marketplace's reviewers read it."""
-        month = value.strftime("%B")
-        if self.date_order == "MDY":
-            return f"{month} {value.day}, {value.year}"
-        return f"{value.day} {month} {value.year}"
-
-
-_US_DATE = "MDY"
-_INTL_DATE = "DMY"
-
-MARKETPLACES: dict[str, Marketplace] = {
-    m.code: m
-    for m in (
-        Marketplace("US", "United States", "ATVPDKIKX0DER", "Letter", _US_DATE),
-        Marketplace("CA", "Canada", "A2EUQ1WTGCTBG2", "Letter", _US_DATE),
-        Marketplace("MX", "Mexico", "A1AM78C64UM0Y8", "Letter", _INTL_DATE),
-        Marketplace("BR", "Brazil", "A2Q3Y263D00KWC", "A4", _INTL_DATE),
-        Marketplace("UK", "United Kingdom", "A1F83G8C2ARO7P", "A4", _INTL_DATE),
-        Marketplace("DE", "Germany", "A1PA6795UKMFR9", "A4", _INTL_DATE),
-        Marketplace("FR", "France", "A13V1IB3VIYZZH", "A4", _INTL_DATE),
-        Marketplace("IT", "Italy", "APJ6JRA9NG5V4", "A4", _INTL_DATE),
-        Marketplace("ES", "Spain", "A1RKKUPIHCS9HS", "A4", _INTL_DATE),
-        Marketplace("NL", "Netherlands", "A1805IZSGTT6HS", "A4", _INTL_DATE),
-        Marketplace("SE", "Sweden", "A2NODRKZP88ZB9", "A4", _INTL_DATE),
-        Marketplace("PL", "Poland", "A1C3SOZRARQ6R3", "A4", _INTL_DATE),
-        Marketplace("BE", "Belgium", "AMEN7PMS3EDWL", "A4", _INTL_DATE),
-        Marketplace("IE", "Ireland", "A28R8C7NBKEWEA", "A4", _INTL_DATE),
-        Marketplace("TR", "Turkey", "A33AVAJ2PDY3EV", "A4", _INTL_DATE),
-        Marketplace("EG", "Egypt", "ARBP9OOSHTCHU", "A4", _INTL_DATE),
-        Marketplace("SA", "Saudi Arabia", "A17E79C6D8DWNP", "A4", _INTL_DATE),
-        Marketplace("AE", "United Arab Emirates", "A2VIGQ35RCS4UG", "A4", _INTL_DATE),
-        Marketplace("IN", "India", "A21TJRUUN4KGV", "A4", _INTL_DATE),
-        Marketplace("ZA", "South Africa", "AE08WJ6YKNBMC", "A4", _INTL_DATE),
-        Marketplace("JP", "Japan", "A1VC38T7YXB528", "A4", _INTL_DATE),
-        Marketplace("AU", "Australia", "A39IBJ37TRP1C6", "A4", _INTL_DATE),
-        Marketplace("SG", "Singapore", "A19VAU5U5O7RUS", "A4", _INTL_DATE),
-    )
-}
-MARKETPLACE_IDS = {m.marketplace_id: m for m in MARKETPLACES.values()}
+from poa.case.marketplaces import MARKETPLACE_IDS
 
 _ORDER_ID = re.compile(r"^(\d{3})-?(\d{7})-?(\d{7})$")
 _DIGITAL_ORDER_ID = re.compile(r"^D01-?(\d{7})-?(\d{7})$")
@@ -139,19 +87,5 @@ def normalize_merchant_token(value: str) -> str:
         raise ValueError(
             f"{value!r} does not look like a merchant token: expected A followed by 12 to 14 "
             "letters and digits (Settings > Account Info > Merchant Token)"
-        )
-    return text
-
-
-def normalize_marketplace(value: str) -> str:
-    """Return a marketplace code (US, UK, DE, ...) from a code, GB alias or marketplace ID."""
-    text = value.strip().upper()
-    if text == "GB":
-        text = "UK"
-    if text in MARKETPLACE_IDS:
-        return MARKETPLACE_IDS[text].code
-    if text not in MARKETPLACES:
-        raise ValueError(
-            f"{value!r} is not a marketplace: use one of {', '.join(sorted(MARKETPLACES))}"
         )
     return text

@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlparse
 
-from .documents import Rendered
-from .errors import OutputError
-from .html_writer import write_html
+from poa.documents.tree import Rendered
+from poa.documents.writers.html_writer import write_html
+from poa.errors import OutputError
 
 STYLESHEET_NAME = "theme.css"
 PDF_VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1", "pdf/ua-2")

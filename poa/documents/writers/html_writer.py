@@ -6,7 +6,7 @@ from html import escape
 
 from markdown_it.tree import SyntaxTreeNode
 
-from .documents import Rendered, inline_runs, table_rows
+from poa.documents.tree import Rendered, inline_runs, table_rows
 
 
 def write_html(rendered: Rendered, stylesheet: str = "") -> str:

@@ -22,10 +22,10 @@ import questionary
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from . import ids, rules, yamlfile
-from .catalog import CATEGORIES, ROUTES, Catalog, IssueType
-from .errors import CaseInvalid, InputError
-from .models import (
+from poa import yamlfile
+from poa.case import rules
+from poa.case.marketplaces import MARKETPLACES
+from poa.case.model import (
     CorrectiveAction,
     Evidence,
     Metric,
@@ -36,7 +36,10 @@ from .models import (
     Seller,
     Signatory,
 )
-from .output import write_atomic
+from poa.catalog import CATEGORIES, ROUTES, Catalog, IssueType
+from poa.documents.formats import DEFAULT_FORMATS, Format
+from poa.errors import CaseInvalidError, InputError
+from poa.outputs.atomic import write_atomic
 
 MARKER = "# poa interview in progress, next step: "
 TITLES = {
@@ -312,6 +315,19 @@ class Prompter:
                 **self.kwargs,
             ).unsafe_ask()
         )
+
+    def choose_formats(self) -> tuple[Format, ...]:
+        """Which documents to write, DOCX, PDF and the appeal-form text ticked."""
+        chosen = self.checkbox(
+            "Which documents? (space to tick)",
+            [
+                questionary.Choice("Word (DOCX)", Format.DOCX, checked=True),
+                questionary.Choice("PDF", Format.PDF, checked=True),
+                questionary.Choice("Appeal-form text (TXT)", Format.TXT, checked=True),
+                questionary.Choice("Markdown", Format.MD),
+            ],
+        )
+        return tuple(chosen) or DEFAULT_FORMATS
 
     def confirm(self, message: str, default: bool = True) -> bool:
         return bool(
@@ -768,7 +784,7 @@ class Interview:
     # Step 2: the seller, remembered in a profile.
 
     def begin_seller(self) -> None:
-        from .profile import load_profile
+        from poa.interview.profile import load_profile
 
         saved = load_profile(self.profile) if not self.data.get("seller") else None
         if saved and self.prompter.confirm(
@@ -782,7 +798,7 @@ class Interview:
             self.save()
 
     def end_seller(self) -> None:
-        from .profile import load_profile, save_profile
+        from poa.interview.profile import load_profile, save_profile
 
         seller = self.data.get("seller", {})
         if (
@@ -1362,11 +1378,11 @@ class Interview:
 
     def problems(self) -> list[str]:
         """Every problem `poa validate` would report for the case as it stands."""
-        from .cases import case_from_data
+        from poa.case.files import case_from_data
 
         try:
             case_from_data(self.data, catalog=self.catalog, today=self.today, name=str(self.path))
-        except CaseInvalid as exc:
+        except CaseInvalidError as exc:
             return [f"{p.field}: {p.message}" for p in exc.problems]
         return []
 
@@ -1466,7 +1482,7 @@ def _market_choices(checked: set[str] | None = None) -> list[questionary.Choice]
         questionary.Choice(
             f"{m.code}  {m.name}", m.code, checked=checked is not None and m.code in checked
         )
-        for m in ids.MARKETPLACES.values()
+        for m in MARKETPLACES.values()
     ]
 
 

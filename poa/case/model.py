@@ -9,7 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
-from . import ids
+from poa.case import ids
+from poa.case.marketplaces import MARKETPLACES, normalize_marketplace
 
 PLACEHOLDER = re.compile(
     r"\[[^\]]*\b(insert|your|add|enter|todo|tbd|fill|date|name|here)\b[^\]]*\]"
@@ -55,10 +56,10 @@ MerchantToken = Annotated[
 ]
 MarketplaceCode = Annotated[
     str,
-    AfterValidator(ids.normalize_marketplace),
+    AfterValidator(normalize_marketplace),
     Field(
-        description="Amazon store by its two-letter code: " + ", ".join(ids.MARKETPLACES),
-        json_schema_extra={"enum": list(ids.MARKETPLACES)},
+        description="Amazon store by its two-letter code: " + ", ".join(MARKETPLACES),
+        json_schema_extra={"enum": list(MARKETPLACES)},
     ),
 ]
 Percent = Annotated[float, Field(ge=0, le=100)]

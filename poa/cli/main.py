@@ -1,0 +1,68 @@
+"""The entry point: parse argv, set up the process, run the command, map errors to exits."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from typing import Any, TextIO
+
+import poa
+from poa.cli.commands import COMMANDS, Streams
+from poa.cli.parser import build_parser
+
+# WeasyPrint reports refused fetches and CSS it ignores through its logger; poa reports what
+# matters itself, so the command line keeps that logger quiet.
+QUIET_LOGGERS = ("weasyprint", "fontTools")
+# Font subsets carry a time stamp; fixing it keeps PDFs byte-identical between runs.
+FIXED_SOURCE_DATE_EPOCH = "1767225600"
+BROKEN_PIPE_EXIT = 141
+
+
+def main(
+    argv: Sequence[str] | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+    prompter: Any = None,
+    stdin: TextIO | None = None,
+) -> int:
+    """Run poa with these arguments; return the exit status. Tests inject the streams and the
+    interview's prompter."""
+    io = Streams(stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr, prompter)
+    try:
+        args = build_parser().parse_args(argv)
+        if args.command is None:
+            build_parser().print_help(io.stdout)
+            return poa.UsageError.exit_code
+        _set_up_process()
+        return COMMANDS[args.command](args, io)
+    except poa.PoaError as exc:
+        for line in exc.lines():
+            prefix = "" if exc.problems or line.startswith("poa") or not line else "poa: "
+            print(prefix + line, file=io.stderr if exc.exit_code else io.stdout)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("poa: interrupted", file=io.stderr)
+        return poa.Interrupted.exit_code
+    except BrokenPipeError:
+        _silence_stdout()
+        return BROKEN_PIPE_EXIT
+    except OSError as exc:
+        print(f"poa: {exc.filename or 'error'}: {exc.strerror}", file=io.stderr)
+        return poa.PoaError.exit_code
+
+
+def _set_up_process() -> None:
+    for name in QUIET_LOGGERS:
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    os.environ.setdefault("SOURCE_DATE_EPOCH", FIXED_SOURCE_DATE_EPOCH)
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout at exit; pointed at /dev/null, that flush cannot fail again.
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
