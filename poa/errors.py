@@ -95,13 +95,13 @@ class ResourceMissingError(PoaError):
     """poa's own templates, catalog or themes are missing: the install is broken."""
 
 
-class InterviewStopped(PoaError):
+class InterviewStopped(PoaError):  # noqa: N818 - a choice the seller made, not an error
     """The seller chose to stop the interview; the answers so far are saved."""
 
     exit_code = 0
 
 
-class Interrupted(PoaError):
+class Interrupted(PoaError):  # noqa: N818 - the user asked to stop, not an error
     """The user interrupted a command (Ctrl-C); what was finished is kept."""
 
     exit_code = 130

@@ -89,57 +89,51 @@ def read_text(path: Path) -> str:
 
 def parse(text: str, name: str) -> Document:
     """Parse one YAML document safely (no object construction), recording positions."""
-    try:
-        nodes = list(yaml.compose_all(text, Loader=_LOADER))
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = exc.problem or "invalid YAML"
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
-            context = exc.context.removeprefix("while ")
-            what += (
-                f" ({context} that starts at line {exc.context_mark.line + 1}, "
-                f"column {exc.context_mark.column + 1})"
-            )
-        raise InputError(
-            "YAML syntax error",
-            [
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "",
-                    f"YAML syntax error: {what}: check indentation and "
-                    "quote text that contains ': ' or starts with a special character",
-                )
-            ],
-        ) from None
-    except yaml.YAMLError as exc:
-        raise InputError(
-            "YAML error", [Problem(name, None, None, "", f"not valid YAML: {exc}")]
-        ) from None
+    nodes = _compose(text, name)
     if not nodes or nodes[0] is None:
         raise InputError(
             "empty", [Problem(name, 1, 1, "", "file is empty: start from `poa new ISSUE-TYPE`")]
         )
     if len(nodes) > 1:
         mark = nodes[1].start_mark
+        message = "file holds more than one YAML document ('---'): keep one case per file"
         raise InputError(
-            "several documents",
-            [
-                Problem(
-                    name,
-                    mark.line + 1,
-                    mark.column + 1,
-                    "",
-                    "file holds more than one YAML document ('---'): keep one case per file",
-                )
-            ],
+            "several documents", [Problem(name, mark.line + 1, mark.column + 1, "", message)]
         )
     doc = Document(name, None)
-    builder = _Builder(doc)
-    doc.data = builder.build(nodes[0], ())
+    doc.data = _Builder(doc).build(nodes[0], ())
     return doc
+
+
+def _compose(text: str, name: str) -> list[yaml.Node]:
+    try:
+        return list(yaml.compose_all(text, Loader=_LOADER))
+    except yaml.MarkedYAMLError as exc:
+        raise InputError("YAML syntax error", [_syntax_problem(exc, name)]) from None
+    except yaml.YAMLError as exc:
+        raise InputError(
+            "YAML error", [Problem(name, None, None, "", f"not valid YAML: {exc}")]
+        ) from None
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    what = exc.problem or "invalid YAML"
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        context = exc.context.removeprefix("while ")
+        what += (
+            f" ({context} that starts at line {exc.context_mark.line + 1}, "
+            f"column {exc.context_mark.column + 1})"
+        )
+    return Problem(
+        name,
+        line,
+        col,
+        "",
+        f"YAML syntax error: {what}: check indentation and "
+        "quote text that contains ': ' or starts with a special character",
+    )
 
 
 class _Builder:
@@ -232,61 +226,71 @@ def validation_problems(
     return problems
 
 
+_FIXED_MESSAGES = {
+    "missing": "is required but missing: add it",
+    "int_parsing": "should be a whole number, such as 12",
+    "int_type": "should be a whole number, such as 12",
+    "int_from_float": "should be a whole number, such as 12",
+    "float_parsing": "should be a number, such as 1.8",
+    "float_type": "should be a number, such as 1.8",
+    "string_type": "should be text",
+    "list_type": "should be a list: put each item on its own line starting with '- '",
+    "dict_type": "should be a group of fields (name: value lines indented under it)",
+    "model_type": "should be a group of fields (name: value lines indented under it)",
+    "model_attributes_type": "should be a group of fields (name: value lines indented under it)",
+    "too_short": "must have at least one item",
+    "bool_type": "should be true or false",
+    "bool_parsing": "should be true or false",
+    **dict.fromkeys(
+        (
+            "date_type",
+            "date_parsing",
+            "date_from_datetime_parsing",
+            "date_from_datetime_inexact",
+        ),
+        DATE_HINT,
+    ),
+}
+_LIMIT_WORDS = {
+    "greater_than_equal": ("ge", "at least"),
+    "less_than_equal": ("le", "at most"),
+    "greater_than": ("gt", "more than"),
+    "less_than": ("lt", "less than"),
+}
+
+
 def message_for(error: Any, loc: Loc, model: type[BaseModel]) -> str:
     """A seller's message for one Pydantic error at this location of this model."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return "is required but missing: add it"
-    if error.get("input", "") is None and kind.endswith(("_type", "_parsing")):
-        return "is empty: fill it in, or delete the line if the field is optional"
-    if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = (
-            f"did you mean `{close[0]}`?"
-            if close
-            else ("known fields: " + ", ".join(known) if known else "remove it")
-        )
-        return f"unknown field: {hint}"
-    if kind in (
-        "date_type",
-        "date_parsing",
-        "date_from_datetime_parsing",
-        "date_from_datetime_inexact",
+    if (
+        kind != "missing"
+        and error.get("input", "") is None
+        and kind.endswith(("_type", "_parsing"))
     ):
-        return DATE_HINT
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return "should be a whole number, such as 12"
-    if kind in ("float_parsing", "float_type"):
-        return "should be a number, such as 1.8"
-    if kind in ("string_type",):
-        return "should be text"
-    if kind in ("list_type",):
-        return "should be a list: put each item on its own line starting with '- '"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "should be a group of fields (name: value lines indented under it)"
+        return "is empty: fill it in, or delete the line if the field is optional"
+    if kind in _FIXED_MESSAGES:
+        return _FIXED_MESSAGES[kind]
+    if kind == "extra_forbidden":
+        return _unknown_field_message(loc, model)
     if kind in ("literal_error", "enum"):
         return f"must be one of {ctx.get('expected', '')}"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limits = {
-            "greater_than_equal": "at least",
-            "less_than_equal": "at most",
-            "greater_than": "more than",
-            "less_than": "less than",
-        }
-        bound = next(v for k, v in ctx.items() if k in ("ge", "le", "gt", "lt"))
-        return f"must be {limits[kind]} {bound}"
-    if kind == "too_short":
-        return "must have at least one item"
+    if kind in _LIMIT_WORDS:
+        key, words = _LIMIT_WORDS[kind]
+        return f"must be {words} {ctx.get(key)}"
     if kind == "string_too_long":
         return f"is too long: at most {ctx.get('max_length')} characters"
     if kind == "string_pattern_mismatch":
         return _pattern_message(loc)
-    if kind == "bool_type" or kind == "bool_parsing":
-        return "should be true or false"
-    text = str(error["msg"])
-    return text.removeprefix("Value error, ")
+    return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _unknown_field_message(loc: Loc, model: type[BaseModel]) -> str:
+    known = _fields_at(model, loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    if close:
+        return f"unknown field: did you mean `{close[0]}`?"
+    return "unknown field: " + ("known fields: " + ", ".join(known) if known else "remove it")
 
 
 def _pattern_message(loc: Loc) -> str:

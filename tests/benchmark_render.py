@@ -25,7 +25,7 @@ from poa.documents.render import render as render_case
 from poa.documents.tree import inline_runs, table_rows
 from poa.documents.writers.docx_writer import HEADING_STYLES
 from poa.documents.writers.html_writer import write_html
-from poa.documents.writers.pdf_writer import _engine
+from poa.documents.writers.pdf_writer import pdf_engine
 from poa.resources import default_theme
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,7 +89,7 @@ def docx_ops(rendered: poa.Rendered) -> list[tuple[str, object]]:
 
 def main(rounds: int = 5) -> None:
     theme = default_theme()
-    engine = _engine(theme.resolve())
+    engine = pdf_engine(theme.resolve())
     samples = sorted((ROOT / "samples").glob("*.yaml"))
     cases = [poa.load_case(p) for p in samples]
     totals = {"pdf": [0.0, 0.0], "docx": [0.0, 0.0]}

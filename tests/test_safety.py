@@ -85,11 +85,11 @@ def test_pdf_fetcher_serves_only_the_theme(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     case = poa.load_case("samples/odr-negative-feedback-us.yaml", today=TODAY)
-    from poa.documents.writers.pdf_writer import _engine
+    from poa.documents.writers.pdf_writer import pdf_engine
 
     data = poa.render(case, "pdf", theme=theme)
     assert data.startswith(b"%PDF")
-    refused = _engine(theme.resolve()).fetcher.refused
+    refused = pdf_engine(theme.resolve()).fetcher.refused
     assert "file:///etc/passwd" in refused
     assert "file:///etc/hostname" in refused
     assert "https://example.com/x.png" in refused

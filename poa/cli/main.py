@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import sys
@@ -31,12 +32,16 @@ def main(
     interview's prompter."""
     io = Streams(stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr, prompter)
     try:
-        args = build_parser().parse_args(argv)
+        parser = build_parser()
+        with contextlib.redirect_stdout(io.stdout):  # --help and --version print to stdout
+            args = parser.parse_args(argv)
         if args.command is None:
-            build_parser().print_help(io.stdout)
+            parser.print_help(io.stdout)
             return poa.UsageError.exit_code
         _set_up_process()
         return COMMANDS[args.command](args, io)
+    except SystemExit as exc:  # argparse after --help or --version
+        return exc.code if isinstance(exc.code, int) else 0
     except poa.PoaError as exc:
         for line in exc.lines():
             prefix = "" if exc.problems or line.startswith("poa") or not line else "poa: "

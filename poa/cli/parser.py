@@ -8,7 +8,6 @@ from datetime import date
 from pathlib import Path
 
 import poa
-from poa.version import version
 
 EXAMPLES = {
     "poa": """examples:
@@ -204,7 +203,7 @@ def build_parser() -> Parser:
         epilog=EXAMPLES["poa"],
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"poa {version()}")
+    parser.add_argument("--version", action="version", version=f"poa {poa.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     opt = _shared_options()
     _add_validate(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import struct
 import zipfile
-from datetime import UTC, datetime, time
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +17,8 @@ from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
 from markdown_it.tree import SyntaxTreeNode
 
+from poa.case.dates import STAMP_TIME
+from poa.case.dates import stamp as date_stamp
 from poa.documents.tree import Rendered, inline_runs, table_rows
 from poa.errors import OutputError
 
@@ -93,7 +94,7 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
 
 def _set_properties(document: Document, rendered: Rendered) -> None:
     props = document.core_properties
-    stamp = datetime.combine(rendered.created, time(9, 0), tzinfo=UTC)
+    stamp = date_stamp(rendered.created)
     props.title = rendered.title
     props.author = rendered.author
     props.subject = rendered.subject
@@ -227,7 +228,7 @@ def _normalise_zip(data: bytes, rendered: Rendered) -> bytes:
     directory record, so they are patched in place; nothing is recompressed."""
     day = rendered.created
     dos_date = ((day.year - 1980) << 9) | (day.month << 5) | day.day
-    dos_time = 9 << 11  # 09:00:00
+    dos_time = STAMP_TIME.hour << 11 | STAMP_TIME.minute << 5
     stamp = struct.pack("<HH", dos_time, dos_date)
     out = bytearray(data)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

@@ -3,9 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import logging
-import os
-from datetime import UTC, datetime, time
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -13,7 +10,7 @@ from urllib.parse import unquote, urlparse
 
 from poa.documents.tree import Rendered
 from poa.documents.writers.html_writer import write_html
-from poa.errors import OutputError
+from poa.errors import EngineMissingError, OutputError
 
 STYLESHEET_NAME = "theme.css"
 PDF_VARIANTS = ("pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1", "pdf/ua-2")
@@ -23,28 +20,18 @@ def write_pdf(rendered: Rendered, theme: Path, variant: str | None = None) -> by
     """The rendered document as PDF bytes, styled by the theme's CSS. Same input, same bytes."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise OutputError(f"unknown PDF variant {variant!r}: use one of {', '.join(PDF_VARIANTS)}")
-    engine = _engine(theme.resolve())
+    engine = pdf_engine(theme.resolve())
     html = write_html(rendered)
     document = engine.html(html)
     identifier = hashlib.md5(rendered.markdown.encode(), usedforsecurity=False).hexdigest()
-    # Font subsetting stamps fonts with the clock unless SOURCE_DATE_EPOCH says otherwise.
-    epoch = datetime.combine(rendered.created, time(9, 0), tzinfo=UTC).timestamp()
-    saved = os.environ.get("SOURCE_DATE_EPOCH")
-    os.environ["SOURCE_DATE_EPOCH"] = str(int(epoch))
-    try:
-        data: bytes = document.write_pdf(
-            stylesheets=[engine.stylesheet, engine.page_size(rendered.paper)],
-            font_config=engine.fonts,
-            pdf_variant=variant,
-            # An /ID costs a second pass over the file; only the archival variants need one.
-            pdf_identifier=identifier.encode() if variant else None,
-            pdf_tags=variant is not None and variant.startswith("pdf/ua"),
-        )
-    finally:
-        if saved is None:
-            del os.environ["SOURCE_DATE_EPOCH"]
-        else:
-            os.environ["SOURCE_DATE_EPOCH"] = saved
+    data: bytes = document.write_pdf(
+        stylesheets=[engine.stylesheet, engine.page_size(rendered.paper)],
+        font_config=engine.fonts,
+        pdf_variant=variant,
+        # An /ID costs a second pass over the file; only the archival variants need one.
+        pdf_identifier=identifier.encode() if variant else None,
+        pdf_tags=variant is not None and variant.startswith("pdf/ua"),
+    )
     return data
 
 
@@ -52,7 +39,7 @@ class _Engine:
     """WeasyPrint with one theme: fonts, stylesheet and fetcher built once per process."""
 
     def __init__(self, theme: Path) -> None:
-        import weasyprint
+        weasyprint = load_weasyprint()
         from weasyprint.text.fonts import FontConfiguration
 
         self.weasyprint = weasyprint
@@ -80,8 +67,22 @@ class _Engine:
         return self._sizes[paper]
 
 
+def load_weasyprint() -> Any:
+    """WeasyPrint, or EngineMissingError saying how to install the system libraries it needs."""
+    try:
+        import weasyprint
+    except OSError as exc:  # Pango or its friends are missing: cffi cannot open them
+        raise EngineMissingError(
+            f"PDF output needs the Pango text libraries, which could not be loaded ({exc}). "
+            "On Debian or Ubuntu: apt-get install libpango-1.0-0 libpangoft2-1.0-0 "
+            "libharfbuzz-subset0; on macOS: brew install pango. Other formats work without them."
+        ) from None
+    return weasyprint
+
+
 @lru_cache(maxsize=4)
-def _engine(theme: Path) -> _Engine:
+def pdf_engine(theme: Path) -> _Engine:
+    """The engine for a theme folder, built once per process and reused."""
     return _Engine(theme)
 
 
@@ -103,5 +104,4 @@ def _theme_fetcher(theme: Path) -> Any:
             self.refused.append(url)
             raise ValueError(f"poa fetches only the theme's own files, not {url}")
 
-    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
     return ThemeFetcher()
