@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 import yaml
 
 from poa import __version__
@@ -82,8 +81,10 @@ def test_schema_describes_case_files() -> None:
 
 
 def test_version_and_help_everywhere() -> None:
-    with pytest.raises(SystemExit):
-        run("--version")
+    code, out, _ = run("--version")
+    assert (code, out.strip()) == (0, f"poa {__version__}")
+    code, out, _ = run("render", "--help")
+    assert code == 0 and "--formats" in out and "examples:" in out
     for argv in (
         ["--help"],
         ["validate", "--help"],
