@@ -30,14 +30,41 @@ CATEGORIES: dict[str, str] = {
     "customer-feedback": "Customer feedback",
     "performance-improvement": "Performance improvement",
 }
-Route = Literal["poa", "retraction", "counter-notice", "documents-only", "listing-edit", "quiz"]
+Route = Literal[
+    "poa",
+    "retraction",
+    "counter-notice",
+    "documents-only",
+    "listing-edit",
+    "quiz",
+    "improve-and-monitor",
+]
 ROUTES: dict[str, str] = {
     "poa": "a Plan of Action",
+    "improve-and-monitor": "improving and monitoring the metric; no plan of action is needed",
     "retraction": "a retraction from the rights owner",
     "counter-notice": "a counter-notice",
     "documents-only": "the requested documents with a short cover note",
     "listing-edit": "editing the listing",
     "quiz": "the policy quiz Amazon offers",
+}
+SubmitVia = Literal[
+    "appeal-form",
+    "email",
+    "ip-dispute",
+    "compliance-upload",
+    "listing-edit",
+    "rights-owner",
+    "none",
+]
+SUBMIT_VIA: dict[str, str] = {
+    "appeal-form": "the appeal form in Account Health",
+    "email": "email",
+    "ip-dispute": "the dispute option on the notice in Account Health",
+    "compliance-upload": "the document upload in Account Health (Manage Your Compliance)",
+    "listing-edit": "an edit of the listing itself",
+    "rights-owner": "the rights owner, who asks Amazon to withdraw the complaint",
+    "none": "no submission",
 }
 ENV_CATALOG = "POA_CATALOG"
 
@@ -60,6 +87,11 @@ class MetricSpec(CatalogModel):
     threshold: float = Field(ge=0, le=100, description="Amazon's target, in percent.")
     better: Literal["lower", "higher"]
     enforced: bool = Field(description="Whether missing the target can cost selling rights.")
+    per_category: bool = Field(
+        default=False,
+        description="Whether Amazon enforces it per product category (Valid Tracking Rate in "
+        "the US and Canada) rather than for the whole account.",
+    )
 
     def describe(self) -> list[str]:
         """The metric's formula, window and target, as lines."""
@@ -98,14 +130,38 @@ class IssueType(CatalogModel):
     summary: str = Field(min_length=20)
     route: Route = "poa"
     route_advice: str | None = None
+    us_title: str | None = Field(
+        default=None,
+        description="Amazon's own name for the issue on Amazon.com and Amazon.ca, where it "
+        "differs from the title (US spelling or term).",
+    )
     addressee: str = "Seller Performance Team"
-    policy: str | None = None
+    submit_via: SubmitVia = Field(
+        default="appeal-form", description="How the answer reaches Amazon (or the rights owner)."
+    )
+    submit_to: str | None = Field(
+        default=None, description="An email address or named place, where submit_via needs one."
+    )
+    rule: str | None = Field(
+        default=None,
+        description="Amazon's actual rule for this issue, stated plainly in one or two "
+        "sentences: what counts and where the line is. The letter's policy line.",
+    )
+    policy: str | None = Field(
+        default=None, description="Amazon's own name for the policy, only where it has one."
+    )
+    required_evidence: list[str] = Field(
+        default_factory=list,
+        description="Evidence kinds a reply to this issue must include, such as registration.",
+    )
     focus: str = Field(min_length=20, description="What a reviewer looks for in the answer.")
     root_causes: list[Sentence] = Field(min_length=4)
     corrective_actions: list[Sentence] = Field(min_length=4)
     preventive_measures: list[Sentence] = Field(min_length=4)
     evidence: list[Sentence] = Field(min_length=1)
-    deadline_days: int = Field(ge=1, le=365)
+    deadline_days: int | None = Field(
+        default=None, ge=1, le=365, description="The usual answer window, where Amazon sets one."
+    )
     metric: MetricSpec | None = None
 
     @model_validator(mode="after")
@@ -124,11 +180,16 @@ class IssueType(CatalogModel):
         lines = [
             f"{self.title}  [{self.key}]",
             f"group: {self.group_title}; notice category: {self.category}; "
-            f"usual deadline: {self.deadline_days} days",
+            + (
+                f"usual deadline: {self.deadline_days} days"
+                if self.deadline_days
+                else "no usual deadline"
+            ),
             "",
             self.summary,
             "",
-            f"Answer with {ROUTES[self.route]}.",
+            f"Answer with {ROUTES[self.route]}; it goes through {SUBMIT_VIA[self.submit_via]}"
+            + (f" ({self.submit_to})." if self.submit_to else "."),
         ]
         if self.route_advice:
             lines.append(self.route_advice)

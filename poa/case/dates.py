@@ -51,7 +51,7 @@ def deadline(case: Case, catalog: Catalog) -> date | None:
     if case.notification.deadline:
         return case.notification.deadline
     issue = catalog.types.get(case.notification.issue_type)
-    if issue is None:
+    if issue is None or issue.deadline_days is None:
         return None
     return case.notification.received_on + timedelta(days=issue.deadline_days)
 

@@ -229,6 +229,11 @@ EvidenceKind = Literal[
     "correspondence",
     "identity-document",
     "utility-bill",
+    "declaration",
+    "destruction-certificate",
+    "training-record",
+    "procedure",
+    "registration",
     "other",
 ]
 

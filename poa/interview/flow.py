@@ -668,12 +668,14 @@ class Interview:
     def q_deadline(self) -> None:
         issue = self.issue
         received = _as_date(self.value("received_on")) or self.today
-        proposed = _as_date(self.value("deadline")) or received + timedelta(
-            days=issue.deadline_days
+        window = issue.deadline_days
+        proposed = _as_date(self.value("deadline")) or (
+            received + timedelta(days=window) if window else None
         )
-        self.prompter.say(
-            f"  Notices of this kind usually give {issue.deadline_days} days.", "fg:ansibrightblack"
-        )
+        if window:
+            self.prompter.say(
+                f"  Notices of this kind usually give {window} days.", "fg:ansibrightblack"
+            )
         deadline = self.date_field(
             Notification,
             "deadline",
