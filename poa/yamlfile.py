@@ -279,7 +279,9 @@ def message_for(error: Any, loc: Loc, model: type[BaseModel]) -> str:
         return f"must be {limits[kind]} {bound}"
     if kind == "too_short":
         return "must have at least one item"
-    if kind == "string_too_long":
+    # Text whose limit is checked after its own validators comes as "too_long", not as
+    # "string_too_long": it is still a number of characters.
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(error.get("input"), str)):
         return f"is too long: at most {ctx.get('max_length')} characters"
     if kind == "string_pattern_mismatch":
         return _pattern_message(loc)
