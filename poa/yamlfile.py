@@ -277,12 +277,19 @@ def message_for(error: Any, loc: Loc, model: type[BaseModel]) -> str:
         return f"must be one of {ctx.get('expected', '')}"
     if kind in _LIMIT_WORDS:
         key, words = _LIMIT_WORDS[kind]
-        return f"must be {words} {ctx.get(key)}"
-    if kind == "string_too_long":
+        return f"must be {words} {_number(ctx.get(key))}"
+    # Text whose limit is checked after its own validators comes as "too_long", not as
+    # "string_too_long": it is still a number of characters.
+    if kind == "string_too_long" or (kind == "too_long" and isinstance(error.get("input"), str)):
         return f"is too long: at most {ctx.get('max_length')} characters"
     if kind == "string_pattern_mismatch":
         return _pattern_message(loc)
     return str(error["msg"]).removeprefix("Value error, ")
+
+
+def _number(value: Any) -> str:
+    """A bound as a person writes it: 100, not 100.0."""
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def _unknown_field_message(loc: Loc, model: type[BaseModel]) -> str:

@@ -15,21 +15,24 @@ from poa.documents.tree import Rendered, parse_markdown, plain_text
 from poa.errors import DocumentTemplateError
 from poa.resources import default_theme
 
+STEM_LENGTH = 120
+
 
 def output_stem(case: Case) -> str:
-    """The documents' file name (without extension), from the case: safe on every file system."""
+    """The documents' file name (without extension), from the case: safe on every file system.
+    A long store name is shortened first, so the issue type, date and kind that tell one
+    case's documents from another's are always kept."""
     kind = "poa" if case.kind is Kind.PLAN_OF_ACTION else "pip"
-    parts = [
-        case.seller.store_name,
-        case.notification.issue_type,
-        case.notification.received_on.isoformat(),
-        kind,
-    ]
-    ascii_parts = [
-        unicodedata.normalize("NFKD", p).encode("ascii", "ignore").decode() for p in parts
-    ]
-    slug = "-".join(re.sub(r"[^a-z0-9]+", "-", p.lower()).strip("-") for p in ascii_parts)
-    return re.sub(r"-{2,}", "-", slug)[:120].strip("-") or "case"
+    tail = f"{case.notification.received_on.isoformat()}-{kind}"
+    issue = _slug(case.notification.issue_type)[: max(0, STEM_LENGTH - len(tail) - 1)]
+    tail = "-".join(p for p in (issue.strip("-"), tail) if p)
+    store = _slug(case.seller.store_name)[: max(0, STEM_LENGTH - len(tail) - 1)]
+    return "-".join(p for p in (store.strip("-"), tail) if p)
+
+
+def _slug(text: str) -> str:
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
 def template_name(case: Case) -> str:

@@ -30,8 +30,20 @@ def write_output(
     """Write one output under the folder `root`, recording it in the manifest first.
 
     The overwrite rule: a file poa wrote (its hash is among `known`) may be replaced; any
-    other file in the way is an OutputError unless `force`."""
+    other file in the way is an OutputError unless `force`. So is a file or folder that
+    cannot be read or written."""
     path = root / name
+    try:
+        return _write(root, path, name, data, known, force)
+    except OSError as exc:
+        # Name what failed when it is not the output itself, such as an -o that is a file.
+        other = f": {exc.filename}" if exc.filename and Path(exc.filename) != path else ""
+        raise OutputError(f"{path}: cannot write ({exc.strerror}{other})") from None
+
+
+def _write(
+    root: Path, path: Path, name: str, data: bytes, known: Sequence[str], force: bool
+) -> WriteOutcome:
     new = digest(data)
     record = {"file": name, "sha256": new, "size": len(data)}
     if path.exists():
@@ -46,8 +58,5 @@ def write_output(
                 "away, choose another -o folder, or add --force to replace it"
             )
     Manifest.journal(root, record)
-    try:
-        write_atomic(path, data)
-    except OSError as exc:
-        raise OutputError(f"{path}: cannot write ({exc.strerror})") from None
+    write_atomic(path, data)
     return WriteOutcome.WROTE

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -59,10 +60,17 @@ class Manifest:
 
     @staticmethod
     def journal(root: Path, record: dict[str, Any]) -> None:
-        """Append one record; called before an output is renamed into place."""
+        """Append one record; called before an output is renamed into place. A line a killed
+        run cut short is ended first, so the record is not lost by being glued onto it."""
         root.mkdir(parents=True, exist_ok=True)
-        with (root / MANIFEST).open("a", encoding="utf-8") as stream:
-            stream.write(json.dumps(record, sort_keys=True) + "\n")
+        line = (json.dumps(record, sort_keys=True) + "\n").encode()
+        with (root / MANIFEST).open("a+b") as stream:
+            end = stream.seek(0, os.SEEK_END)
+            if end:
+                stream.seek(end - 1)
+                if stream.read(1) != b"\n":
+                    line = b"\n" + line
+            stream.write(line)
             stream.flush()
 
     def known_for(self, names: list[str]) -> dict[str, list[str]]:
