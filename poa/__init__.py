@@ -31,6 +31,7 @@ if _typing.TYPE_CHECKING:
         ResourceMissingError,
         UsageError,
     )
+    from poa.health.counts import DailyCounts, counts_from_records, parse_counts, read_counts
     from poa.interview import run_interview
     from poa.scaffold import case_schema, scaffold_text, write_scaffold
 
@@ -58,6 +59,7 @@ _HOMES = {
         "ResourceMissingError",
         "UsageError",
     ),
+    "poa.health.counts": ("DailyCounts", "counts_from_records", "parse_counts", "read_counts"),
     "poa.interview": ("run_interview",),
     "poa.scaffold": ("case_schema", "scaffold_text", "write_scaffold"),
 }
@@ -70,6 +72,7 @@ __all__ = [
     "CaseInvalidError",
     "Catalog",
     "CatalogError",
+    "DailyCounts",
     "DocumentTemplateError",
     "EngineMissingError",
     "Format",
@@ -94,6 +97,7 @@ __all__ = [
     "__version__",
     "case_from_data",
     "case_schema",
+    "counts_from_records",
     "dump_case",
     "find_case_files",
     "jobs_for",
@@ -101,7 +105,9 @@ __all__ = [
     "load_catalog",
     "output_stem",
     "parse_case",
+    "parse_counts",
     "parse_formats",
+    "read_counts",
     "render",
     "render_batch",
     "render_markdown",
