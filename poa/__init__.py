@@ -32,6 +32,9 @@ if _typing.TYPE_CHECKING:
         UsageError,
     )
     from poa.health.counts import DailyCounts, counts_from_records, parse_counts, read_counts
+    from poa.health.metrics import HealthStatus, HealthTrend
+    from poa.health.report import HealthReport, MetricHealth, health_report, parse_targets
+    from poa.health.text import format_health, health_data, health_json
     from poa.interview import run_interview
     from poa.scaffold import case_schema, scaffold_text, write_scaffold
 
@@ -60,6 +63,9 @@ _HOMES = {
         "UsageError",
     ),
     "poa.health.counts": ("DailyCounts", "counts_from_records", "parse_counts", "read_counts"),
+    "poa.health.metrics": ("HealthStatus", "HealthTrend"),
+    "poa.health.report": ("HealthReport", "MetricHealth", "health_report", "parse_targets"),
+    "poa.health.text": ("format_health", "health_data", "health_json"),
     "poa.interview": ("run_interview",),
     "poa.scaffold": ("case_schema", "scaffold_text", "write_scaffold"),
 }
@@ -76,6 +82,9 @@ __all__ = [
     "DocumentTemplateError",
     "EngineMissingError",
     "Format",
+    "HealthReport",
+    "HealthStatus",
+    "HealthTrend",
     "InputError",
     "Interrupted",
     "InterviewCancelled",
@@ -83,6 +92,7 @@ __all__ = [
     "IssueType",
     "Job",
     "Kind",
+    "MetricHealth",
     "MetricSpec",
     "Options",
     "OutputError",
@@ -100,6 +110,10 @@ __all__ = [
     "counts_from_records",
     "dump_case",
     "find_case_files",
+    "format_health",
+    "health_data",
+    "health_json",
+    "health_report",
     "jobs_for",
     "load_case",
     "load_catalog",
@@ -107,6 +121,7 @@ __all__ = [
     "parse_case",
     "parse_counts",
     "parse_formats",
+    "parse_targets",
     "read_counts",
     "render",
     "render_batch",
