@@ -33,6 +33,7 @@ if _typing.TYPE_CHECKING:
     )
     from poa.health.counts import DailyCounts, counts_from_records, parse_counts, read_counts
     from poa.health.metrics import HealthStatus, HealthTrend
+    from poa.health.plan import case_from_health
     from poa.health.report import HealthReport, MetricHealth, health_report, parse_targets
     from poa.health.text import format_health, health_data, health_json
     from poa.interview import run_interview
@@ -64,6 +65,7 @@ _HOMES = {
     ),
     "poa.health.counts": ("DailyCounts", "counts_from_records", "parse_counts", "read_counts"),
     "poa.health.metrics": ("HealthStatus", "HealthTrend"),
+    "poa.health.plan": ("case_from_health",),
     "poa.health.report": ("HealthReport", "MetricHealth", "health_report", "parse_targets"),
     "poa.health.text": ("format_health", "health_data", "health_json"),
     "poa.interview": ("run_interview",),
@@ -106,6 +108,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "case_from_data",
+    "case_from_health",
     "case_schema",
     "counts_from_records",
     "dump_case",
