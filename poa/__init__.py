@@ -31,6 +31,7 @@ if _typing.TYPE_CHECKING:
         ResourceMissingError,
         UsageError,
     )
+    from poa.health.chart import draw_chart
     from poa.health.counts import DailyCounts, counts_from_records, parse_counts, read_counts
     from poa.health.metrics import HealthStatus, HealthTrend
     from poa.health.plan import case_from_health
@@ -63,6 +64,7 @@ _HOMES = {
         "ResourceMissingError",
         "UsageError",
     ),
+    "poa.health.chart": ("draw_chart",),
     "poa.health.counts": ("DailyCounts", "counts_from_records", "parse_counts", "read_counts"),
     "poa.health.metrics": ("HealthStatus", "HealthTrend"),
     "poa.health.plan": ("case_from_health",),
@@ -111,6 +113,7 @@ __all__ = [
     "case_from_health",
     "case_schema",
     "counts_from_records",
+    "draw_chart",
     "dump_case",
     "find_case_files",
     "format_health",
