@@ -31,6 +31,12 @@ if _typing.TYPE_CHECKING:
         ResourceMissingError,
         UsageError,
     )
+    from poa.health.chart import draw_chart
+    from poa.health.counts import DailyCounts, counts_from_records, parse_counts, read_counts
+    from poa.health.metrics import HealthStatus, HealthTrend
+    from poa.health.plan import case_from_health
+    from poa.health.report import HealthReport, MetricHealth, health_report, parse_targets
+    from poa.health.text import format_health, health_data, health_json
     from poa.interview import run_interview
     from poa.scaffold import case_schema, scaffold_text, write_scaffold
 
@@ -58,6 +64,12 @@ _HOMES = {
         "ResourceMissingError",
         "UsageError",
     ),
+    "poa.health.chart": ("draw_chart",),
+    "poa.health.counts": ("DailyCounts", "counts_from_records", "parse_counts", "read_counts"),
+    "poa.health.metrics": ("HealthStatus", "HealthTrend"),
+    "poa.health.plan": ("case_from_health",),
+    "poa.health.report": ("HealthReport", "MetricHealth", "health_report", "parse_targets"),
+    "poa.health.text": ("format_health", "health_data", "health_json"),
     "poa.interview": ("run_interview",),
     "poa.scaffold": ("case_schema", "scaffold_text", "write_scaffold"),
 }
@@ -70,9 +82,13 @@ __all__ = [
     "CaseInvalidError",
     "Catalog",
     "CatalogError",
+    "DailyCounts",
     "DocumentTemplateError",
     "EngineMissingError",
     "Format",
+    "HealthReport",
+    "HealthStatus",
+    "HealthTrend",
     "InputError",
     "Interrupted",
     "InterviewCancelled",
@@ -80,6 +96,7 @@ __all__ = [
     "IssueType",
     "Job",
     "Kind",
+    "MetricHealth",
     "MetricSpec",
     "Options",
     "OutputError",
@@ -93,15 +110,25 @@ __all__ = [
     "UsageError",
     "__version__",
     "case_from_data",
+    "case_from_health",
     "case_schema",
+    "counts_from_records",
+    "draw_chart",
     "dump_case",
     "find_case_files",
+    "format_health",
+    "health_data",
+    "health_json",
+    "health_report",
     "jobs_for",
     "load_case",
     "load_catalog",
     "output_stem",
     "parse_case",
+    "parse_counts",
     "parse_formats",
+    "parse_targets",
+    "read_counts",
     "render",
     "render_batch",
     "render_markdown",
