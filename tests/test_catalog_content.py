@@ -240,3 +240,12 @@ def test_every_sample_validates() -> None:
     assert code == 0, out
     assert f"{len(SAMPLE_FILES)} files checked: all valid" in out
 
+
+def test_samples_cover_at_least_five_new_types() -> None:
+    import yaml
+
+    used = {
+        yaml.safe_load(p.read_text(encoding="utf-8"))["notification"]["issue_type"]
+        for p in SAMPLE_FILES
+    }
+    assert len(used & set(NEW_TYPES)) >= 5
