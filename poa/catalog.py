@@ -296,8 +296,9 @@ class Catalog:
             lines.append(f"{GROUPS[group]}:")
             width = max(len(i.key) for i in issues)
             for issue in issues:
+                stores = f"  [{', '.join(issue.marketplaces)} only]" if issue.marketplaces else ""
                 route = "" if issue.route == "poa" else f"  (answer: {issue.route})"
-                lines.append(f"  {issue.key:<{width}}  {issue.title}{route}")
+                lines.append(f"  {issue.key:<{width}}  {issue.title}{stores}{route}")
         lines += ["", f"{len(self)} issue types. `poa catalog KEY` shows one in full."]
         return "\n".join(lines)
 

@@ -84,6 +84,8 @@ def test_catalog_lists_types_grouped() -> None:
     assert out.startswith("Performance metrics:\n")
     assert "  order-defect-rate " in out
     assert "trademark-complaint" in out and "(answer: retraction)" in out
+    assert "  [US only]  (answer: counter-notice)" in out
+    assert "EPR registration numbers missing  [DE, FR only]" in out
     assert out.rstrip().endswith("`poa catalog KEY` shows one in full.")
 
 
