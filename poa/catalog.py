@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import textwrap
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -11,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from poa import yamlfile
+from poa.case.model import EvidenceKind, MarketplaceCode
 from poa.errors import CatalogError, InputError, Problem
 from poa.resources import builtin_dir
 
@@ -38,6 +40,7 @@ Route = Literal[
     "listing-edit",
     "quiz",
     "improve-and-monitor",
+    "per-order",
 ]
 ROUTES: dict[str, str] = {
     "poa": "a Plan of Action",
@@ -47,6 +50,9 @@ ROUTES: dict[str, str] = {
     "documents-only": "the requested documents with a short cover note",
     "listing-edit": "editing the listing",
     "quiz": "the policy quiz Amazon offers",
+    "per-order": "handling each order on its own (answer the buyer, refund or replace, and ask "
+    "for removal only where Amazon's rules allow); no plan of action is needed unless Amazon "
+    "cites the Order Defect Rate",
 }
 SubmitVia = Literal[
     "appeal-form",
@@ -61,14 +67,15 @@ SUBMIT_VIA: dict[str, str] = {
     "appeal-form": "the appeal form in Account Health",
     "email": "email",
     "ip-dispute": "the dispute option on the notice in Account Health",
-    "compliance-upload": "the document upload in Account Health (Manage Your Compliance)",
+    "compliance-upload": "the compliance document upload in Seller Central",
     "listing-edit": "an edit of the listing itself",
-    "rights-owner": "the rights owner, who asks Amazon to withdraw the complaint",
-    "none": "no submission",
+    "rights-owner": "a request to the rights owner, who then withdraws the complaint with Amazon",
+    "none": "nothing to submit to Amazon",
 }
 ENV_CATALOG = "POA_CATALOG"
 
 Sentence = Annotated[str, Field(min_length=3, max_length=400)]
+DEFAULT_ADDRESSEE = "Seller Performance Team"
 
 
 class CatalogModel(BaseModel):
@@ -98,9 +105,10 @@ class MetricSpec(CatalogModel):
         sign = "<" if self.better == "lower" else ">"
         window = f"{self.window_days} days" if self.window_days else "as shown in Account Health"
         advisory = "" if self.enforced else " (advisory)"
+        scope = "; enforced per product category" if self.per_category else ""
         return [
             f"Metric: {self.name} = {self.formula}",
-            f"  window: {window}; target {sign} {self.threshold}%{advisory}",
+            f"  window: {window}; target {sign} {self.threshold}%{advisory}{scope}",
         ]
 
     def meets(self, value: float, target: float | None = None) -> bool:
@@ -133,26 +141,38 @@ class IssueType(CatalogModel):
     us_title: str | None = Field(
         default=None,
         description="Amazon's own name for the issue on Amazon.com and Amazon.ca, where it "
-        "differs from the title (US spelling or term).",
+        "differs from the title, such as Pre-fulfillment Cancel Rate.",
     )
-    addressee: str = "Seller Performance Team"
+    addressee: str = Field(
+        default=DEFAULT_ADDRESSEE,
+        description="Who at Amazon reads the answer, where it is not the Seller Performance Team.",
+    )
     submit_via: SubmitVia = Field(
         default="appeal-form", description="How the answer reaches Amazon (or the rights owner)."
     )
     submit_to: str | None = Field(
-        default=None, description="An email address or named place, where submit_via needs one."
+        default=None,
+        description="An email address or named place, where submit_via needs one; with none, "
+        "where the work is done instead.",
     )
     rule: str | None = Field(
         default=None,
+        min_length=20,
+        max_length=700,
         description="Amazon's actual rule for this issue, stated plainly in one or two "
         "sentences: what counts and where the line is. The letter's policy line.",
     )
     policy: str | None = Field(
         default=None, description="Amazon's own name for the policy, only where it has one."
     )
-    required_evidence: list[str] = Field(
+    required_evidence: list[EvidenceKind] = Field(
         default_factory=list,
-        description="Evidence kinds a reply to this issue must include, such as registration.",
+        description="Evidence kinds every reply to this issue must include, such as invoice.",
+    )
+    marketplaces: list[MarketplaceCode] = Field(
+        default_factory=list,
+        description="The stores where this notice type exists (such as [US] for a US-only "
+        "procedure); empty means every store.",
     )
     focus: str = Field(min_length=20, description="What a reviewer looks for in the answer.")
     root_causes: list[Sentence] = Field(min_length=4)
@@ -168,6 +188,8 @@ class IssueType(CatalogModel):
     def _advice_for_other_routes(self) -> IssueType:
         if self.route != "poa" and not self.route_advice:
             raise ValueError("route_advice is required when route is not poa")
+        if self.submit_via == "email" and not self.submit_to:
+            raise ValueError("submit_to is required when submit_via is email: give the address")
         return self
 
     @property
@@ -175,24 +197,21 @@ class IssueType(CatalogModel):
         """The group's display name."""
         return GROUPS[self.group]
 
+    @property
+    def submission(self) -> str:
+        """How and where the answer is submitted, as one sentence."""
+        if self.submit_via == "none":
+            where = f"; the work is done in {self.submit_to}" if self.submit_to else ""
+            return f"Nothing is submitted to Amazon{where}."
+        place = f" ({self.submit_to})" if self.submit_to else ""
+        return f"The answer goes through {SUBMIT_VIA[self.submit_via]}{place}."
+
     def describe(self) -> str:
         """The issue type in full, as `poa catalog KEY` prints it."""
-        lines = [
-            f"{self.title}  [{self.key}]",
-            f"group: {self.group_title}; notice category: {self.category}; "
-            + (
-                f"usual deadline: {self.deadline_days} days"
-                if self.deadline_days
-                else "no usual deadline"
-            ),
-            "",
-            self.summary,
-            "",
-            f"Answer with {ROUTES[self.route]}; it goes through {SUBMIT_VIA[self.submit_via]}"
-            + (f" ({self.submit_to})." if self.submit_to else "."),
-        ]
-        if self.route_advice:
-            lines.append(self.route_advice)
+        lines = [f"{self.title}  [{self.key}]", *self._facts(), "", _wrap(self.summary)]
+        if self.rule:
+            lines += ["", _wrap(f"Rule: {self.rule}")]
+        lines += ["", *self._answer()]
         if self.metric:
             lines += ["", *self.metric.describe()]
         for title, items in (
@@ -203,6 +222,35 @@ class IssueType(CatalogModel):
         ):
             lines += ["", f"{title}:", *(f"  - {item}" for item in items)]
         return "\n".join(lines)
+
+    def _facts(self) -> list[str]:
+        deadline = (
+            f"usual deadline: {self.deadline_days} days"
+            if self.deadline_days
+            else "no usual deadline"
+        )
+        lines = [f"group: {self.group_title}; notice category: {self.category}; {deadline}"]
+        if self.marketplaces:
+            lines.append("stores: " + ", ".join(self.marketplaces) + " only")
+        if self.us_title:
+            lines.append(f"Amazon.com calls it: {self.us_title}")
+        if self.policy:
+            lines.append(f"Amazon's policy: {self.policy}")
+        return lines
+
+    def _answer(self) -> list[str]:
+        lines = [_wrap(f"Answer: {ROUTES[self.route]}. {self.submission}")]
+        if self.addressee != DEFAULT_ADDRESSEE:
+            lines.append(f"Addressed to: {self.addressee}.")
+        if self.required_evidence:
+            lines.append("Must include evidence of kind: " + ", ".join(self.required_evidence))
+        if self.route_advice:
+            lines.append(_wrap(self.route_advice))
+        return lines
+
+
+def _wrap(text: str) -> str:
+    return textwrap.fill(text, width=88, break_on_hyphens=False, break_long_words=False)
 
 
 class Catalog:
@@ -248,8 +296,9 @@ class Catalog:
             lines.append(f"{GROUPS[group]}:")
             width = max(len(i.key) for i in issues)
             for issue in issues:
+                stores = f"  [{', '.join(issue.marketplaces)} only]" if issue.marketplaces else ""
                 route = "" if issue.route == "poa" else f"  (answer: {issue.route})"
-                lines.append(f"  {issue.key:<{width}}  {issue.title}{route}")
+                lines.append(f"  {issue.key:<{width}}  {issue.title}{stores}{route}")
         lines += ["", f"{len(self)} issue types. `poa catalog KEY` shows one in full."]
         return "\n".join(lines)
 

@@ -84,6 +84,8 @@ def test_catalog_lists_types_grouped() -> None:
     assert out.startswith("Performance metrics:\n")
     assert "  order-defect-rate " in out
     assert "trademark-complaint" in out and "(answer: retraction)" in out
+    assert "  [US only]  (answer: counter-notice)" in out
+    assert "EPR registration numbers missing  [DE, FR only]" in out
     assert out.rstrip().endswith("`poa catalog KEY` shows one in full.")
 
 
@@ -108,3 +110,104 @@ def test_unknown_key_suggests() -> None:
     code, _, err = run("catalog", "late-shipment")
     assert code == 1
     assert "did you mean `late-shipment-rate`" in err
+
+
+OLD_STYLE_ENTRY = """\
+key: gift-wrap-complaints
+title: Gift wrap complaints
+group: customer-feedback
+category: customer-feedback
+summary: Buyers complained that gift wrap was missing or torn on arrival.
+focus: Show how gift orders are now wrapped and checked before dispatch.
+root_causes: [one cause, two causes, three causes, four causes]
+corrective_actions: [Fixed one, Fixed two, Fixed three, Fixed four]
+preventive_measures: [Runs one, Runs two, Runs three, Runs four]
+evidence: [Photos of the wrapping]
+deadline_days: 17
+"""
+
+
+def test_user_entries_written_before_the_new_fields_still_load(tmp_path: Path) -> None:
+    (tmp_path / "old.yaml").write_text(OLD_STYLE_ENTRY, encoding="utf-8")
+    issue = load_catalog([tmp_path]).get("gift-wrap-complaints")
+    assert issue.addressee == "Seller Performance Team"
+    assert (issue.submit_via, issue.submit_to, issue.rule, issue.us_title) == (
+        "appeal-form",
+        None,
+        None,
+        None,
+    )
+    assert issue.required_evidence == [] and issue.marketplaces == []
+    assert "Rule:" not in issue.describe()
+
+
+@pytest.mark.parametrize(
+    ("extra", "where"),
+    [
+        ("required_evidence: [invoice, bank-statement]\n", "required_evidence[1]: must be one of"),
+        ("marketplaces: [US, XX]\n", "marketplaces[1]: 'XX' is not a marketplace"),
+        ("submit_via: email\n", "submit_to is required when submit_via is email"),
+        ("submit_via: fax\n", "submit_via:"),
+    ],
+)
+def test_new_fields_are_checked_at_load(tmp_path: Path, extra: str, where: str) -> None:
+    (tmp_path / "bad.yaml").write_text(OLD_STYLE_ENTRY + extra, encoding="utf-8")
+    with pytest.raises(CatalogError) as info:
+        load_catalog([tmp_path])
+    text = "\n".join(info.value.lines())
+    assert "bad.yaml:" in text and where in text, text
+
+
+def test_evidence_kind_error_points_at_the_line(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_text(
+        OLD_STYLE_ENTRY + "required_evidence: [invoice, bank-statement]\n", encoding="utf-8"
+    )
+    code, _, err = run("catalog", "--catalog", str(tmp_path))
+    assert code == 1
+    assert "bad.yaml:12:30: required_evidence[1]: must be one of 'invoice'" in err, err
+
+
+def shown(key: str) -> str:
+    """`poa catalog KEY` output with its line wrapping undone."""
+    code, out, _ = run("catalog", key)
+    assert code == 0
+    return " ".join(out.split())
+
+
+def test_catalog_key_shows_rule_stores_submission_and_policy() -> None:
+    code, out, _ = run("catalog", "copyright-complaint")
+    assert code == 0
+    assert "stores: US only" in out
+    assert "Amazon's policy: Intellectual Property Policy" in out
+    assert "\nRule: Images, text and other content" in out
+    assert "Answer: a counter-notice. The answer goes through the dispute option" in out
+    assert "Addressed to: Copyright Agent." in out
+    assert "Amazon.com calls it: Pre-fulfillment Cancel Rate" in shown(
+        "pre-fulfillment-cancel-rate"
+    )
+    assert (
+        "Nothing is submitted to Amazon; the work is done in the A-to-z Guarantee claims page"
+        in (shown("a-to-z-claims"))
+    )
+    assert "Must include evidence of kind: registration" in shown("epr-registration")
+
+
+def test_catalog_json_carries_the_new_fields() -> None:
+    _, out, _ = run("catalog", "valid-tracking-rate", "--json")
+    data = json.loads(out)
+    assert data["submit_via"] == "email" and "@amazon.com" in data["submit_to"]
+    assert data["metric"]["per_category"] is True
+    assert data["rule"].startswith("Amazon expects at least 95%")
+
+
+def test_scaffold_uses_the_types_store_deadline_and_required_evidence() -> None:
+    _, out, _ = run("new", "epr-registration", "-o", "-")
+    assert "  marketplace: DE\n" in out and "marketplaces: [DE]" in out
+    assert "  deadline:          # the date the notice gives" in out
+    assert "# An answer must include evidence of kind: registration." in out
+    assert "#   kind: registration" in out
+    assert "# Amazon's rule: Germany and France require producers" in out
+    assert "# The answer goes through the compliance document upload in Seller Central" in out
+    _, out, _ = run("new", "late-shipment-rate", "-o", "-")
+    assert "  marketplace: US\n" in out and "# deadline:        # leave out" in out
+    assert "NOTE: a Plan of Action" not in out

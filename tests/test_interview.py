@@ -143,9 +143,10 @@ def test_a_complete_plan_of_action_is_saved_checked_and_rendered(tmp_path: Path)
 
 PIP = [
     ("What is the notice about", "on-time" + ENTER),
+    ("Write a plan anyway", "y"),  # advisory metric: Amazon asks for no plan
     ("Which document", ENTER),  # proposed: an improvement plan for this type
     ("When did the notice arrive", text("2026-11-16")),
-    ("When is your answer due", ENTER),
+    ("When is your answer due", text("2026-12-16")),  # no usual window for advisory metrics
     ("The notice's subject line", text("On-Time Delivery Rate below recommendation")),
     ("Reference or violation ID", ENTER),
     ("Which store", ENTER),
