@@ -14,6 +14,7 @@ from poa.case.dates import DATE_HINT
 from poa.errors import InputError, Problem
 
 MAX_BYTES = 2_000_000
+DUMP_WIDTH = 88
 MAX_NODES = 200_000
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -85,6 +86,11 @@ def read_text(path: Path) -> str:
         raise InputError(
             f"{name}:{line}:1: file is not UTF-8 text: save it again as UTF-8 in your editor"
         ) from None
+
+
+def dump_yaml(data: Any) -> str:
+    """Data as YAML text the way poa writes every file: keys in their order, Unicode as is."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=DUMP_WIDTH)
 
 
 def parse(text: str, name: str) -> Document:

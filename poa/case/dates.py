@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from poa.case.marketplaces import Marketplace
     from poa.case.model import Case
-    from poa.catalog import Catalog
+    from poa.catalog import Catalog, IssueType
 
 DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
 STAMP_TIME = time(9, 0)  # documents carry their date at 09:00 UTC, never the clock
@@ -53,7 +53,12 @@ def deadline(case: Case, catalog: Catalog) -> date | None:
     issue = catalog.types.get(case.notification.issue_type)
     if issue is None:
         return None
-    return case.notification.received_on + timedelta(days=issue.deadline_days)
+    return usual_deadline(case.notification.received_on, issue)
+
+
+def usual_deadline(received: date, issue: IssueType) -> date:
+    """The due date a notice of this issue type usually gives: its window after receipt."""
+    return received + timedelta(days=issue.deadline_days)
 
 
 def document_date(case: Case) -> date:
