@@ -10,9 +10,9 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from poa.case.dates import DATE_HINT
 from poa.errors import InputError, Problem
 
+DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
 MAX_BYTES = 2_000_000
 DUMP_WIDTH = 88
 MAX_NODES = 200_000
@@ -98,28 +98,7 @@ def parse(text: str, name: str) -> Document:
     try:
         nodes = list(yaml.compose_all(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-        what = exc.problem or "invalid YAML"
-        if exc.context and exc.context_mark and exc.context_mark is not mark:
-            context = exc.context.removeprefix("while ")
-            what += (
-                f" ({context} that starts at line {exc.context_mark.line + 1}, "
-                f"column {exc.context_mark.column + 1})"
-            )
-        raise InputError(
-            "YAML syntax error",
-            [
-                Problem(
-                    name,
-                    line,
-                    col,
-                    "",
-                    f"YAML syntax error: {what}: check indentation and "
-                    "quote text that contains ': ' or starts with a special character",
-                )
-            ],
-        ) from None
+        raise _syntax_error(exc, name) from None
     except yaml.YAMLError as exc:
         raise InputError(
             "YAML error", [Problem(name, None, None, "", f"not valid YAML: {exc}")]
@@ -146,6 +125,31 @@ def parse(text: str, name: str) -> Document:
     builder = _Builder(doc)
     doc.data = builder.build(nodes[0], ())
     return doc
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, name: str) -> InputError:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    what = exc.problem or "invalid YAML"
+    if exc.context and exc.context_mark and exc.context_mark is not mark:
+        context = exc.context.removeprefix("while ")
+        what += (
+            f" ({context} that starts at line {exc.context_mark.line + 1}, "
+            f"column {exc.context_mark.column + 1})"
+        )
+    return InputError(
+        "YAML syntax error",
+        [
+            Problem(
+                name,
+                line,
+                col,
+                "",
+                f"YAML syntax error: {what}: check indentation and "
+                "quote text that contains ': ' or starts with a special character",
+            )
+        ],
+    )
 
 
 class _Builder:
@@ -238,61 +242,72 @@ def validation_problems(
     return problems
 
 
+EMPTY_MESSAGE = "is empty: fill it in, or delete the line if the field is optional"
+# Pydantic error types whose message needs nothing from the error itself.
+FIXED_MESSAGES = {
+    "missing": "is required but missing: add it",
+    **dict.fromkeys(
+        (
+            "date_type",
+            "date_parsing",
+            "date_from_datetime_parsing",
+            "date_from_datetime_inexact",
+        ),
+        DATE_HINT,
+    ),
+    **dict.fromkeys(
+        ("int_parsing", "int_type", "int_from_float"), "should be a whole number, such as 12"
+    ),
+    **dict.fromkeys(("float_parsing", "float_type"), "should be a number, such as 1.8"),
+    "string_type": "should be text",
+    "list_type": "should be a list: put each item on its own line starting with '- '",
+    **dict.fromkeys(
+        ("dict_type", "model_type", "model_attributes_type"),
+        "should be a group of fields (name: value lines indented under it)",
+    ),
+    "too_short": "must have at least one item",
+    **dict.fromkeys(("bool_type", "bool_parsing"), "should be true or false"),
+}
+LIMITS = {
+    "greater_than_equal": "at least",
+    "less_than_equal": "at most",
+    "greater_than": "more than",
+    "less_than": "less than",
+}
+
+
 def message_for(error: Any, loc: Loc, model: type[BaseModel]) -> str:
     """A seller's message for one Pydantic error at this location of this model."""
     kind = error["type"]
     ctx = error.get("ctx") or {}
-    if kind == "missing":
-        return "is required but missing: add it"
     if error.get("input", "") is None and kind.endswith(("_type", "_parsing")):
-        return "is empty: fill it in, or delete the line if the field is optional"
+        return EMPTY_MESSAGE
+    if kind in FIXED_MESSAGES:
+        return FIXED_MESSAGES[kind]
     if kind == "extra_forbidden":
-        known = _fields_at(model, loc[:-1])
-        close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
-        hint = (
-            f"did you mean `{close[0]}`?"
-            if close
-            else ("known fields: " + ", ".join(known) if known else "remove it")
-        )
-        return f"unknown field: {hint}"
-    if kind in (
-        "date_type",
-        "date_parsing",
-        "date_from_datetime_parsing",
-        "date_from_datetime_inexact",
-    ):
-        return DATE_HINT
-    if kind in ("int_parsing", "int_type", "int_from_float"):
-        return "should be a whole number, such as 12"
-    if kind in ("float_parsing", "float_type"):
-        return "should be a number, such as 1.8"
-    if kind in ("string_type",):
-        return "should be text"
-    if kind in ("list_type",):
-        return "should be a list: put each item on its own line starting with '- '"
-    if kind in ("dict_type", "model_type", "model_attributes_type"):
-        return "should be a group of fields (name: value lines indented under it)"
+        return _unknown_field(loc, model)
     if kind in ("literal_error", "enum"):
         return f"must be one of {ctx.get('expected', '')}"
-    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        limits = {
-            "greater_than_equal": "at least",
-            "less_than_equal": "at most",
-            "greater_than": "more than",
-            "less_than": "less than",
-        }
+    if kind in LIMITS:
         bound = next(v for k, v in ctx.items() if k in ("ge", "le", "gt", "lt"))
-        return f"must be {limits[kind]} {bound}"
-    if kind == "too_short":
-        return "must have at least one item"
+        return f"must be {LIMITS[kind]} {bound}"
     if kind == "string_too_long":
         return f"is too long: at most {ctx.get('max_length')} characters"
     if kind == "string_pattern_mismatch":
         return _pattern_message(loc)
-    if kind == "bool_type" or kind == "bool_parsing":
-        return "should be true or false"
     text = str(error["msg"])
     return text.removeprefix("Value error, ")
+
+
+def _unknown_field(loc: Loc, model: type[BaseModel]) -> str:
+    known = _fields_at(model, loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    hint = (
+        f"did you mean `{close[0]}`?"
+        if close
+        else ("known fields: " + ", ".join(known) if known else "remove it")
+    )
+    return f"unknown field: {hint}"
 
 
 def _pattern_message(loc: Loc) -> str:

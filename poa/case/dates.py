@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from poa.yamlfile import DATE_HINT
+
 if TYPE_CHECKING:
     from poa.case.marketplaces import Marketplace
     from poa.case.model import Case
     from poa.catalog import Catalog, IssueType
 
-DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
 STAMP_TIME = time(9, 0)  # documents carry their date at 09:00 UTC, never the clock
 
 
