@@ -14,6 +14,8 @@ import pytest
 import yaml
 from docx import Document
 
+from poa.catalog import load_catalog
+
 from .conftest import SAMPLES, run
 from .interview_helpers import (
     CTRL_C,
@@ -448,6 +450,34 @@ def test_terminal_width_and_no_colour_are_respected(tmp_path: Path, monkeypatch)
     styles = {n for sgr in re.findall(r"\x1b\[([0-9;]*)m", session.raw) for n in sgr.split(";")}
     assert "1" in styles  # bold stays
     assert not styles & {str(n) for n in [*range(30, 39), *range(40, 49), *range(90, 108)]}
+
+
+def test_a_plain_terminal_gets_checklist_ticks_in_ascii(tmp_path: Path) -> None:
+    upto = [prompt for prompt, _ in POA].index("Which stores do you sell in")
+    ticking = [
+        *keys(POA)[:upto],
+        Wait("[x] US  United States"),  # the notice's store comes ticked
+        SPACE,
+        Wait("[ ] US  United States"),
+        CTRL_C,
+    ]
+    session = interview(ticking, *args(tmp_path / "odr.yaml"))
+    assert session.code == 130
+    assert "[x] US  United States" in session.screen
+    assert "[ ] US  United States" in session.screen
+    assert "[ ] DE  Germany" in session.screen
+    assert session.screen.isascii()
+
+
+def test_messages_wrap_to_the_terminal_width_rather_than_being_cut(tmp_path: Path) -> None:
+    advice = load_catalog().get("trademark-complaint").route_advice or ""
+    keys_ = ["trademark" + ENTER, Wait("Write a plan anyway"), "n"]
+    session = interview(keys_, *args(tmp_path / "tm.yaml"), columns=50)
+    assert session.code == 0
+    told = session.screen.split("Amazon expects", 1)[1].split("? Write a plan anyway")[0]
+    assert " ".join(advice.split()) in " ".join(told.split())  # every word, none cut off
+    assert told.count("\n") > 3
+    assert max(len(line) for line in told.splitlines()) <= 50
 
 
 def test_an_existing_file_is_never_overwritten_without_asking(tmp_path: Path) -> None:
