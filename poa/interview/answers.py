@@ -1,5 +1,4 @@
-"""The answers of one interview: where each lives in the case (found from the case model),
-recording one and saving at once."""
+"""The answers of one interview: where each lives in the case model, recorded and saved at once."""
 
 from __future__ import annotations
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from poa.case import rules
 from poa.case.dates import as_date
@@ -114,8 +114,8 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
 class PerCause:
     """A list whose items answer root causes: corrective actions or preventive measures."""
 
-    section: str
-    key: str  # the field holding an item's text
+    section: Literal["corrective_actions", "preventive_measures"]
+    key: Literal["action", "measure"]  # the field holding an item's text
     prefix: str  # of new ids
     singular: str  # one item, as the seller reads it
     question: str
@@ -230,14 +230,14 @@ def ask_corrective_actions(answers: Answers) -> None:
 
 def unfinished(answers: Answers, causes: list[str], text: str) -> None:
     """An action not done yet: keep it as a preventive measure, or leave it out."""
-    choice = answers.prompter.select(
+    keep = answers.prompter.select(
         "An action not yet done is not a corrective action. What now?",
         [
-            Option("Record it as a preventive measure", "measure"),
-            Option("Leave it out; add it once it is done", "skip"),
+            Option("Record it as a preventive measure", True),
+            Option("Leave it out; add it once it is done", False),
         ],
     )
-    if choice == "measure":
+    if keep:
         answers.pending_measures.append({"root_causes": causes, "measure": text})
 
 

@@ -1,5 +1,4 @@
-"""The interview's case file: saved after every answer with a marker line naming the next
-step, read back to resume, and a hand-written case copied aside before its first rewrite."""
+"""The interview's case file: saved per answer with a resume marker, and hand-written ones kept."""
 
 from __future__ import annotations
 

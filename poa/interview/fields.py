@@ -1,5 +1,4 @@
-"""Single answers checked by the case model itself: its field types, descriptions and choices,
-with the same messages as `poa validate`."""
+"""Single answers checked by the case model's own field types, with `poa validate`'s messages."""
 
 from __future__ import annotations
 

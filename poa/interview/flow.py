@@ -1,11 +1,11 @@
-"""The order of the interview's steps, and its review: every answer shown, any one changed,
-and the answers that depend on it asked again."""
+"""The order of the interview's steps, and the review that changes answers and their dependents."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
 
 from poa.case.files import case_from_data
@@ -87,7 +87,13 @@ SHAPES: dict[str, type] = {
     **dict.fromkeys(SECTIONS, dict),
     **{q.name: list for q in BY_NAME.values() if q.listed},
 }
-FINISH, STOP = ":finish", ":stop"
+
+
+class Leave(StrEnum):
+    """The review menu's ways out, beside the answers to change."""
+
+    FINISH = ":finish"
+    STOP = ":stop"
 
 
 @dataclass
@@ -160,11 +166,11 @@ class Interview:
         while True:
             self.show_summary()
             choice = self.answers.prompter.select("Anything to change?", self.review_menu())
-            if choice == STOP:
+            if choice == Leave.STOP:
                 if not self.draft.untouched:
                     self.answers.save("review")
                 return False
-            if choice != FINISH:
+            if choice != Leave.FINISH:
                 self.change(choice)
                 self.answers.save("review")
                 continue
@@ -181,14 +187,14 @@ class Interview:
         """The review's menu: finish, every answer by step (its value is the question's
         name), stop."""
         width = self.answers.prompter.width - 8
-        entries: list[Entry] = [Option("No, save and render", FINISH)]
+        entries: list[Entry] = [Option("No, save and render", Leave.FINISH)]
         for step in self.steps():
             entries.append(Heading(f"-- {TITLES[step]} --"))
             entries += [
                 Option(answer_line(q.label, self.answers.value(q.name), width), q.name)
                 for q in QUESTIONS[step]
             ]
-        entries.append(Option("Save and stop here", STOP))
+        entries.append(Option("Save and stop here", Leave.STOP))
         return entries
 
     def change(self, name: str, done: set[str] | None = None) -> None:

@@ -1,5 +1,4 @@
-"""The interview's single answers as a table. Each names the case field it fills; the field's
-type, description, allowed values and optionality come from the case model."""
+"""The interview's single answers: a table of case fields, asked as the model defines them."""
 
 from __future__ import annotations
 

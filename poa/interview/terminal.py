@@ -1,5 +1,4 @@
-"""The interview's terminal: questionary prompts on injectable input and output, plain ASCII
-when the terminal needs it, messages wrapped to its width."""
+"""The interview's terminal: questionary prompts on injectable input and output, ASCII if needed."""
 
 from __future__ import annotations
 
