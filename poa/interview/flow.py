@@ -139,13 +139,14 @@ class Interview:
         """Ask every step from where the interview stands, then review; True when the case
         is complete, False when the seller stops at the review."""
         order = list(QUESTIONS)
-        todo = order[order.index(self.draft.step) :] if self.draft.step in order else []
-        for step in todo:
+        asked = False
+        for step in order[order.index(self.draft.step) :] if self.draft.step in order else []:
             if step in self.steps():  # asked one by one: the answers decide if metrics are
                 self.answers.save(step)
                 self.answers.prompter.say(f"\n== {TITLES[step]} ==", "heading")
                 self.run_step(step)
-        if todo:  # a case opened at its review is not rewritten just for opening it
+                asked = True
+        if asked:  # a case opened at its review is not rewritten just for opening it
             self.answers.save("review")
         return self.review()
 
