@@ -229,7 +229,7 @@ class Prompter:
         indented as the line itself is)."""
         style = STYLES[tone] if self.environment.color else None
         questionary.print(
-            self.plain(wrap(text, self.width - 2)),
+            wrap(self.plain(text), self.width - 2),  # wrapped as shown
             style=style,
             **{k: v for k, v in self.streams.items() if k == "output"},
         )
