@@ -10,10 +10,11 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from poa.case.dates import DATE_HINT
 from poa.errors import InputError, Problem
 
+DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
 MAX_BYTES = 2_000_000
+DUMP_WIDTH = 88
 MAX_NODES = 200_000
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -85,6 +86,11 @@ def read_text(path: Path) -> str:
         raise InputError(
             f"{name}:{line}:1: file is not UTF-8 text: save it again as UTF-8 in your editor"
         ) from None
+
+
+def dump_yaml(data: Any) -> str:
+    """Data as YAML text the way poa writes every file: keys in their order, Unicode as is."""
+    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=DUMP_WIDTH)
 
 
 def parse(text: str, name: str) -> Document:
@@ -298,6 +304,17 @@ def _unknown_field_message(loc: Loc, model: type[BaseModel]) -> str:
     if close:
         return f"unknown field: did you mean `{close[0]}`?"
     return "unknown field: " + ("known fields: " + ", ".join(known) if known else "remove it")
+
+
+def _unknown_field(loc: Loc, model: type[BaseModel]) -> str:
+    known = _fields_at(model, loc[:-1])
+    close = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+    hint = (
+        f"did you mean `{close[0]}`?"
+        if close
+        else ("known fields: " + ", ".join(known) if known else "remove it")
+    )
+    return f"unknown field: {hint}"
 
 
 def _pattern_message(loc: Loc) -> str:

@@ -15,8 +15,13 @@ from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output.color_depth import ColorDepth
 from prompt_toolkit.output.vt100 import Vt100_Output
 
+from poa.catalog import load_catalog
 from poa.cli import main
-from poa.interview.flow import QUESTIONS, Prompter
+from poa.interview.flow import Interview
+from poa.interview.terminal import Option, Prompter
+
+from .conftest import TODAY
+from .interview_fake import FakePrompter
 
 ENTER = "\r"
 DOWN = "\x1b[B"
@@ -89,10 +94,14 @@ def text(answer: str) -> str:
     return CLEAR + answer + ENTER
 
 
-def review_pick(question: str, pip: bool = False) -> str:
-    """The keys that pick one answer in the review menu (the first entry is 'finish')."""
-    order = [q for step, items in QUESTIONS.items() if pip or step != "metrics" for q, _ in items]
-    return DOWN * (1 + order.index(question)) + ENTER
+def review_pick(case: Path, label: str) -> str:
+    """The keys that pick the answer with this label ('Received', 'Root causes') in the
+    review menu of this case: the entry is found by its label in the very menu the
+    interview builds for the case, and the pointer moves down to it from the top."""
+    interview = Interview.resume(case, load_catalog(), FakePrompter(), TODAY)
+    options = [entry for entry in interview.review_menu() if isinstance(entry, Option)]
+    (index,) = [n for n, option in enumerate(options) if option.title.startswith(f"{label}: ")]
+    return DOWN * index + ENTER
 
 
 def write(path: Path, text: str) -> Path:

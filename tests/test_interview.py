@@ -14,6 +14,8 @@ import pytest
 import yaml
 from docx import Document
 
+from poa.catalog import load_catalog
+
 from .conftest import SAMPLES, run
 from .interview_helpers import (
     CTRL_C,
@@ -352,10 +354,10 @@ def test_editing_at_review_asks_again_what_depends_on_the_change(tmp_path: Path)
     case = tmp_path / "odr.yaml"
     assert interview(keys(POA), *args(case)).code == 0
     edits = [
-        review_pick("received_on"),
+        review_pick(case, "Received"),
         text("2026-11-19"),
         ENTER,  # the deadline is asked again, proposing what it was
-        review_pick("root_causes"),
+        review_pick(case, "Root causes"),
         ENTER,  # the cause stays ticked
         text("The carrier missed six pickups in October because no one confirmed them."),
         ENTER * 4,  # detail, date, units, ASINs as they were
@@ -384,7 +386,7 @@ def test_editing_a_hand_written_case_keeps_a_copy_and_every_field(tmp_path: Path
     case = write(tmp_path / "case.yaml", original)
     session = interview(
         [
-            review_pick("subject"),
+            review_pick(case, "Subject"),
             text("Listings removed after an authenticity complaint"),
             ENTER,
             ENTER,
@@ -451,6 +453,34 @@ def test_terminal_width_and_no_colour_are_respected(tmp_path: Path, monkeypatch)
     assert not styles & {str(n) for n in [*range(30, 39), *range(40, 49), *range(90, 108)]}
 
 
+def test_a_plain_terminal_gets_checklist_ticks_in_ascii(tmp_path: Path) -> None:
+    upto = [prompt for prompt, _ in POA].index("Which stores do you sell in")
+    ticking = [
+        *keys(POA)[:upto],
+        Wait("[x] US  United States"),  # the notice's store comes ticked
+        SPACE,
+        Wait("[ ] US  United States"),
+        CTRL_C,
+    ]
+    session = interview(ticking, *args(tmp_path / "odr.yaml"))
+    assert session.code == 130
+    assert "[x] US  United States" in session.screen
+    assert "[ ] US  United States" in session.screen
+    assert "[ ] DE  Germany" in session.screen
+    assert session.screen.isascii()
+
+
+def test_messages_wrap_to_the_terminal_width_rather_than_being_cut(tmp_path: Path) -> None:
+    advice = load_catalog().get("trademark-complaint").route_advice or ""
+    keys_ = ["trademark" + ENTER, Wait("Write a plan anyway"), "n"]
+    session = interview(keys_, *args(tmp_path / "tm.yaml"), columns=50)
+    assert session.code == 0
+    told = session.screen.split("Amazon expects", 1)[1].split("? Write a plan anyway")[0]
+    assert " ".join(advice.split()) in " ".join(told.split())  # every word, none cut off
+    assert told.count("\n") > 3
+    assert max(len(line) for line in told.splitlines()) <= 50
+
+
 def test_an_existing_file_is_never_overwritten_without_asking(tmp_path: Path) -> None:
     original = (SAMPLES / "drop-shipping-us.yaml").read_text(encoding="utf-8")
     case = write(tmp_path / "case.yaml", original)
@@ -514,7 +544,7 @@ def test_an_action_for_two_causes_is_asked_once_and_keeps_its_links(tmp_path: Pa
     case = write(tmp_path / "case.yaml", original)
     same = ENTER + "y" + ENTER  # the action, finished, on the date it had
     edits = [
-        review_pick("corrective_actions"),
+        review_pick(case, "Corrective actions"),
         ENTER,  # RC1: CA1, CA2 and CA3 stay ticked
         same * 3,
         ENTER,  # RC2: CA2 already answers it; CA4 stays ticked
@@ -545,7 +575,10 @@ def test_an_unknown_issue_type_is_asked_for_before_it_is_needed(tmp_path: Path) 
     data["notification"]["issue_type"] = "order-defect"
     case = write(tmp_path / "case.yaml", yaml.safe_dump(data, sort_keys=False))
     session = interview(
-        [review_pick("evidence"), "defect" + ENTER, CTRL_C], "--resume", str(case), *args(case)[2:]
+        [review_pick(case, "Evidence"), "defect" + ENTER, CTRL_C],
+        "--resume",
+        str(case),
+        *args(case)[2:],
     )
     assert session.code == 130
     assert "'order-defect' is not an issue type poa knows: pick one." in session.screen
@@ -562,7 +595,7 @@ def test_a_wrong_theme_is_refused_before_the_first_question(tmp_path: Path) -> N
 def test_stopping_half_way_through_a_list_loses_none_of_it(tmp_path: Path) -> None:
     original = (SAMPLES / "inauthentic-invoices-us.yaml").read_text(encoding="utf-8")
     case = write(tmp_path / "case.yaml", original)
-    edits = [review_pick("root_causes"), ENTER, text("A new first cause."), CTRL_C]
+    edits = [review_pick(case, "Root causes"), ENTER, text("A new first cause."), CTRL_C]
     session = interview(edits, "--resume", str(case), *args(case)[2:])
     assert session.code == 130
     before, after = yaml.safe_load(original)["root_causes"], load(case)["root_causes"]

@@ -6,12 +6,13 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from poa.yamlfile import DATE_HINT
+
 if TYPE_CHECKING:
     from poa.case.marketplaces import Marketplace
     from poa.case.model import Case
-    from poa.catalog import Catalog
+    from poa.catalog import Catalog, IssueType
 
-DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
 STAMP_TIME = time(9, 0)  # documents carry their date at 09:00 UTC, never the clock
 
 
@@ -51,9 +52,15 @@ def deadline(case: Case, catalog: Catalog) -> date | None:
     if case.notification.deadline:
         return case.notification.deadline
     issue = catalog.types.get(case.notification.issue_type)
-    if issue is None or issue.deadline_days is None:
+    return usual_deadline(case.notification.received_on, issue) if issue else None
+
+
+def usual_deadline(received: date, issue: IssueType) -> date | None:
+    """The due date a notice of this issue type usually gives (its window after receipt), or
+    None where Amazon sets no usual window."""
+    if issue.deadline_days is None:
         return None
-    return case.notification.received_on + timedelta(days=issue.deadline_days)
+    return received + timedelta(days=issue.deadline_days)
 
 
 def document_date(case: Case) -> date:

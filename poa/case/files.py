@@ -7,7 +7,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import ValidationError
 
 from poa import yamlfile
@@ -99,4 +98,4 @@ def find_case_files(paths: Iterable[str | Path]) -> tuple[list[Path], list[Input
 def dump_case(case: Case) -> str:
     """The case as YAML text, fields in model order, empty optional fields left out."""
     data = {"kind": case.kind.value, **case.model_dump(mode="json", exclude_defaults=True)}
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=90)
+    return yamlfile.dump_yaml(data)

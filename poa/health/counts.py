@@ -19,8 +19,8 @@ from datetime import date
 from itertools import pairwise
 from pathlib import Path
 
-from poa.case.dates import DATE_HINT
 from poa.errors import InputError, Problem
+from poa.yamlfile import DATE_HINT
 
 DATE = "date"
 COUNT_COLUMNS: tuple[str, ...] = (

@@ -6,23 +6,19 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from platformdirs import user_config_dir
+from pydantic import ValidationError
 
+from poa.case.model import Seller
 from poa.outputs.atomic import write_atomic
+from poa.yamlfile import dump_yaml
 
-ENV_PROFILE = "POA_PROFILE"
+HEADER = "# poa seller profile: reused by `poa interview`\n"
 
 
 def profile_path(path: Path | None = None) -> Path:
-    """Where the profile lives: given, POA_PROFILE, or the platform's config folder."""
-    import os
-
-    if path is not None:
-        return path
-    if os.environ.get(ENV_PROFILE):
-        return Path(os.environ[ENV_PROFILE])
-    from platformdirs import user_config_dir
-
-    return Path(user_config_dir("poa")) / "profile.yaml"
+    """Where the profile lives: the file given, or profile.yaml in the config folder."""
+    return path if path is not None else Path(user_config_dir("poa")) / "profile.yaml"
 
 
 def load_profile(path: Path | None = None) -> dict[str, Any] | None:
@@ -34,10 +30,6 @@ def load_profile(path: Path | None = None) -> dict[str, Any] | None:
     seller = data.get("seller") if isinstance(data, dict) else None
     if not isinstance(seller, dict):
         return None
-    from pydantic import ValidationError
-
-    from poa.case.model import Seller
-
     try:
         Seller.model_validate(seller)
     except ValidationError:
@@ -48,8 +40,5 @@ def load_profile(path: Path | None = None) -> dict[str, Any] | None:
 def save_profile(seller: dict[str, Any], path: Path | None = None) -> Path:
     """Remember the seller details; returns where."""
     target = profile_path(path)
-    text = "# poa seller profile: reused by `poa interview`\n" + yaml.safe_dump(
-        {"seller": seller}, sort_keys=False, allow_unicode=True
-    )
-    write_atomic(target, text.encode())
+    write_atomic(target, (HEADER + dump_yaml({"seller": seller})).encode())
     return target

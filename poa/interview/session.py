@@ -8,8 +8,19 @@ from pathlib import Path
 
 from poa.batch import Job, Options, Result, Status, render_batch
 from poa.catalog import Catalog
+from poa.documents.formats import DEFAULT_FORMATS, Format
 from poa.errors import InterviewCancelled, InterviewStopped, OutputError
-from poa.interview.flow import Interview, Prompter, Stopped, default_case_path
+from poa.interview.draft import default_case_path
+from poa.interview.environment import Environment
+from poa.interview.flow import Interview
+from poa.interview.terminal import Option, Prompter, Prompts
+
+FORMAT_OPTIONS = (
+    Option("Word (DOCX)", Format.DOCX, checked=True),
+    Option("PDF", Format.PDF, checked=True),
+    Option("Appeal-form text (TXT)", Format.TXT, checked=True),
+    Option("Markdown", Format.MD),
+)
 
 
 @dataclass
@@ -28,25 +39,26 @@ class InterviewOutcome:
 
 def open_interview(
     catalog: Catalog,
-    prompter: Prompter,
+    prompter: Prompts,
     today: date,
     *,
     output: Path | None = None,
     resume: Path | None = None,
+    profile: Path | None = None,
 ) -> Interview:
     """Resume the case named by `resume`, or start one in `output` (default: a dated name);
     an existing `output` is continued only if the user agrees."""
     if resume:
-        return Interview.resume(resume, catalog, prompter, today)
+        return Interview.resume(resume, catalog, prompter, today, profile)
     path = output or default_case_path(today)
     if not path.exists():
-        return Interview.start(path, catalog, prompter, today)
+        return Interview.start(path, catalog, prompter, today, profile)
     if not prompter.confirm(f"{path} exists. Continue the case saved in it?"):
         raise OutputError(
             f"{path} exists: choose another name with -o, or continue "
             f"it with `poa interview --resume {path}`"
         )
-    return Interview.resume(path, catalog, prompter, today)
+    return Interview.resume(path, catalog, prompter, today, profile)
 
 
 def run_interview(
@@ -54,7 +66,7 @@ def run_interview(
     *,
     catalog: Catalog,
     today: date,
-    prompter: Prompter | None = None,
+    prompter: Prompts | None = None,
     output: Path | None = None,
     resume: Path | None = None,
     profile: Path | None = None,
@@ -62,30 +74,40 @@ def run_interview(
     """Ask the questions, saving after every answer, then render the documents chosen.
 
     Raises InterviewStopped when the seller chooses to stop and InterviewCancelled on Ctrl-C;
-    both after saving the answers, with a message that says where they are."""
-    prompter = prompter or Prompter()
-    interview = open_interview(catalog, prompter, today, output=output, resume=resume)
-    interview.profile = profile
+    both after saving the answers, with a message that says where they are. The profile is
+    `profile`, else the file POA_PROFILE names, else the one in the user's config folder."""
+    environment = Environment.read()
+    prompter = prompter or Prompter(environment=environment)
+    profile = profile or environment.profile
+    interview = open_interview(
+        catalog, prompter, today, output=output, resume=resume, profile=profile
+    )
+    path = interview.draft.path
     try:
         if not interview.run():
-            prompter.say(
-                f"Saved {interview.path}. Continue with: poa interview --resume {interview.path}"
-            )
-            return InterviewOutcome(interview.path, finished=False)
-        return _render(interview, options, prompter)
-    except Stopped as stop:
-        interview.keep()
-        raise InterviewStopped(f"{stop} Your answers are saved in {interview.path}.") from None
+            prompter.say(f"Saved {path}. Continue with: poa interview --resume {path}")
+            return InterviewOutcome(path, finished=False)
+        return render_case(path, options, prompter, today)
+    except InterviewStopped:
+        interview.draft.keep()
+        raise
     except (KeyboardInterrupt, EOFError):
-        interview.keep()
+        interview.draft.keep()
         raise InterviewCancelled(
-            f"Interrupted. Your answers are saved in {interview.path}. Continue with: "
-            f"poa interview --resume {interview.path}"
+            f"Interrupted. Your answers are saved in {path}. Continue with: "
+            f"poa interview --resume {path}"
         ) from None
 
 
-def _render(interview: Interview, options: Options, prompter: Prompter) -> InterviewOutcome:
-    formats = prompter.choose_formats()
+def choose_formats(prompter: Prompts) -> tuple[Format, ...]:
+    """Which documents to write, DOCX, PDF and the appeal-form text ticked."""
+    chosen = prompter.checkbox("Which documents? (space to tick)", FORMAT_OPTIONS)
+    return tuple(chosen) or DEFAULT_FORMATS
+
+
+def render_case(path: Path, options: Options, prompter: Prompts, today: date) -> InterviewOutcome:
+    """Render the finished case to the formats the seller picks, saying where each is."""
+    formats = choose_formats(prompter)
     options = Options(
         output=options.output,
         formats=formats,
@@ -93,18 +115,16 @@ def _render(interview: Interview, options: Options, prompter: Prompter) -> Inter
         templates=options.templates,
         catalogs=options.catalogs,
         pdf_variant=options.pdf_variant,
-        today=interview.today,
+        today=today,
     )
-    prompter.say(f"Saved the case in {interview.path}.")
-    outcome = InterviewOutcome(interview.path, finished=True)
-    for result in render_batch([Job(interview.path)], options):
+    prompter.say(f"Saved the case in {path}.")
+    outcome = InterviewOutcome(path, finished=True)
+    for result in render_batch([Job(path)], options):
         outcome.results.append(result)
         for line in [*result.problems, *result.warnings]:
             prompter.say(line)
         for name in result.outputs:
             prompter.say(f"  {options.output / name}")
     if not outcome.failed:
-        prompter.say(
-            f"Your documents are ready. Render again any time with: poa render {interview.path}"
-        )
+        prompter.say(f"Your documents are ready. Render again any time with: poa render {path}")
     return outcome

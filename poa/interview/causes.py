@@ -1,0 +1,287 @@
+"""Root causes, and for each one what was already done and what now runs so it cannot recur."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from poa.case import rules
+from poa.case.dates import as_date
+from poa.case.model import CorrectiveAction, PreventiveMeasure, RootCause
+from poa.interview import fields
+from poa.interview.answers import Answers
+from poa.interview.draft import ListDraft
+from poa.interview.questions import current_issue
+from poa.interview.summary import item_line
+from poa.interview.terminal import Option
+
+OWN = "My own (type it)"
+AREAS = (
+    "Sourcing",
+    "Listings",
+    "Fulfilment",
+    "Customer service",
+    "Training",
+    "Monitoring",
+    "Systems",
+    "Compliance",
+)
+# Asks the rest of one item, given the list, the item, its previous answers and its text;
+# says whether to keep it.
+Build = Callable[[ListDraft, dict[str, Any], dict[str, Any], str], bool]
+
+
+def pick(
+    answers: Answers,
+    message: str,
+    suggestions: Sequence[Any],
+    checked: set[Any],
+    required: bool = True,
+) -> list[Any]:
+    """Suggestions as a checklist plus 'my own'; at least one answer when required."""
+    prompter = answers.prompter
+    while True:
+        options = [Option(str(s), s, s in checked) for s in suggestions]
+        picked = prompter.checkbox(
+            message + " (space to tick, Enter when done)", [*options, Option(OWN, OWN)]
+        )
+        result = [p for p in picked if p != OWN]
+        if OWN in picked:
+            result.append(prompter.long_text("Describe it", validate=fields.nonempty))
+        if result or not required:
+            return result
+        prompter.say("  Pick at least one, or choose 'My own'.", "error")
+
+
+def ask_root_causes(answers: Answers) -> None:
+    """The causes that apply, from the issue's typical ones or the seller's own."""
+    old = {c.get("summary"): c for c in answers.items("root_causes")}
+    suggestions = list(dict.fromkeys([*old, *current_issue(answers).root_causes]))
+    chosen = pick(
+        answers, "Which causes apply? Pick the processes that failed", suggestions, set(old)
+    )
+    draft = answers.list_draft("root_causes", list(old.values()))
+    for number, summary in enumerate(chosen, 1):
+        answers.prompter.say(f"\nRoot cause {number}", "heading")
+        ask_cause(answers, draft, old.get(summary, {}), summary)
+    draft.finish()
+
+
+def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summary: str) -> None:
+    """One root cause's facts."""
+    prompter, today = answers.prompter, answers.today
+    cause = draft.add(previous, "RC")
+    text = fields.ask_field(prompter, RootCause, "summary", "The cause in one sentence", summary)
+    draft.set(cause, "summary", text)
+    detail = fields.ask_field(
+        prompter,
+        RootCause,
+        "detail",
+        "What happened, when, how many orders or units",
+        previous.get("detail", ""),
+        optional=True,
+        long=True,
+    )
+    draft.set(cause, "detail", detail)
+    when = fields.ask_date(
+        prompter,
+        RootCause,
+        "occurred_on",
+        "When did it happen?",
+        as_date(previous.get("occurred_on")),
+        optional=True,
+        extra=lambda day: rules.past_problem(day, today),
+    )
+    draft.set(cause, "occurred_on", when)
+    units = fields.ask_field(
+        prompter,
+        RootCause,
+        "units",
+        "How many orders or units were affected?",
+        previous.get("units", ""),
+        optional=True,
+        convert=fields.to_number,
+    )
+    draft.set(cause, "units", units)
+    asins = fields.ask_pasted(
+        prompter, RootCause, "asins", "ASINs it affected", previous.get("asins", [])
+    )
+    draft.set(cause, "asins", asins)
+
+
+@dataclass(frozen=True)
+class PerCause:
+    """A list whose items answer root causes: corrective actions or preventive measures."""
+
+    section: Literal["corrective_actions", "preventive_measures"]
+    key: Literal["action", "measure"]  # the field holding an item's text
+    prefix: str  # of new ids
+    singular: str  # one item, as the seller reads it
+    question: str
+
+
+ACTIONS = PerCause(
+    "corrective_actions",
+    "action",
+    "CA",
+    "corrective action",
+    "What have you already done about it?",
+)
+MEASURES = PerCause(
+    "preventive_measures",
+    "measure",
+    "PM",
+    "preventive measure",
+    "What now runs so it cannot happen again?",
+)
+
+
+def for_each_cause(
+    answers: Answers,
+    kind: PerCause,
+    carried: list[dict[str, Any]],
+    suggested: Sequence[str],
+    build: Build,
+) -> None:
+    """Ask, cause by cause, which items answer it; `build` asks the rest of one item and says
+    whether to keep it. Items that answer several causes are asked once; every cause ends up
+    with at least one item."""
+    old = [*answers.items(kind.section), *carried]
+    draft = answers.list_draft(kind.section, old)
+    causes = [c for c in answers.items("root_causes") if c.get("id")]
+    known = {c["id"] for c in causes}
+    for cause in causes:
+        while not answer_cause(answers, kind, draft, old, cause, known, suggested, build):
+            answers.prompter.say(
+                f"  Every root cause needs at least one {kind.singular}. Add one, or stop here "
+                "(Ctrl-C keeps your answers) and come back later.",
+                "error",
+            )
+    draft.finish()
+
+
+def answer_cause(
+    answers: Answers,
+    kind: PerCause,
+    draft: ListDraft,
+    old: list[dict[str, Any]],
+    cause: dict[str, Any],
+    known: set[str],
+    suggested: Sequence[str],
+    build: Build,
+) -> bool:
+    """Pick and ask the items for one cause; True once the cause has at least one."""
+    covered = [i for i in draft.items if cause["id"] in i["root_causes"]]
+    asked = {i["id"] for i in draft.items}
+    mine = [
+        i
+        for i in old
+        if cause["id"] in i.get("root_causes", [])
+        and i.get(kind.key)
+        and (i.get("id") is None or i["id"] not in asked)
+    ]
+    answers.prompter.say(f"\n{cause['id']}: {cause.get('summary', '')}", "heading")
+    for item in covered:
+        answers.prompter.say(f"  Already answered by {item_line(item)}")
+    picked = pick(
+        answers,
+        kind.question,
+        list(dict.fromkeys([*(i[kind.key] for i in mine), *suggested])),
+        checked={i[kind.key] for i in mine},
+        required=not covered,
+    )
+    for suggestion in picked:
+        previous: dict[str, Any] = next((i for i in mine if i[kind.key] == suggestion), {})
+        item = draft.add(previous, kind.prefix)
+        links = [r for r in previous.get("root_causes", []) if r in known]
+        item["root_causes"] = links or [cause["id"]]
+        if not build(draft, item, previous, suggestion):
+            draft.drop(item)
+    return any(cause["id"] in i["root_causes"] for i in draft.items)
+
+
+def ask_corrective_actions(answers: Answers) -> None:
+    """For each cause, what was already done, with the date it was finished."""
+    start = as_date(answers.value("problem_started_on"))
+    prompter, today = answers.prompter, answers.today
+
+    def build(draft: ListDraft, item: dict[str, Any], previous: dict[str, Any], text: str) -> bool:
+        text = fields.ask_field(
+            prompter, CorrectiveAction, "action", "What was done (past tense, with numbers)", text
+        )
+        draft.set(item, "action", text)
+        if not prompter.confirm("Is this finished?"):
+            unfinished(answers, item["root_causes"], text)
+            return False
+        completed = fields.ask_date(
+            prompter,
+            CorrectiveAction,
+            "completed_on",
+            "When was it finished?",
+            as_date(previous.get("completed_on")) or today,
+            extra=lambda day: rules.completed_problem(day, today, start),
+        )
+        draft.set(item, "completed_on", completed)
+        return True
+
+    for_each_cause(answers, ACTIONS, [], current_issue(answers).corrective_actions, build)
+
+
+def unfinished(answers: Answers, causes: list[str], text: str) -> None:
+    """An action not done yet: keep it as a preventive measure, or leave it out."""
+    keep = answers.prompter.select(
+        "An action not yet done is not a corrective action. What now?",
+        [
+            Option("Record it as a preventive measure", True),
+            Option("Leave it out; add it once it is done", False),
+        ],
+    )
+    if keep:
+        answers.pending_measures.append({"root_causes": causes, "measure": text})
+
+
+def ask_preventive_measures(answers: Answers) -> None:
+    """For each cause, what now runs: area, owner, how often, since when."""
+    for_each_cause(
+        answers,
+        MEASURES,
+        answers.pending_measures,
+        current_issue(answers).preventive_measures,
+        lambda draft, item, previous, text: ask_measure(answers, draft, item, previous, text),
+    )
+    answers.pending_measures = []
+
+
+def ask_measure(
+    answers: Answers, draft: ListDraft, item: dict[str, Any], previous: dict[str, Any], text: str
+) -> bool:
+    """One preventive measure's facts."""
+    prompter = answers.prompter
+    measure = fields.ask_field(
+        prompter, PreventiveMeasure, "measure", "What runs now (present tense)", text
+    )
+    draft.set(item, "measure", measure)
+    area = previous.get("area")
+    areas = [*AREAS, *([area] if area and area not in AREAS else [])]
+    picked = prompter.select(
+        "Which part of the business?", [Option(a, a) for a in areas], default=area
+    )
+    draft.set(item, "area", picked)
+    owner = fields.ask_field(
+        prompter, PreventiveMeasure, "owner", "Owner (a role)", previous.get("owner", "")
+    )
+    draft.set(item, "owner", owner)
+    frequency = fields.ask_field(
+        prompter, PreventiveMeasure, "frequency", "How often", previous.get("frequency", "daily")
+    )
+    draft.set(item, "frequency", frequency)
+    started = fields.ask_date(
+        prompter,
+        PreventiveMeasure,
+        "started_on",
+        "Start date",
+        as_date(previous.get("started_on")) or answers.today,
+    )
+    draft.set(item, "started_on", started)
+    return True

@@ -1,0 +1,158 @@
+"""Single answers checked by the case model's own field types, with `poa validate`'s messages."""
+
+from __future__ import annotations
+
+import re
+import typing
+from collections.abc import Callable
+from datetime import date
+from enum import Enum
+from functools import cache
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from poa import yamlfile
+from poa.interview.terminal import Prompts
+
+DATE_FORMAT = " (YYYY-MM-DD)"
+PASTE_HINT = "(separate with spaces or commas; Enter for none)"
+Extra = Callable[[Any], str | None]
+
+
+@cache
+def adapter(model: type[BaseModel], name: str) -> TypeAdapter[Any]:
+    """A validator for one field of a model, with its constraints."""
+    info = model.model_fields[name]
+    annotation: Any = info.annotation
+    if info.metadata:
+        annotation = Annotated[(annotation, *info.metadata)]
+    return TypeAdapter(annotation)
+
+
+def field_problem(model: type[BaseModel], name: str, value: Any) -> str | None:
+    """The message `poa validate` would give for this value of this field, or None."""
+    try:
+        adapter(model, name).validate_python(value)
+    except ValidationError as exc:
+        error = exc.errors(include_url=False)[0]
+        return yamlfile.message_for(error, (name, *error["loc"]), model)
+    return None
+
+
+def choice_values(model: type[BaseModel], name: str) -> tuple[Any, ...]:
+    """The values a Literal or Enum field allows, in the model's order."""
+    found: list[Any] = []
+
+    def walk(annotation: Any) -> None:
+        if typing.get_origin(annotation) is Literal:
+            found.extend(typing.get_args(annotation))
+        elif isinstance(annotation, type) and issubclass(annotation, Enum):
+            found.extend(member.value for member in annotation)
+        else:
+            for arg in typing.get_args(annotation):
+                walk(arg)
+
+    walk(model.model_fields[name].annotation)
+    return tuple(found)
+
+
+def optional(model: type[BaseModel], name: str) -> bool:
+    """Whether a case is complete without this field."""
+    return not model.model_fields[name].is_required()
+
+
+def split_list(text: str) -> list[str]:
+    """Items pasted as a list: separated by commas, spaces, semicolons or new lines."""
+    return [item for item in re.split(r"[\s,;]+", text.strip()) if item]
+
+
+def to_number(text: str) -> Any:
+    """A typed number as int or float; anything else as typed, for the model to report."""
+    try:
+        return float(text) if "." in text else int(text)
+    except ValueError:
+        return text
+
+
+def nonempty(text: str) -> bool | str:
+    """A check for free text that has no field of its own."""
+    return True if text.strip() else "is empty: write the actual text"
+
+
+def ask_field(
+    prompter: Prompts,
+    model: type[BaseModel],
+    name: str,
+    message: str,
+    default: Any = "",
+    *,
+    optional: bool = False,
+    extra: Extra | None = None,
+    long: bool = False,
+    convert: Callable[[str], Any] = str,
+    hint: str | None = None,
+) -> Any:
+    """Ask for one field, checked as typed by the model (and an extra rule given the value).
+    The field's description is shown above a one-line question unless a hint is given."""
+    if hint is None:
+        hint = model.model_fields[name].description or ""
+
+    def check(text: str) -> bool | str:
+        if optional and not text.strip():
+            return True
+        value = convert(text.strip())
+        problem = field_problem(model, name, value)
+        if problem is None and extra is not None:
+            problem = extra(adapter(model, name).validate_python(value))
+        return True if problem is None else problem
+
+    ask = prompter.long_text if long else prompter.text
+    label = message + (" (optional)" if optional else "")
+    if hint and not long:
+        prompter.say(f"  {hint}", "hint")
+    text = ask(label, "" if default is None else str(default), validate=check)
+    if optional and not text:
+        return None
+    return adapter(model, name).validate_python(convert(text))
+
+
+def ask_date(
+    prompter: Prompts,
+    model: type[BaseModel],
+    name: str,
+    message: str,
+    default: date | None = None,
+    *,
+    optional: bool = False,
+    extra: Callable[[date], str | None] | None = None,
+    hint: str | None = None,
+) -> date | None:
+    """Ask for a date field, proposing a date."""
+    value = ask_field(
+        prompter,
+        model,
+        name,
+        message + DATE_FORMAT,
+        default.isoformat() if default else "",
+        optional=optional,
+        extra=extra,
+        hint=hint,
+    )
+    return value if isinstance(value, date) else None
+
+
+def ask_pasted(
+    prompter: Prompts, model: type[BaseModel], name: str, message: str, default: list[str]
+) -> list[str]:
+    """A pasted list of identifiers, every item checked; empty is allowed."""
+
+    def check(text: str) -> bool | str:
+        for index, item in enumerate(split_list(text)):
+            problem = field_problem(model, name, [item])
+            if problem:
+                return f"item {index + 1} ({item}): {problem}"
+        return True
+
+    text = prompter.text(message, " ".join(default), validate=check, instruction=PASTE_HINT)
+    return list(adapter(model, name).validate_python(split_list(text)))

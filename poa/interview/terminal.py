@@ -1,0 +1,283 @@
+"""The interview's terminal: questionary prompts on injectable input and output, ASCII if needed."""
+
+from __future__ import annotations
+
+import shlex
+import subprocess
+import tempfile
+import textwrap
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal, Protocol
+
+import questionary
+from prompt_toolkit.application.current import get_app_session
+from questionary.constants import INDICATOR_SELECTED, INDICATOR_UNSELECTED
+from questionary.prompts.common import InquirerControl
+
+from poa.interview.environment import Environment
+
+EDIT = ":e"  # typed as a long answer: write it in the editor instead
+MIN_WIDTH, MAX_WIDTH = 40, 100
+Tone = Literal["plain", "hint", "heading", "error", "alarm", "good"]
+STYLES: dict[Tone, str | None] = {
+    "plain": None,
+    "hint": "fg:ansibrightblack",
+    "heading": "bold",
+    "error": "fg:ansired",
+    "alarm": "fg:ansired bold",
+    "good": "fg:ansigreen",
+}
+PLAIN = str.maketrans(
+    {
+        "…": "...",
+        "’": "'",
+        "‘": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "»": ">",
+        "•": "*",
+        "×": "x",
+        "≤": "<=",
+        "≥": ">=",
+    }
+)
+ASCII_TICKS = {INDICATOR_SELECTED + " ": "[x] ", INDICATOR_UNSELECTED + " ": "[ ] "}
+Check = Callable[[str], bool | str]
+
+
+@dataclass(frozen=True)
+class Option:
+    """One entry of a menu or checklist: what it shows and the answer it stands for."""
+
+    title: str
+    value: Any
+    checked: bool = False
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A line between menu entries that cannot be picked."""
+
+    title: str
+
+
+Entry = Option | Heading
+
+
+class Prompts(Protocol):
+    """What the interview asks of a terminal (a test may answer instead)."""
+
+    @property
+    def width(self) -> int:
+        """Columns available for a line."""
+        ...
+
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Check | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        """A one-line answer, checked as typed."""
+        ...
+
+    def long_text(self, message: str, default: str = "", validate: Check | None = None) -> str:
+        """A long answer, typed or written in an editor."""
+        ...
+
+    def select(
+        self, message: str, entries: Sequence[Entry], default: Any = None, search: bool = False
+    ) -> Any:
+        """The value of one option."""
+        ...
+
+    def checkbox(self, message: str, entries: Sequence[Entry]) -> list[Any]:
+        """The values of the options ticked."""
+        ...
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        """Yes or no."""
+        ...
+
+    def say(self, text: str = "", tone: Tone = "plain") -> None:
+        """Tell the user something."""
+        ...
+
+
+class Prompter:
+    """questionary prompts that raise KeyboardInterrupt on Ctrl-C, optionally on given input
+    and output (prompt_toolkit objects)."""
+
+    def __init__(
+        self,
+        input: Any = None,
+        output: Any = None,
+        ascii: bool | None = None,
+        environment: Environment | None = None,
+    ) -> None:
+        self.environment = environment or Environment.read()
+        self.output = output
+        self.streams = {k: v for k, v in (("input", input), ("output", output)) if v is not None}
+        self.ascii = self.environment.ascii if ascii is None else ascii
+        self.qmark = "?" if self.ascii else "»"
+        self.pointer = ">" if self.ascii else "»"
+
+    @property
+    def width(self) -> int:
+        """The terminal's columns, within limits that keep lines readable."""
+        output = self.output or get_app_session().output
+        return max(MIN_WIDTH, min(MAX_WIDTH, output.get_size().columns))
+
+    def text(
+        self,
+        message: str,
+        default: str = "",
+        validate: Check | None = None,
+        instruction: str | None = None,
+    ) -> str:
+        """A one-line answer, stripped; `validate` returns True or the problem to show."""
+
+        def check(text: str) -> bool | str:
+            result = validate(text) if validate else True
+            return self.plain(result) if isinstance(result, str) else result
+
+        answer = questionary.text(
+            self.plain(message),
+            default=default,
+            validate=check,
+            qmark=self.qmark,
+            instruction=instruction,
+            **self.streams,
+        ).unsafe_ask()
+        return str(answer).strip()
+
+    def long_text(self, message: str, default: str = "", validate: Check | None = None) -> str:
+        """A long answer typed here, or in the editor when the answer is ':e'."""
+        answer = self.text(
+            message,
+            default,
+            instruction=f"({EDIT} opens your editor)",
+            validate=lambda t: True if t.strip() == EDIT else (validate(t) if validate else True),
+        )
+        while answer == EDIT:
+            answer = self.edit(default)
+            problem = validate(answer) if validate else True
+            if problem is not True:
+                self.say(f"  {problem}", "error")
+                answer = self.text(message, answer, validate=validate)
+        return answer
+
+    def edit(self, text: str) -> str:
+        """Open the editor on the text; return what was saved, as one paragraph."""
+        editor = self.environment.editor
+        with tempfile.NamedTemporaryFile(
+            "w+", suffix=".txt", delete=False, encoding="utf-8"
+        ) as handle:
+            handle.write(text)
+        try:
+            subprocess.run([*shlex.split(editor), handle.name], check=False)
+            return " ".join(Path(handle.name).read_text(encoding="utf-8").split())
+        except OSError as exc:
+            self.say(f"  could not start the editor {editor!r} ({exc.strerror}): type it here")
+            return text
+        finally:
+            Path(handle.name).unlink(missing_ok=True)
+
+    def select(
+        self, message: str, entries: Sequence[Entry], default: Any = None, search: bool = False
+    ) -> Any:
+        """The value of the option picked; `search` filters the options as the user types."""
+        return questionary.select(
+            self.plain(message),
+            choices=self.choices(entries),
+            default=default,
+            qmark=self.qmark,
+            pointer=self.pointer,
+            use_search_filter=search,
+            use_jk_keys=not search,
+            **self.streams,
+        ).unsafe_ask()
+
+    def checkbox(self, message: str, entries: Sequence[Entry]) -> list[Any]:
+        """The values of the options ticked."""
+        question = questionary.checkbox(
+            self.plain(message),
+            choices=self.choices(entries),
+            qmark=self.qmark,
+            pointer=self.pointer,
+            **self.streams,
+        )
+        if self.ascii:
+            draw_ascii_ticks(question)
+        return list(question.unsafe_ask())
+
+    def confirm(self, message: str, default: bool = True) -> bool:
+        """Yes or no."""
+        return bool(
+            questionary.confirm(
+                self.plain(message), default=default, qmark=self.qmark, **self.streams
+            ).unsafe_ask()
+        )
+
+    def say(self, text: str = "", tone: Tone = "plain") -> None:
+        """Print a message, each line wrapped to the terminal's width (continuation lines
+        indented as the line itself is)."""
+        style = STYLES[tone] if self.environment.color else None
+        questionary.print(
+            wrap(self.plain(text), self.width - 2),  # wrapped as shown
+            style=style,
+            **{k: v for k, v in self.streams.items() if k == "output"},
+        )
+
+    def plain(self, text: str) -> str:
+        """The text as the terminal can show it: ASCII stand-ins on a plain terminal."""
+        if not self.ascii or text.isascii():
+            return text
+        return text.translate(PLAIN).encode("ascii", "replace").decode()
+
+    def choices(self, entries: Sequence[Entry]) -> list[questionary.Choice]:
+        """Menu entries as questionary draws them."""
+        return [
+            questionary.Separator(self.plain(entry.title))
+            if isinstance(entry, Heading)
+            else questionary.Choice(self.plain(entry.title), entry.value, checked=entry.checked)
+            for entry in entries
+        ]
+
+
+def draw_ascii_ticks(question: questionary.Question) -> None:
+    """Make this checklist draw its ticks as [x] and [ ]. questionary takes no option for
+    them, so the list's own text is translated as it is drawn; nothing else is touched."""
+    for window in question.application.layout.find_all_windows():
+        control = window.content
+        if isinstance(control, InquirerControl):
+            draw: Any = control.text
+
+            def ascii_text(draw: Callable[[], Any] = draw) -> list[tuple[Any, ...]]:
+                return [(part[0], ASCII_TICKS.get(part[1], part[1]), *part[2:]) for part in draw()]
+
+            control.text = ascii_text
+
+
+def wrap(text: str, width: int) -> str:
+    """Each line of the text filled to the width; words longer than a line stay whole."""
+    lines = []
+    for line in text.split("\n"):
+        indent = line[: len(line) - len(line.lstrip())]
+        lines.append(
+            textwrap.fill(
+                line,
+                width=width,
+                subsequent_indent=indent,
+                break_long_words=False,
+                break_on_hyphens=False,
+            )
+            if line.strip()
+            else ""
+        )
+    return "\n".join(lines)
