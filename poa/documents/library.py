@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from poa.case.dates import format_date
 from poa.case.marketplaces import Marketplace
+from poa.case.model import BIDI_CONTROLS
 from poa.errors import DocumentTemplateError
 from poa.resources import builtin_dir
 
@@ -33,8 +34,9 @@ class Markdown(str):
 
 
 def escape_markdown(value: object) -> str:
-    """Case text as literal Markdown: whitespace folded, syntax characters escaped."""
-    text = " ".join(str(value).split())
+    """Case text as literal Markdown: whitespace folded, syntax characters escaped, direction
+    controls left out (they could show text in another order than it was written)."""
+    text = " ".join(BIDI_CONTROLS.sub("", str(value)).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
     if match := _BLOCK_START.match(text):
         mark = match.group(1)

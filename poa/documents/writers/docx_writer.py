@@ -19,7 +19,7 @@ from markdown_it.tree import SyntaxTreeNode
 
 from poa.case.dates import STAMP_TIME
 from poa.case.dates import stamp as date_stamp
-from poa.documents.tree import Rendered, inline_runs, table_rows
+from poa.documents.tree import Rendered, fit, inline_runs, table_rows
 from poa.errors import OutputError
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
@@ -95,11 +95,11 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
 def _set_properties(document: Document, rendered: Rendered) -> None:
     props = document.core_properties
     stamp = date_stamp(rendered.created)
-    props.title = rendered.title
-    props.author = rendered.author
-    props.subject = rendered.subject
-    props.keywords = rendered.keywords
-    props.last_modified_by = rendered.author
+    props.title = fit(rendered.title)
+    props.author = fit(rendered.author)
+    props.subject = fit(rendered.subject)
+    props.keywords = fit(rendered.keywords)
+    props.last_modified_by = fit(rendered.author)
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
     props.language = rendered.language

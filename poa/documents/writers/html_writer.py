@@ -6,20 +6,20 @@ from html import escape
 
 from markdown_it.tree import SyntaxTreeNode
 
-from poa.documents.tree import Rendered, inline_runs, table_rows
+from poa.documents.tree import Rendered, fit, inline_runs, table_rows
 
 
 def write_html(rendered: Rendered, stylesheet: str = "") -> str:
     """A complete HTML page: metadata in the head, the tree as semantic HTML in the body."""
     meta = {
-        "author": rendered.author,
-        "description": rendered.subject,
-        "keywords": rendered.keywords,
+        "author": fit(rendered.author),
+        "description": fit(rendered.subject),
+        "keywords": fit(rendered.keywords),
         "generator": "poa",
         "dcterms.created": rendered.created.isoformat(),
         "dcterms.modified": rendered.created.isoformat(),
     }
-    head = ['<meta charset="utf-8">', f"<title>{escape(rendered.title)}</title>"]
+    head = ['<meta charset="utf-8">', f"<title>{escape(fit(rendered.title))}</title>"]
     head += [f'<meta name="{name}" content="{escape(value)}">' for name, value in meta.items()]
     if stylesheet:
         head.append(f"<style>{stylesheet}</style>")
