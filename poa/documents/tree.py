@@ -146,3 +146,15 @@ def column_shares(node: SyntaxTreeNode, line: int = 100) -> list[float]:
         widths = [low + extra * (high - low) / spread for low, high in zip(mins, maxs, strict=True)]
     total = sum(widths)
     return [w / total for w in widths]
+
+
+def closing_start(tree: SyntaxTreeNode, most: int = 4) -> int:
+    """Where the blocks that must stay on one page begin: the last section (its heading, the
+    request and the signature) when it is short, else its last two blocks."""
+    blocks = tree.children
+    last = max(
+        (i for i, b in enumerate(blocks) if b.type == "heading" and b.tag == "h2"), default=0
+    )
+    if last and len(blocks) - last <= most:
+        return last
+    return max(len(blocks) - 2, 0)
