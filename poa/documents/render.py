@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from poa.case.model import BIDI_CONTROLS, UNPRINTABLE, Case, Kind
@@ -99,6 +99,17 @@ def _direction_notes(fields: tuple[tuple[str, str], ...]) -> Iterator[str]:
                 f"{path}: direction control {', '.join(found)} left out of the documents, as it "
                 "changes the order text is shown in: delete it from the case"
             )
+
+
+def document_warnings(rendered: Rendered, formats: Iterable[Format]) -> list[str]:
+    """What the documents could not show as the case wrote it, one line each naming the field:
+    direction controls left out, and, for a PDF, characters no installed font can draw."""
+    warnings = list(rendered.notes)
+    if Format.PDF in formats:
+        from poa.documents.glyphs import missing_glyph_warnings
+
+        warnings += missing_glyph_warnings(rendered)
+    return warnings
 
 
 def render(
