@@ -25,9 +25,9 @@ def _real_text(value: str) -> str:
     if not text:
         raise ValueError("is empty: write the actual text, or remove the field if it is optional")
     if match := PLACEHOLDER.search(text):
-        raise ValueError(
-            f"still holds the placeholder {match.group(0)!r}: replace it with the real fact"
-        )
+        found = match.group(0)
+        shown = found if len(found) <= 40 else found[:39] + "…"
+        raise ValueError(f"still holds the placeholder {shown!r}: replace it with the real fact")
     return text
 
 
