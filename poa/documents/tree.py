@@ -128,7 +128,7 @@ def column_shares(node: SyntaxTreeNode, line: int = 100) -> list[float]:
     characters goes to the columns with the most text."""
     rows = [[plain_text(cell) for cell in cells] for _, cells in table_rows(node)]
     count = max((len(cells) for cells in rows), default=0)
-    padding = 2  # a cell's padding, in characters
+    padding = 3  # a cell's padding, and room for wide or bold letters, in characters
     mins, maxs = [], []
     for col in range(count):
         texts = [cells[col] for cells in rows if col < len(cells)]
