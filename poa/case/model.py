@@ -93,9 +93,10 @@ def _free_in(value: object) -> object:
 
 
 # Free text (long fields) may hold direction controls; every other text type refuses them.
-Text = Annotated[str, BeforeValidator(_free_in), AfterValidator(_real_text), Field(max_length=6000)]
+# The length limit comes first so it is checked as a string's (and reported in characters).
+Text = Annotated[str, Field(max_length=6000), BeforeValidator(_free_in), AfterValidator(_real_text)]
 ShortText = Annotated[
-    str, BeforeValidator(_short_in), AfterValidator(_real_text), Field(max_length=300)
+    str, Field(max_length=300), BeforeValidator(_short_in), AfterValidator(_real_text)
 ]
 PastedText = Annotated[str, BeforeValidator(_free_in)]
 Key = Annotated[str, BeforeValidator(_short_in)]
