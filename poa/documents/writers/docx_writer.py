@@ -314,7 +314,7 @@ def _fix_widths(table: Table, widths: list[Twips]) -> None:
         tbl_w = OxmlElement("w:tblW")
         tbl_pr.append(tbl_w)
     tbl_w.set(qn("w:type"), "dxa")
-    tbl_w.set(qn("w:w"), str(sum(widths)))
+    tbl_w.set(qn("w:w"), str(sum(width.twips for width in widths)))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
 
