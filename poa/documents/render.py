@@ -96,8 +96,8 @@ def _direction_notes(fields: tuple[tuple[str, str], ...]) -> Iterator[str]:
         found = sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(text)})
         if found:
             yield (
-                f"{path}: direction control {', '.join(found)} left out of the documents, as it "
-                "changes the order text is shown in: delete it from the case"
+                f"{path}: direction control {', '.join(found)} is left out wherever this text is "
+                "printed, as it changes the order text is shown in: delete it from the case"
             )
 
 
