@@ -17,7 +17,8 @@ from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
 from poa.documents.formats import DEFAULT_FORMATS, Format
 from poa.documents.library import TemplateLibrary
-from poa.documents.render import output_stem, render, render_markdown
+from poa.documents.render import document_warnings, output_stem, render, render_markdown
+from poa.documents.theme import check_theme
 from poa.documents.tree import Rendered
 from poa.errors import InputError, OutputError, PoaError, UsageError
 from poa.outputs.files import WriteOutcome, output_names, write_output
@@ -54,6 +55,7 @@ class Options:
         theme = self.theme or default_theme()
         if not (theme / "theme.css").is_file():
             raise UsageError(f"{theme}: not a theme folder (it needs a theme.css)")
+        check_theme(theme)
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,7 @@ class _Worker:
             )
             if fmt is Format.TXT:
                 warnings += self.box_warnings(case, rendered)
+        warnings += document_warnings(rendered, self.options.formats)
         return outcomes, warnings
 
     def box_warnings(self, case: Case, rendered: Rendered) -> list[str]:

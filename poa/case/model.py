@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
@@ -24,9 +25,9 @@ def _real_text(value: str) -> str:
     if not text:
         raise ValueError("is empty: write the actual text, or remove the field if it is optional")
     if match := PLACEHOLDER.search(text):
-        raise ValueError(
-            f"still holds the placeholder {match.group(0)!r}: replace it with the real fact"
-        )
+        found = match.group(0)
+        shown = found if len(found) <= 40 else found[:39] + "…"
+        raise ValueError(f"still holds the placeholder {shown!r}: replace it with the real fact")
     return text
 
 
@@ -35,27 +36,88 @@ def _as_str(value: object) -> object:
     return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
 
 
-Text = Annotated[str, BeforeValidator(_as_str), AfterValidator(_real_text), Field(max_length=6000)]
+_NONCHARACTERS = "".join(
+    chr(plane << 16 | 0xFFFE) + "-" + chr(plane << 16 | 0xFFFF) for plane in range(17)
+)
+# Characters no document format can hold (XML 1.0 forbids them; Word and PDF text with them
+# cannot be written): C0/C1 controls except tab and line breaks, halves of surrogate pairs
+# and Unicode noncharacters. Tabs and newlines are kept: long text may be pasted with them.
+UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
+)
+# Explicit embeddings, overrides and isolates: they change the order text is shown in, so an
+# identifier or a file name could display as something it is not.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def character_problem(text: str, *, free_text: bool = False) -> str | None:
+    """Why text cannot be printed as it is (naming the character as U+XXXX and what to do),
+    or None. Bidirectional controls are allowed in free text, where documents drop them."""
+    if match := UNPRINTABLE.search(text):
+        char = match.group(0)
+        code, where = f"U+{ord(char):04X}", f"(character {match.start() + 1})"
+        if "\ud800" <= char <= "\udfff":
+            return (
+                f"holds {code} {where}, half of a character pair that is not a character on "
+                "its own: retype the character around it"
+            )
+        if unicodedata.category(char) == "Cc":
+            return (
+                f"holds the invisible control character {code} {where}, which documents "
+                "cannot print: delete it (it often comes with text pasted from another program)"
+            )
+        return f"holds {code} {where}, which is not a character: delete it"
+    if not free_text and (match := BIDI_CONTROLS.search(text)):
+        char = match.group(0)
+        return (
+            f"holds the direction control U+{ord(char):04X} ({unicodedata.name(char).lower()}) "
+            f"(character {match.start() + 1}), which changes the order the text is shown in "
+            "and can disguise a name: delete it"
+        )
+    return None
+
+
+def _checked(value: object, *, free_text: bool) -> object:
+    value = _as_str(value)
+    if isinstance(value, str) and (problem := character_problem(value, free_text=free_text)):
+        raise ValueError(problem)
+    return value
+
+
+def _short_in(value: object) -> object:
+    return _checked(value, free_text=False)
+
+
+def _free_in(value: object) -> object:
+    return _checked(value, free_text=True)
+
+
+# Free text (long fields) may hold direction controls; every other text type refuses them.
+# The length limit comes first so it is checked as a string's (and reported in characters).
+Text = Annotated[str, Field(max_length=6000), BeforeValidator(_free_in), AfterValidator(_real_text)]
 ShortText = Annotated[
-    str, BeforeValidator(_as_str), AfterValidator(_real_text), Field(max_length=300)
+    str, Field(max_length=300), BeforeValidator(_short_in), AfterValidator(_real_text)
 ]
+PastedText = Annotated[str, BeforeValidator(_free_in)]
+Key = Annotated[str, BeforeValidator(_short_in)]
 ItemId = Annotated[
     str,
-    BeforeValidator(_as_str),
+    BeforeValidator(_short_in),
     Field(
         pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$",
         description="A short label other items use to point at this one, such as RC1 or E3.",
     ),
 ]
-OrderId = Annotated[str, BeforeValidator(_as_str), AfterValidator(ids.normalize_order_id)]
-Asin = Annotated[str, BeforeValidator(_as_str), AfterValidator(ids.normalize_asin)]
-Gtin = Annotated[str, BeforeValidator(_as_str), AfterValidator(ids.normalize_gtin)]
-Fnsku = Annotated[str, BeforeValidator(_as_str), AfterValidator(ids.normalize_fnsku)]
+OrderId = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_order_id)]
+Asin = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_asin)]
+Gtin = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_gtin)]
+Fnsku = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_fnsku)]
 MerchantToken = Annotated[
-    str, BeforeValidator(_as_str), AfterValidator(ids.normalize_merchant_token)
+    str, BeforeValidator(_short_in), AfterValidator(ids.normalize_merchant_token)
 ]
 MarketplaceCode = Annotated[
     str,
+    BeforeValidator(_short_in),
     AfterValidator(normalize_marketplace),
     Field(
         description="Amazon store by its two-letter code: " + ", ".join(MARKETPLACES),
@@ -63,7 +125,7 @@ MarketplaceCode = Annotated[
     ),
 ]
 Percent = Annotated[float, Field(ge=0, le=100)]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+Email = Annotated[str, BeforeValidator(_short_in), Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
 class Kind(StrEnum):
@@ -121,7 +183,7 @@ AccountStatus = Literal["warning", "at-risk", "listings-removed", "deactivated",
 class Notification(Strict):
     """The notice Amazon sent."""
 
-    issue_type: str = Field(
+    issue_type: Key = Field(
         description="The kind of issue, as a catalog key (run `poa catalog` to list them)."
     )
     received_on: date = Field(description="The date the notice arrived (YYYY-MM-DD).")
@@ -159,7 +221,7 @@ class Notification(Strict):
         default_factory=list,
         description="Policies the notice cites, by name, such as 'Drop Shipping Policy'.",
     )
-    text: str | None = Field(
+    text: PastedText | None = Field(
         default=None, max_length=20000, description="The notice's own text, pasted as it is."
     )
 
@@ -256,7 +318,7 @@ class Evidence(Strict):
 class Metric(Strict):
     """A performance metric as it stands now."""
 
-    metric: str = Field(
+    metric: Key = Field(
         description="The metric's catalog key, such as order-defect-rate, or a name of your own."
     )
     value: Percent = Field(description="Its current value in percent: 1.8 means 1.8%.")
@@ -276,7 +338,7 @@ class Milestone(Strict):
     """A dated checkpoint of a performance improvement plan."""
 
     due_on: date = Field(description="The date the metric should reach the value.")
-    metric: str = Field(description="The metric key, as given under metrics.")
+    metric: Key = Field(description="The metric key, as given under metrics.")
     target: Percent = Field(description="The value it should reach by then, in percent.")
     note: ShortText | None = Field(default=None, description="What has to be in place by then.")
 
@@ -286,7 +348,7 @@ class Submission(Strict):
 
     submitted_on: date
     outcome: Literal["pending", "accepted", "rejected", "more-information-requested"]
-    reply: str | None = Field(default=None, max_length=20000, description="Amazon's reply.")
+    reply: PastedText | None = Field(default=None, max_length=20000, description="Amazon's reply.")
 
 
 class Case(Strict):

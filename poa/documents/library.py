@@ -6,17 +6,19 @@ from __future__ import annotations
 import os
 import re
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import SandboxedEnvironment
+from jinja2.loaders import split_template_path
 
 from poa.case.dates import format_date
 from poa.case.marketplaces import Marketplace
+from poa.case.model import BIDI_CONTROLS
+from poa.documents.sandbox import MAX_OUTPUT, BoundedEnvironment, TemplateLimitError, bounded, spend
 from poa.errors import DocumentTemplateError
 from poa.resources import builtin_dir
 
@@ -33,8 +35,9 @@ class Markdown(str):
 
 
 def escape_markdown(value: object) -> str:
-    """Case text as literal Markdown: whitespace folded, syntax characters escaped."""
-    text = " ".join(str(value).split())
+    """Case text as literal Markdown: whitespace folded, syntax characters escaped, direction
+    controls left out (they could show text in another order than it was written)."""
+    text = " ".join(BIDI_CONTROLS.sub("", str(value)).split())
     text = _MD_SPECIAL.sub(r"\\\1", text)
     if match := _BLOCK_START.match(text):
         mark = match.group(1)
@@ -46,9 +49,9 @@ def _finalize(value: object) -> object:
     # Every printed value goes through here: case text is data, never markup.
     if value is None:
         return ""
-    if isinstance(value, Markdown):
-        return value
-    return escape_markdown(value)
+    text = value if isinstance(value, Markdown) else escape_markdown(value)
+    spend(0, len(text))
+    return text
 
 
 class TemplateLibrary:
@@ -79,9 +82,18 @@ class TemplateLibrary:
             ) from None
 
     def render(self, name: str, context: dict[str, Any]) -> str:
-        """Render one template; errors name the template and line."""
+        """Render one template within the sandbox's limits; errors name the template and
+        line."""
         try:
-            return self.env.get_template(name).render(context)
+            with bounded():
+                return _collect(self.env.get_template(name).generate(context), name)
+        except TemplateLimitError as exc:
+            raise DocumentTemplateError(f"{_template_line(exc, name)}: {exc}") from None
+        except RecursionError as exc:
+            raise DocumentTemplateError(
+                f"{_template_line(exc, name)}: a macro, include or recursive loop calls itself "
+                "without end"
+            ) from None
         except jinja2.TemplateNotFound as exc:
             raise DocumentTemplateError(f"no template named {exc.name!r}") from None
         except jinja2.TemplateSyntaxError as exc:
@@ -93,8 +105,45 @@ class TemplateLibrary:
             TypeError,
             ValueError,
             AttributeError,
+            OverflowError,
         ) as exc:
             raise DocumentTemplateError(f"{_template_line(exc, name)}: {exc}") from None
+
+
+def _collect(pieces: Iterator[str], name: str) -> str:
+    text: list[str] = []
+    size = 0
+    for piece in pieces:
+        size += len(piece)
+        if size > MAX_OUTPUT:
+            raise DocumentTemplateError(
+                f"{name}: stopped after writing {MAX_OUTPUT:,} characters: "
+                "the output grows without end"
+            )
+        text.append(piece)
+    return "".join(text)
+
+
+class ContainedLoader(jinja2.FileSystemLoader):
+    """Templates from folders, refusing a file that resolves outside its folder (a symbolic
+    link could otherwise pull any readable file into a document)."""
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        """The template's text, file name and freshness check."""
+        pieces = split_template_path(template)
+        for folder in self.searchpath:
+            candidate = Path(folder, *pieces)
+            if candidate.is_file():
+                real, base = candidate.resolve(), Path(folder).resolve()
+                if not real.is_relative_to(base):
+                    raise DocumentTemplateError(
+                        f"{candidate}: leads to {real}, outside its templates folder {folder}: "
+                        "copy the file into the folder instead of linking to it"
+                    )
+                break
+        return super().get_source(environment, template)
 
 
 def _template_line(exc: BaseException, name: str) -> str:
@@ -108,9 +157,9 @@ def _template_line(exc: BaseException, name: str) -> str:
 
 
 @lru_cache(maxsize=8)
-def _environment(folders: tuple[str, ...]) -> SandboxedEnvironment:
-    env = SandboxedEnvironment(
-        loader=jinja2.FileSystemLoader(list(folders)),
+def _environment(folders: tuple[str, ...]) -> BoundedEnvironment:
+    env = BoundedEnvironment(
+        loader=ContainedLoader(list(folders)),
         undefined=jinja2.StrictUndefined,
         finalize=_finalize,
         autoescape=False,
@@ -124,6 +173,7 @@ def _environment(folders: tuple[str, ...]) -> SandboxedEnvironment:
     env.filters["sentence"] = _sentence
     env.filters["date"] = _format_date
     env.filters["plural"] = _plural
+    env.guard_filters()
     return env
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from poa.case.model import Case, Kind
+from poa.case.model import BIDI_CONTROLS, UNPRINTABLE, Case, Kind
 from poa.catalog import Catalog, load_catalog
 from poa.documents.context import build_context
 from poa.documents.formats import Format, parse_formats
@@ -49,6 +50,13 @@ def render_markdown(
     context = build_context(case, catalog)
     text = library.render(template_name(case), context)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+    if match := UNPRINTABLE.search(text):
+        # Case text is checked when it is validated; this came from a template or the catalog.
+        raise DocumentTemplateError(
+            f"{template_name(case)}: the document would hold U+{ord(match.group(0)):04X}, "
+            "which no document can print: remove it from the template or catalog text"
+        )
+    fields = tuple(case_text_fields(case))
     issue = context["issue"]
     market = context["marketplace"]
     tree = parse_markdown(text)
@@ -65,7 +73,46 @@ def render_markdown(
         created=context["today"],
         paper=market.paper,
         language=market.language,
+        fields=fields,
+        notes=tuple(_direction_notes(fields)),
     )
+
+
+def case_text_fields(case: Case) -> Iterator[tuple[str, str]]:
+    """Every text value of a case with its path, written as validate names fields."""
+
+    def walk(value: object, path: str) -> Iterator[tuple[str, str]]:
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, f"{path}.{key}" if path else str(key))
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                yield from walk(item, f"{path}[{index}]")
+
+    yield from walk(case.model_dump(mode="json", exclude_none=True), "")
+
+
+def _direction_notes(fields: tuple[tuple[str, str], ...]) -> Iterator[str]:
+    for path, text in fields:
+        found = sorted({f"U+{ord(c):04X}" for c in BIDI_CONTROLS.findall(text)})
+        if found:
+            yield (
+                f"{path}: direction control {', '.join(found)} is left out wherever this text is "
+                "printed, as it changes the order text is shown in: delete it from the case"
+            )
+
+
+def document_warnings(rendered: Rendered, formats: Iterable[Format]) -> list[str]:
+    """What the documents could not show as the case wrote it, one line each naming the field:
+    direction controls left out, and, for a PDF, characters no installed font can draw."""
+    warnings = list(rendered.notes)
+    if Format.PDF in formats:
+        from poa.documents.glyphs import missing_glyph_warnings
+
+        warnings += missing_glyph_warnings(rendered)
+    return warnings
 
 
 def render(

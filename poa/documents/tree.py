@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,6 +25,28 @@ class Rendered:
     created: date
     paper: str
     language: str
+    fields: tuple[tuple[str, str], ...] = ()
+    """Every text value of the case with its field path, to name a field in a warning."""
+    notes: tuple[str, ...] = ()
+    """Warnings found while rendering, each naming its field."""
+
+
+PROPERTY_LIMIT = 255  # Word's limit for a document property; PDF metadata follows it too
+
+
+def fit(text: str, limit: int = PROPERTY_LIMIT) -> str:
+    """Text on one line within `limit` characters: cut at a word boundary where one is near,
+    with an ellipsis when anything was left out."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = limit - 1
+    space = text.rfind(" ", 0, cut + 1)
+    if space >= limit // 2:
+        cut = space
+    while cut > 0 and unicodedata.combining(text[cut]):
+        cut -= 1  # never split a letter from its accent
+    return text[:cut].rstrip(" ,;:-") + "…"
 
 
 @lru_cache(maxsize=1)
@@ -97,3 +120,41 @@ def table_rows(node: SyntaxTreeNode) -> Sequence[tuple[bool, list[SyntaxTreeNode
                 )
             )
     return rows
+
+
+def column_shares(node: SyntaxTreeNode, line: int = 100) -> list[float]:
+    """Each column's share of a table's width, from its text: every column gets room for its
+    longest word (up to a point: long tokens wrap anywhere), and the rest of a `line` of
+    characters goes to the columns with the most text."""
+    rows = [[plain_text(cell) for cell in cells] for _, cells in table_rows(node)]
+    count = max((len(cells) for cells in rows), default=0)
+    padding = 3  # a cell's padding, and room for wide or bold letters, in characters
+    mins, maxs = [], []
+    for col in range(count):
+        texts = [cells[col] for cells in rows if col < len(cells)]
+        word = max((len(w) for t in texts for w in t.split()), default=1)
+        low = min(max(word, 3), 18) + padding
+        mins.append(low)
+        maxs.append(max(max((len(t) for t in texts), default=1) + padding, low))
+    if not count:
+        return []
+    if sum(maxs) <= line:
+        widths = [float(w) for w in maxs]
+    else:
+        extra = max(line - sum(mins), 0)
+        spread = sum(high - low for low, high in zip(mins, maxs, strict=True)) or 1
+        widths = [low + extra * (high - low) / spread for low, high in zip(mins, maxs, strict=True)]
+    total = sum(widths)
+    return [w / total for w in widths]
+
+
+def closing_start(tree: SyntaxTreeNode, most: int = 4) -> int:
+    """Where the blocks that must stay on one page begin: the last section (its heading, the
+    request and the signature) when it is short, else its last two blocks."""
+    blocks = tree.children
+    last = max(
+        (i for i, b in enumerate(blocks) if b.type == "heading" and b.tag == "h2"), default=0
+    )
+    if last and len(blocks) - last <= most:
+        return last
+    return max(len(blocks) - 2, 0)

@@ -13,32 +13,109 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Mm, Pt
+from docx.shared import Mm, Pt, Twips
+from docx.table import Table
 from docx.text.paragraph import Paragraph
 from markdown_it.tree import SyntaxTreeNode
 
 from poa.case.dates import STAMP_TIME
 from poa.case.dates import stamp as date_stamp
-from poa.documents.tree import Rendered, inline_runs, table_rows
+from poa.documents.theme import REFERENCE_NAME, check_reference_docx
+from poa.documents.tree import (
+    Rendered,
+    closing_start,
+    column_shares,
+    fit,
+    inline_runs,
+    table_rows,
+)
 from poa.errors import OutputError
 
 HEADING_STYLES = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2", "h4": "Heading 3"}
 PAGE_SIZES = {"A4": (Mm(210), Mm(297)), "Letter": (Mm(215.9), Mm(279.4))}
-REFERENCE_NAME = "reference.docx"
+
+# Named for text in scripts the body font lacks; Word and LibreOffice substitute a font of
+# the same script where these are not installed.
+EAST_ASIAN_FONT = "Noto Sans CJK SC"
+COMPLEX_SCRIPT_FONT = "Arial"
 
 
 def write_docx(rendered: Rendered, theme: Path | None = None) -> bytes:
     """The rendered document as DOCX bytes; the theme's reference.docx gives styles,
     header and footer. Same input, same bytes."""
     reference = theme / REFERENCE_NAME if theme else None
-    document = docx.Document(str(reference) if reference and reference.is_file() else None)
+    if reference and reference.is_file():
+        check_reference_docx(reference)
+        document = docx.Document(str(reference))
+    else:
+        document = docx.Document()
+        _builtin_typography(document)
+    _set_paragraph_defaults(document)
     _clear_body(document)
     _set_page(document, rendered.paper)
     _set_properties(document, rendered)
-    _Writer(document).blocks(rendered.tree.children)
+    writer = _Writer(document)
+    start = closing_start(rendered.tree)
+    writer.blocks(rendered.tree.children[:start])
+    before = len(document.paragraphs)
+    writer.blocks(rendered.tree.children[start:])
+    _keep_together(document.paragraphs[before:])
     buffer = io.BytesIO()
     document.save(buffer)
     return _normalise_zip(buffer.getvalue(), rendered)
+
+
+def _set_paragraph_defaults(document: Document) -> None:
+    # No first or last line of a paragraph alone at the top or foot of a page.
+    defaults = document.styles.element.find(qn("w:docDefaults"))
+    if defaults is None:
+        return
+    p_pr_default = defaults.find(qn("w:pPrDefault"))
+    if p_pr_default is None:
+        p_pr_default = OxmlElement("w:pPrDefault")
+        defaults.append(p_pr_default)
+    p_pr = p_pr_default.find(qn("w:pPr"))
+    if p_pr is None:
+        p_pr = OxmlElement("w:pPr")
+        p_pr_default.append(p_pr)
+    if p_pr.find(qn("w:widowControl")) is None:
+        p_pr.insert(0, OxmlElement("w:widowControl"))
+
+
+def _builtin_typography(document: Document) -> None:
+    """The built-in look: 10pt body, tight spacing, and fonts named for East Asian and
+    complex scripts (Arabic, Hebrew, Thai, Devanagari) where the template left them to its
+    theme, which names none."""
+    for fonts in document.styles.element.iter(qn("w:rFonts")):
+        for theme_attr, attr, font in (
+            ("w:eastAsiaTheme", "w:eastAsia", EAST_ASIAN_FONT),
+            ("w:cstheme", "w:cs", COMPLEX_SCRIPT_FONT),
+        ):
+            fonts.attrib.pop(qn(theme_attr), None)
+            fonts.set(qn(attr), font)
+    styles = {style.name: style for style in document.styles}
+    normal = styles["Normal"]
+    normal.font.size = Pt(10)
+    normal.paragraph_format.space_after = Pt(5)
+    normal.paragraph_format.line_spacing = 1.1
+    for name, size, before, after in (
+        ("Title", 18, 0, 6),
+        ("Heading 1", 12.5, 10, 3),
+        ("Heading 2", 11, 6, 2),
+        ("Heading 3", 10.5, 5, 2),
+    ):
+        style = styles[name]
+        style.font.size = Pt(size)
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
+
+
+def _keep_together(paragraphs: list[Paragraph]) -> None:
+    # The closing request and the signature block never split across pages.
+    for index, paragraph in enumerate(paragraphs):
+        paragraph.paragraph_format.keep_together = True
+        if index < len(paragraphs) - 1:
+            paragraph.paragraph_format.keep_with_next = True
 
 
 def _clear_body(document: Document) -> None:
@@ -52,8 +129,8 @@ def _set_page(document: Document, paper: str) -> None:
     width, height = PAGE_SIZES[paper]
     for section in document.sections:
         section.page_width, section.page_height = width, height
-        section.left_margin = section.right_margin = Cm(2.2)
-        section.top_margin = section.bottom_margin = Cm(2.0)
+        section.left_margin = section.right_margin = Mm(19)
+        section.top_margin, section.bottom_margin = Mm(17), Mm(18)
         footer = section.footer
         if not any(p.text.strip() for p in footer.paragraphs):
             _page_number_footer(document, footer.paragraphs[0])
@@ -95,11 +172,11 @@ def _field(paragraph: Paragraph, instruction: str) -> None:
 def _set_properties(document: Document, rendered: Rendered) -> None:
     props = document.core_properties
     stamp = date_stamp(rendered.created)
-    props.title = rendered.title
-    props.author = rendered.author
-    props.subject = rendered.subject
-    props.keywords = rendered.keywords
-    props.last_modified_by = rendered.author
+    props.title = fit(rendered.title)
+    props.author = fit(rendered.author)
+    props.subject = fit(rendered.subject)
+    props.keywords = fit(rendered.keywords)
+    props.last_modified_by = fit(rendered.author)
     props.created = props.modified = props.last_printed = stamp
     props.revision = 1
     props.language = rendered.language
@@ -177,6 +254,8 @@ class _Writer:
 
     def restarted_numbering(self, style_name: str) -> int | None:
         """A new numbering instance for the style, so each numbered list starts at 1."""
+        if style_name not in self.style_ids:
+            return None  # a reference.docx without this style: the list is left unnumbered
         style = self.document.styles[style_name]
         num_pr = style.element.pPr.numPr if style.element.pPr is not None else None
         if num_pr is None or num_pr.numId is None:
@@ -191,21 +270,53 @@ class _Writer:
         rows = table_rows(node)
         columns = max(len(cells) for _, cells in rows)
         table = self.document.add_table(rows=len(rows), cols=columns)
-        table.style = self.document.styles["Table Grid"]
+        if "Table Grid" in self.style_ids:
+            table.style = self.document.styles["Table Grid"]
+        widths = _column_widths(self.document, node)
+        _fix_widths(table, widths)
         for row_index, (header, cells) in enumerate(rows):
             row = table.rows[row_index]
             if header:
                 _repeat_header(row)
             for col, cell_node in enumerate(cells):
+                row.cells[col].width = widths[col]
                 paragraph = row.cells[col].paragraphs[0]
+                paragraph.paragraph_format.space_after = Pt(0)
                 if cell_node.type == "inline":
                     self.runs(paragraph, cell_node)
                 if header:
                     for run in paragraph.runs:
                         run.bold = True
                 for run in paragraph.runs:
-                    run.font.size = Pt(9.5)
-        self.paragraph()
+                    run.font.size = Pt(9)
+        self.paragraph().paragraph_format.space_after = Pt(2)
+
+
+def _column_widths(document: Document, node: SyntaxTreeNode) -> list[Twips]:
+    """Column widths in twips, shared out by the columns' text, filling the text width."""
+    section = document.sections[-1]
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page is not None and left is not None and right is not None  # _set_page set them
+    width = page.twips - left.twips - right.twips
+    shares = column_shares(node)
+    widths = [int(width * share) for share in shares]
+    widths[-1] += width - sum(widths)
+    return [Twips(w) for w in widths]
+
+
+def _fix_widths(table: Table, widths: list[Twips]) -> None:
+    """Fixed layout at the given widths: the table's, each grid column's (cells get theirs as
+    they are filled), so Word and LibreOffice do not re-flow columns to equal widths."""
+    table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    if tbl_w is None:
+        tbl_w = OxmlElement("w:tblW")
+        tbl_pr.append(tbl_w)
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(sum(width.twips for width in widths)))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
 
 
 def _set_num(paragraph: Paragraph, num_id: int, depth: int) -> None:

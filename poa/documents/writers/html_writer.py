@@ -6,24 +6,35 @@ from html import escape
 
 from markdown_it.tree import SyntaxTreeNode
 
-from poa.documents.tree import Rendered, inline_runs, table_rows
+from poa.documents.tree import (
+    Rendered,
+    closing_start,
+    column_shares,
+    fit,
+    inline_runs,
+    table_rows,
+)
 
 
 def write_html(rendered: Rendered, stylesheet: str = "") -> str:
     """A complete HTML page: metadata in the head, the tree as semantic HTML in the body."""
     meta = {
-        "author": rendered.author,
-        "description": rendered.subject,
-        "keywords": rendered.keywords,
+        "author": fit(rendered.author),
+        "description": fit(rendered.subject),
+        "keywords": fit(rendered.keywords),
         "generator": "poa",
         "dcterms.created": rendered.created.isoformat(),
         "dcterms.modified": rendered.created.isoformat(),
     }
-    head = ['<meta charset="utf-8">', f"<title>{escape(rendered.title)}</title>"]
+    head = ['<meta charset="utf-8">', f"<title>{escape(fit(rendered.title))}</title>"]
     head += [f'<meta name="{name}" content="{escape(value)}">' for name, value in meta.items()]
     if stylesheet:
         head.append(f"<style>{stylesheet}</style>")
-    body = "".join(_block(node) for node in rendered.tree.children)
+    blocks = rendered.tree.children
+    start = closing_start(rendered.tree)
+    body = "".join(_block(node) for node in blocks[:start])
+    if start < len(blocks):
+        body += '<div class="closing">' + "".join(_block(n) for n in blocks[start:]) + "</div>"
     return (
         f'<!DOCTYPE html>\n<html lang="{rendered.language}"><head>{"".join(head)}</head>'
         f"<body>{body}</body></html>\n"
@@ -83,4 +94,8 @@ def _table(node: SyntaxTreeNode) -> str:
         tag = "th" if is_header else "td"
         row = "".join(f"<{tag}>{_inline(c) if c.type == 'inline' else ''}</{tag}>" for c in cells)
         (head if is_header else body).append(f"<tr>{row}</tr>")
-    return f"<table><thead>{''.join(head)}</thead><tbody>{''.join(body)}</tbody></table>"
+    cols = "".join(f'<col style="width: {share * 100:.1f}%">' for share in column_shares(node))
+    return (
+        f"<table><colgroup>{cols}</colgroup><thead>{''.join(head)}</thead>"
+        f"<tbody>{''.join(body)}</tbody></table>"
+    )
