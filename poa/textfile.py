@@ -55,6 +55,11 @@ def decode(raw: bytes, name: str) -> str:
                     "in your editor"
                 ) from None
     if b"\x00" in raw:
+        if _looks_like_utf16(raw):
+            raise InputError(
+                f"{name}: file is UTF-16 text without a byte-order mark: save it again as "
+                "UTF-8 in your editor"
+            )
         raise InputError(f"{name}: is a binary file, not YAML text: check you picked the right one")
     try:
         return raw.decode("utf-8-sig")
@@ -68,3 +73,15 @@ def decode(raw: bytes, name: str) -> str:
 def read_text(path: Path) -> str:
     """Read a case file's text once, or raise InputError saying what is wrong with it."""
     return decode(read_bytes(path), str(path))
+
+
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Mostly ASCII text saved as UTF-16: every other byte is zero."""
+    sample = raw[:4096]
+    if len(sample) < 4:
+        return False
+    for start in (0, 1):
+        zeros = sample[start::2].count(0)
+        if zeros >= 0.9 * len(sample[start::2]) and sample[1 - start :: 2].count(0) == 0:
+            return True
+    return False

@@ -181,7 +181,7 @@ class _Builder:
             raise _node_problem(
                 doc,
                 node,
-                loc[:MAX_DEPTH],
+                loc[:1],
                 "too many values or levels (anchors and aliases expand too far): "
                 "write the case out plainly",
             )
@@ -272,6 +272,8 @@ _FIXED_MESSAGES = {
     "int_from_float": "should be a whole number, such as 12",
     "float_parsing": "should be a number, such as 1.8",
     "float_type": "should be a number, such as 1.8",
+    "finite_number": "should be a number, such as 1.8",
+    "int_parsing_size": "is far too large a number: check it",
     "string_type": "should be text",
     "list_type": "should be a list: put each item on its own line starting with '- '",
     "dict_type": "should be a group of fields (name: value lines indented under it)",
