@@ -22,7 +22,7 @@ from poa.catalog import Catalog, load_catalog
 from poa.documents.formats import DEFAULT_FORMATS, Format
 from poa.documents.library import TemplateLibrary
 from poa.documents.render import output_stem
-from poa.errors import InputError, OutputError, PoaError, UsageError
+from poa.errors import InputError, InternalError, OutputError, PoaError, UsageError
 from poa.outputs.atomic import remove_stale_parts
 from poa.outputs.files import output_names
 from poa.outputs.lock import FolderLock
@@ -154,6 +154,20 @@ def render_batch(
 
     The output folder is locked for the run; only PoaError comes out. Close the iterator
     (or let it finish) to stop the workers and release the folder."""
+    try:
+        yield from _batch(jobs, options, workers, fail_fast)
+    except PoaError:
+        raise
+    except Exception as exc:  # Ctrl-C, SIGTERM and closing are BaseExceptions: they pass
+        raise InternalError(
+            f"the batch stopped ({exc.__class__.__name__}: {exc}): this is a fault in poa; "
+            "please report it"
+        ) from exc
+
+
+def _batch(
+    jobs: list[Job], options: Options, workers: int, fail_fast: bool
+) -> Generator[Result, None, None]:
     catalog = load_catalog(options.catalogs)
     library = TemplateLibrary(options.templates)
     root = options.output

@@ -56,9 +56,9 @@ class FolderLock:
                     ) from None
                 time.sleep(_POLL_SECONDS)
             except OSError as exc:  # a file system without locks: go on unlocked
-                if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
-                    raise
                 self.release()
+                if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
+                    raise OutputError(f"{path}: cannot be locked ({exc.strerror})") from None
                 return self
         with contextlib.suppress(OSError):
             os.ftruncate(self.fd, 0)

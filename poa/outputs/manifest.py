@@ -138,9 +138,12 @@ class Manifest:
         Only when this run added to it; compaction is tidying, so a failure (a full disk, a
         read-only folder) leaves the journal as it is."""
         path = self.root / MANIFEST
-        if path.is_symlink() or not path.is_file() or path.stat().st_size == self.loaded_size:
+        try:
+            if path.is_symlink() or path.stat().st_size == self.loaded_size:
+                return
+            current = Manifest.load(self.root)
+        except (OSError, OutputError):
             return
-        current = Manifest.load(self.root)
         lines = [
             json.dumps(
                 {"file": name, "sha256": sha, "size": current.sizes.get(name, -1)}, sort_keys=True
