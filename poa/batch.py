@@ -247,7 +247,9 @@ def _check_claim(output: str, name: str, ident: str, run: _Run) -> None:
             f"{name}: give one case another store name, date or issue type"
         )
     owner = run.owners.get(output)
-    if owner and owner != ident and not run.options.force and os.path.isfile(owner):
+    # Records from before cases were kept by their real path name them as they were given.
+    taken = owner and os.path.realpath(owner) != ident and os.path.isfile(owner)
+    if taken and not run.options.force:
         raise OutputError(
             f"{run.options.output / output} belongs to {owner}, rendered into this folder "
             f"before: give one case another store name, date or issue type, or add --force "
@@ -319,7 +321,7 @@ def _finish(
         return Result(name, Status.FAILED, outputs=names, problems=[f"{name}: {reason}"])
     written, warnings = outcome
     problems = [f"{name}: {w.fmt}: {line}" for w in written for line in w.problems]
-    if not problems:
+    if not problems and os.path.isfile(job.path):  # a pipe's contents are not kept track of
         try:
             manifest.record_case(os.path.realpath(job.path), key, names)
         except PoaError as exc:

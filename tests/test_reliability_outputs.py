@@ -399,3 +399,28 @@ def test_nothing_is_written_outside_the_output_folder_by_the_corpus(tmp_path: Pa
     render(str(cases), "-o", str(tmp_path / "out"), "-f", "md,txt")
     after = everything_under(tmp_path) - everything_under(tmp_path / "out") - {tmp_path / "out"}
     assert after == before
+
+
+def test_records_that_name_a_case_as_it_was_given_still_belong_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Manifests written before cases were kept by their real path name them as typed."""
+    monkeypatch.chdir(tmp_path)
+    Path("cases").mkdir()
+    shutil.copy(GOOD, "cases/a.yaml")
+    assert render("cases/a.yaml", "-o", "out", "-f", "md")[0] == 0
+    manifest = Path("out") / MANIFEST
+    lines = []
+    for line in manifest.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        if "case" in record:
+            record["case"] = "cases/a.yaml"
+        lines.append(json.dumps(record))
+    manifest.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    Path("cases/a.yaml").write_text(
+        GOOD.read_text(encoding="utf-8").replace("legal_name:", "legal_name: New", 1),
+        encoding="utf-8",
+    )
+    code, text, _ = render("cases/a.yaml", "-o", "out", "-f", "md")
+    assert code == 0, text
+    assert f"wrote {Path('out') / STEM}.md" in text

@@ -162,7 +162,7 @@ class Manifest:
 def _read(path: Path) -> bytes:
     try:
         # Non-blocking: a pipe put in the journal's place must not hang the run.
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | _NOFOLLOW)
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | _NOFOLLOW)
     except FileNotFoundError:
         return b""
     except OSError as exc:
