@@ -40,30 +40,37 @@ class FolderLock:
         self.fd = _open(path)
         if self.fd is None:
             return self
+        try:
+            if self._wait(path, self.fd):
+                with contextlib.suppress(OSError):
+                    os.ftruncate(self.fd, 0)
+                    os.pwrite(self.fd, f"{os.getpid()}\n".encode(), 0)
+            else:
+                self.release()
+        except BaseException:  # a timeout, or Ctrl-C while waiting
+            self.release()
+            raise
+        return self
+
+    def _wait(self, path: Path, fd: int) -> bool:
+        """Take the lock, waiting at most `wait` seconds; False where locks are not offered."""
         deadline = time.monotonic() + self.wait
         while True:
             try:
-                fcntl.flock(self.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                break
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return True
             except BlockingIOError:
                 if time.monotonic() >= deadline:
-                    holder = _holder(path)
-                    self.release()
                     raise OutputError(
-                        f"{self.root} is in use by another poa run{holder} and stayed busy for "
-                        f"{self.wait:g} seconds: wait for that run to finish, or choose another "
-                        "-o folder"
+                        f"{self.root} is in use by another poa run{_holder(path)} and stayed "
+                        f"busy for {self.wait:g} seconds: wait for that run to finish, or "
+                        "choose another -o folder"
                     ) from None
                 time.sleep(_POLL_SECONDS)
             except OSError as exc:  # a file system without locks: go on unlocked
-                self.release()
                 if exc.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
                     raise OutputError(f"{path}: cannot be locked ({exc.strerror})") from None
-                return self
-        with contextlib.suppress(OSError):
-            os.ftruncate(self.fd, 0)
-            os.pwrite(self.fd, f"{os.getpid()}\n".encode(), 0)
-        return self
+                return False
 
     def __exit__(
         self,
