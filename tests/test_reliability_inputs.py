@@ -360,3 +360,13 @@ def test_any_bytes_in_a_case_file_raise_only_poa_errors(tmp_path_factory: Any, r
         poa.load_case(path, today=TODAY)
     except poa.PoaError as exc:
         assert exc.lines()[0].startswith(str(path))
+
+
+def test_the_readme_counts_the_corpus_as_it_is() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    groups = {g: len(list((CORPUS / g).iterdir())) for g in ("structure", "tags", "values")}
+    groups["encodings"] = len(list((CORPUS / "encoding").iterdir()))
+    parts = ", ".join(f"{n} {g}" for g, n in groups.items())
+    assert f"{len(CASE_FILES)} corpus case files ({parts})" in readme
+    manifests = len(list((CORPUS / "manifests").iterdir()))
+    assert f"{manifests} corpus manifests" in readme
