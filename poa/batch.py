@@ -1,32 +1,38 @@
-"""Rendering many cases: worker processes, work skipped when nothing changed, results as data."""
+"""Rendering many cases: worker processes, work skipped when nothing changed, results as data.
+
+Every case is isolated: one that cannot be read, validated, rendered or written is a failed
+Result naming it, and the others go on; within a case each format fails on its own."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
-from collections.abc import Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
-from poa.case.files import find_case_files, load_case
+from poa.case.files import find_case_files, parse_case
 from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
 from poa.documents.formats import DEFAULT_FORMATS, Format
 from poa.documents.library import TemplateLibrary
-from poa.documents.render import document_warnings, output_stem, render, render_markdown
+from poa.documents.render import output_stem
 from poa.documents.theme import check_theme
-from poa.documents.tree import Rendered
-from poa.errors import InputError, OutputError, PoaError, UsageError
-from poa.outputs.files import WriteOutcome, output_names, write_output
-from poa.outputs.manifest import Manifest
+from poa.errors import InputError, InternalError, OutputError, PoaError, UsageError
+from poa.outputs.atomic import remove_stale_parts
+from poa.outputs.files import output_names
+from poa.outputs.lock import FolderLock
+from poa.outputs.manifest import MANIFEST, Manifest
+from poa.renderer import Outcome, start_worker
 from poa.resources import default_theme
+from poa.textfile import decode, read_bytes
 from poa.version import version
-
-Outcome = tuple[list[WriteOutcome], list[str]]  # what happened to each output; warnings
+from poa.workers import Crashed, Died, Pool
 
 
 @dataclass(frozen=True)
@@ -41,6 +47,8 @@ class Options:
     pdf_variant: str | None = None
     force: bool = False
     today: date | None = None
+    # How long to wait for another run writing to the same output folder.
+    lock_wait: float = 120.0
 
     def check(self) -> None:
         """Refuse an unknown PDF variant or a folder that is not a theme, before any work."""
@@ -95,80 +103,18 @@ def jobs_for(paths: Iterable[str | Path]) -> tuple[list[Job], list[InputError]]:
     """Case files named or found under folders, each with the sub-folder it mirrors."""
     jobs: list[Job] = []
     errors: list[InputError] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     for raw in paths:
         base = Path(raw)
         found, problems = find_case_files([base])
         errors += problems
         for path in found:
-            if path.resolve() not in seen:
-                seen.add(path.resolve())
-                folder = path.parent.relative_to(base).as_posix() if base.is_dir() else "."
+            real = os.path.realpath(path)
+            if real not in seen:
+                seen.add(real)
+                folder = path.parent.relative_to(base).as_posix() if path != base else "."
                 jobs.append(Job(path, "" if folder == "." else folder))
     return jobs, errors
-
-
-class _Worker:
-    """Per-process state: catalog, templates, theme and engines, built once and reused."""
-
-    def __init__(self, options: Options) -> None:
-        self.options = options
-        self.catalog: Catalog = load_catalog(options.catalogs)
-        self.library = TemplateLibrary(options.templates)
-        self.theme = options.theme or default_theme()
-
-    def render(self, case: Case, names: list[str], known: dict[str, list[str]]) -> Outcome:
-        """Render one validated case and write its outputs; say what happened to each."""
-        rendered = render_markdown(case, catalog=self.catalog, library=self.library)
-        outcomes = []
-        warnings: list[str] = []
-        for fmt, name in zip(self.options.formats, names, strict=True):
-            data = render(
-                case,
-                fmt,
-                rendered=rendered,
-                library=self.library,
-                theme=self.theme,
-                pdf_variant=self.options.pdf_variant,
-            )
-            outcomes.append(
-                write_output(
-                    self.options.output,
-                    name,
-                    data,
-                    known.get(name, []),
-                    force=self.options.force,
-                )
-            )
-            if fmt is Format.TXT:
-                warnings += self.box_warnings(case, rendered)
-        warnings += document_warnings(rendered, self.options.formats)
-        return outcomes, warnings
-
-    def box_warnings(self, case: Case, rendered: Rendered) -> list[str]:
-        """A line for each appeal-form box over its character limit."""
-        from poa.documents.writers.text_writer import form_boxes, load_form
-
-        return [
-            f"appeal box '{box.name}' has {box.count:,} characters, {box.over:,} over its "
-            f"{box.limit:,} limit: shorten the case text or attach {output_stem(case)}.pdf "
-            "and keep the box short"
-            for box in form_boxes(rendered, load_form(self.library))
-            if box.over
-        ]
-
-
-_STATE: _Worker | None = None
-
-
-def _init_worker(options: Options) -> None:
-    global _STATE
-    _STATE = _Worker(options)
-
-
-def _run_task(case: Case, names: list[str], known: dict[str, list[str]]) -> Outcome:
-    assert _STATE is not None
-    return _STATE.render(case, names, known)
 
 
 def inputs_key(options: Options, library: TemplateLibrary, catalog: Catalog) -> str:
@@ -179,7 +125,10 @@ def inputs_key(options: Options, library: TemplateLibrary, catalog: Catalog) -> 
     for folder in folders:
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             hasher.update(path.relative_to(folder).as_posix().encode())
-            hasher.update(path.read_bytes())
+            try:
+                hasher.update(path.read_bytes())
+            except OSError as exc:
+                raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
     for issue in catalog:
         hasher.update(issue.model_dump_json().encode())
     return hasher.hexdigest()
@@ -188,151 +137,203 @@ def inputs_key(options: Options, library: TemplateLibrary, catalog: Catalog) -> 
 Task = tuple[Job, str, Case, list[str]]
 
 
+@dataclass
+class _Run:
+    """What preparing the cases of one run shares."""
+
+    options: Options
+    manifest: Manifest
+    shared: str
+    catalog: Catalog
+    claimed: dict[str, str] = field(default_factory=dict)
+    owners: dict[str, str] = field(default_factory=dict)
+
+
 def render_batch(
     jobs: list[Job], options: Options, workers: int = 1, fail_fast: bool = False
-) -> Iterator[Result]:
-    """Render every job, yielding a Result as each finishes; stop at a failure if asked."""
+) -> Generator[Result, None, None]:
+    """Render every job, yielding a Result as each finishes; stop at a failure if asked.
+
+    The output folder is locked for the run; only PoaError comes out. Close the iterator
+    (or let it finish) to stop the workers and release the folder."""
+    try:
+        yield from _batch(jobs, options, workers, fail_fast)
+    except PoaError:
+        raise
+    except Exception as exc:  # Ctrl-C, SIGTERM and closing are BaseExceptions: they pass
+        raise InternalError(
+            f"the batch stopped ({exc.__class__.__name__}: {exc}): this is a fault in poa; "
+            "please report it"
+        ) from exc
+
+
+def _batch(
+    jobs: list[Job], options: Options, workers: int, fail_fast: bool
+) -> Generator[Result, None, None]:
     catalog = load_catalog(options.catalogs)
     library = TemplateLibrary(options.templates)
-    manifest = Manifest.load(options.output)
-    manifest.clean_partial_files()
-    shared = inputs_key(options, library, catalog)
-    claimed: dict[str, str] = {}
-    prepared = (_prepare(job, options, manifest, shared, catalog, claimed) for job in jobs)
-    run = _in_process if workers <= 1 else _in_pool
+    root = options.output
     try:
-        for result in run(prepared, options, manifest, workers):
-            yield result
-            if fail_fast and result.status is Status.FAILED:
-                return
-    finally:
-        manifest.save()
-
-
-def _prepare(
-    job: Job,
-    options: Options,
-    manifest: Manifest,
-    shared: str,
-    catalog: Catalog,
-    claimed: dict[str, str],
-) -> Result | Task:
-    """A case's Result when it needs no rendering (unchanged or invalid), else its Task."""
-    name = str(job.path)
-    try:
-        raw = job.path.read_bytes()
+        root.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        return Result(name, Status.FAILED, problems=[f"{name}: cannot be read ({exc.strerror})"])
-    key = hashlib.sha256(shared.encode() + raw).hexdigest()
-    record = manifest.cases.get(name)
+        raise OutputError(f"{root}: cannot create the output folder ({exc.strerror})") from None
+    with FolderLock(root, options.lock_wait):
+        manifest = Manifest.load(root)
+        remove_stale_parts(root)
+        run = _Run(options, manifest, inputs_key(options, library, catalog), catalog)
+        run.owners = manifest.owners()
+        notice = _manifest_notice(root, manifest)
+        prepared = (_prepare(job, run) for job in jobs)
+        stream = _in_process if workers <= 1 else _in_pool
+        try:
+            for result in stream(prepared, options, manifest, workers):
+                if notice:
+                    result.warnings.insert(0, notice)
+                    notice = ""
+                yield result
+                if fail_fast and result.status is Status.FAILED:
+                    return
+        finally:
+            manifest.save()
+
+
+def _manifest_notice(root: Path, manifest: Manifest) -> str:
+    if not manifest.unreadable:
+        return ""
+    lines = "line" if manifest.unreadable == 1 else "lines"
+    return (
+        f"{root / MANIFEST}: {manifest.unreadable} {lines} could not be read and were ignored; "
+        "the cases they described are rendered again"
+    )
+
+
+def _prepare(job: Job, run: _Run) -> Result | Task:
+    """A case's Result when it needs no rendering (invalid or unchanged), else its Task. The
+    file is read once; it is validated even when unchanged, since validity also depends on
+    the date and the catalog."""
+    name = str(job.path)
+    options = run.options
+    try:
+        raw = read_bytes(job.path)
+        case = parse_case(decode(raw, name), name, catalog=run.catalog, today=options.today)
+    except PoaError as exc:
+        return Result(name, Status.FAILED, problems=_lines(name, exc))
+    key = hashlib.sha256(run.shared.encode() + raw).hexdigest()
+    ident = os.path.realpath(job.path)
+    record = run.manifest.cases.get(ident)
     if (
         not options.force
         and record
         and record["key"] == key
-        and manifest.outputs_intact(record["outputs"])
+        and run.manifest.outputs_intact(record["outputs"])
     ):
         for output in record["outputs"]:
-            claimed[output] = name
+            run.claimed[output] = name
         return Result(name, Status.SKIPPED, outputs=list(record["outputs"]))
+    names = output_names(job.folder, output_stem(case), options.formats)
     try:
-        case = load_case(job.path, catalog=catalog, today=options.today)
-        stem = output_stem(case)
-        names = output_names(job.folder, stem, options.formats)
         for output in names:
-            if claimed.get(output, name) != name:
-                raise OutputError(
-                    f"{output} would be written by both {claimed[output]} and "
-                    f"{name}: give one case another store name, date or issue type"
-                )
-        for output in names:
-            claimed[output] = name
+            _check_claim(output, name, ident, run)
     except PoaError as exc:
         return Result(name, Status.FAILED, problems=_lines(name, exc))
+    for output in names:
+        run.claimed[output] = name
     return job, key, case, names
 
 
+def _check_claim(output: str, name: str, ident: str, run: _Run) -> None:
+    """An output belongs to one case: within this run, and across runs unless --force."""
+    if run.claimed.get(output, name) != name:
+        raise OutputError(
+            f"{output} would be written by both {run.claimed[output]} and "
+            f"{name}: give one case another store name, date or issue type"
+        )
+    owner = run.owners.get(output)
+    # Records from before cases were kept by their real path name them as they were given.
+    taken = owner and os.path.realpath(owner) != ident and os.path.isfile(owner)
+    if taken and not run.options.force:
+        raise OutputError(
+            f"{run.options.output / output} belongs to {owner}, rendered into this folder "
+            f"before: give one case another store name, date or issue type, or add --force "
+            f"to let {name} replace it"
+        )
+
+
 def _lines(name: str, exc: PoaError) -> list[str]:
-    return [str(p) for p in exc.problems] or [f"{name}: {exc.message}"]
+    lines = exc.lines()
+    return lines if exc.problems or lines[0].startswith(name) else [f"{name}: {lines[0]}"]
 
 
 def _in_process(
     prepared: Iterator[Result | Task], options: Options, manifest: Manifest, workers: int
 ) -> Iterator[Result]:
-    state: _Worker | None = None
+    handler: Callable[[Any], Outcome] | None = None
     for item in prepared:
         if isinstance(item, Result):
             yield item
             continue
-        job, key, case, names = item
-        state = state or _Worker(options)
+        _, _, case, names = item
+        handler = handler or start_worker(options)
         start = time.perf_counter()
-        future: Future[Outcome] = Future()
-        try:
-            future.set_result(state.render(case, names, manifest.known_for(names)))
-        except Exception as exc:  # reported as the case's failure by _finish
-            future.set_exception(exc)
-        yield _finish(job, key, names, future, manifest, start)
+        outcome = handler((case, names, manifest.known_for(names)))
+        yield _finish(item, outcome, manifest, start)
 
 
 def _in_pool(
     prepared: Iterator[Result | Task], options: Options, manifest: Manifest, workers: int
 ) -> Iterator[Result]:
-    # Cases are prepared and submitted a few at a time, so memory stays flat however long
-    # the batch, and the workers start while the rest is still being read.
-    window = workers * 4
-    pool: ProcessPoolExecutor | None = None
-    running: dict[Future[Outcome], tuple[Task, float]] = {}
+    # Cases are prepared as workers free up, so memory stays flat however long the batch.
+    started: dict[int, float] = {}
+    pool = Pool(workers, start_worker, (options,))
     try:
-        exhausted = False
-        while True:
-            while not exhausted and len(running) < window:
-                item = next(prepared, None)
-                if item is None:
-                    exhausted = True
-                elif isinstance(item, Result):
-                    yield item
-                else:
-                    if pool is None:
-                        pool = ProcessPoolExecutor(
-                            max_workers=workers, initializer=_init_worker, initargs=(options,)
-                        )
-                    _, _, case, names = item
-                    future = pool.submit(_run_task, case, names, manifest.known_for(names))
-                    running[future] = (item, time.perf_counter())
-            if not running:
-                return
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                (job, key, _, names), start = running.pop(future)
-                yield _finish(job, key, names, future, manifest, start)
+        with pool:
+            exhausted = False
+            while True:
+                while not exhausted and pool.has_room():
+                    item = next(prepared, None)
+                    if item is None:
+                        exhausted = True
+                    elif isinstance(item, Result):
+                        yield item
+                    else:
+                        _, _, case, names = item
+                        started[id(item)] = time.perf_counter()
+                        pool.submit(item, (case, names, manifest.known_for(names)))
+                if not pool.pending:
+                    return
+                for task, outcome in pool.collect():
+                    yield _finish(task, outcome, manifest, started.pop(id(task)))
     finally:
-        if pool is not None:
-            for future in running:
-                future.cancel()
-            pool.shutdown(wait=True, cancel_futures=True)
+        # Workers stopped part-way leave temporary files; theirs alone are removed.
+        remove_stale_parts(options.output, pool.pids)
 
 
 def _finish(
-    job: Job, key: str, names: list[str], future: Future[Outcome], manifest: Manifest, start: float
+    task: Task, outcome: Outcome | Died | Crashed, manifest: Manifest, start: float
 ) -> Result:
+    job, key, _, names = task
     name = str(job.path)
     seconds = round(time.perf_counter() - start, 3)
-    try:
-        outcomes, warnings = future.result()
-    except PoaError as exc:
-        return Result(
-            name, Status.FAILED, outputs=names, problems=_lines(name, exc), seconds=seconds
+    if isinstance(outcome, Died | Crashed):
+        reason = (
+            f"the worker process rendering it {outcome.describe()}, twice; the other cases went on"
+            if isinstance(outcome, Died)
+            else f"rendering failed ({outcome.message})"
         )
-    except Exception as exc:  # a renderer bug must not stop the batch; report it as a failure
-        message = f"{name}: rendering failed ({exc.__class__.__name__}: {exc})"
-        return Result(name, Status.FAILED, outputs=names, problems=[message], seconds=seconds)
-    manifest.record_case(name, key, names)
-    written = [n for n, o in zip(names, outcomes, strict=True) if o is WriteOutcome.WROTE]
+        return Result(name, Status.FAILED, outputs=names, problems=[f"{name}: {reason}"])
+    written, warnings = outcome
+    problems = [f"{name}: {w.fmt}: {line}" for w in written for line in w.problems]
+    if not problems and os.path.isfile(job.path):  # a pipe's contents are not kept track of
+        try:
+            manifest.record_case(os.path.realpath(job.path), key, names)
+        except PoaError as exc:
+            problems = _lines(name, exc)
     return Result(
         name,
-        Status.RENDERED,
+        Status.FAILED if problems else Status.RENDERED,
         outputs=names,
-        written=written,
+        written=[w.name for w in written if w.wrote],
+        problems=problems,
         seconds=seconds,
         warnings=[f"{name}: {w}" for w in warnings],
     )

@@ -11,6 +11,7 @@ PoaError                         1
 ├── OutputError                  1    an output cannot be written (or would overwrite)
 ├── EngineMissingError           1    the PDF engine's system libraries cannot be loaded
 ├── ResourceMissingError         1    poa's own templates are missing from the install
+├── InternalError                1    poa failed on one input in a way it cannot yet explain
 ├── InterviewStopped             0    the seller chose to stop; the answers are saved
 └── Interrupted                130    Ctrl-C: the work done so far is kept
     └── InterviewCancelled     130    Ctrl-C or end of input in the interview; answers saved
@@ -18,7 +19,13 @@ PoaError                         1
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import ParamSpec, TypeVar
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
 
 
 @dataclass(frozen=True)
@@ -95,6 +102,11 @@ class ResourceMissingError(PoaError):
     """poa's own templates, catalog or themes are missing: the install is broken."""
 
 
+class InternalError(PoaError):
+    """poa itself failed on one input, in a way it has no clearer message for. The message
+    names the input and the failure; the other inputs of a run go on. Worth reporting."""
+
+
 class InterviewStopped(PoaError):  # noqa: N818 - a choice the seller made, not an error
     """The seller chose to stop the interview; the answers so far are saved."""
 
@@ -109,3 +121,25 @@ class Interrupted(PoaError):  # noqa: N818 - the user asked to stop, not an erro
 
 class InterviewCancelled(Interrupted):
     """The interview was interrupted (Ctrl-C, end of input); the answers so far are saved."""
+
+
+def only_poa_errors(what: str) -> Callable[[Callable[_P, _R]], Callable[_P, _R]]:
+    """Make a public function raise only PoaError: any other exception becomes an
+    InternalError saying `what` failed and why, the original kept as its cause."""
+
+    def wrap(func: Callable[_P, _R]) -> Callable[_P, _R]:
+        @functools.wraps(func)
+        def guarded(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+            try:
+                return func(*args, **kwargs)
+            except PoaError:
+                raise
+            except Exception as exc:
+                raise InternalError(
+                    f"{what} failed ({exc.__class__.__name__}: {exc}): this is a fault in poa; "
+                    "please report it with the case"
+                ) from exc
+
+        return guarded
+
+    return wrap

@@ -4,20 +4,27 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from poa.errors import InputError, Problem
+from poa.textfile import MAX_BYTES as MAX_BYTES
+from poa.textfile import TOO_LARGE
+from poa.textfile import decode as decode
+from poa.textfile import read_bytes as read_bytes
+from poa.textfile import read_text as read_text
 
 DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
-MAX_BYTES = 2_000_000
 DUMP_WIDTH = 88
 MAX_NODES = 200_000
+# A case is a handful of levels deep. PyYAML builds nested values by recursion, so a deeper
+# document is refused from its tokens, before it is built.
+MAX_DEPTH = 32
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_RESOLVER = yaml.resolver.Resolver()
 
 
 Loc = tuple[str | int, ...]
@@ -58,43 +65,17 @@ def format_loc(loc: Loc) -> str:
     return out
 
 
-def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, or raise InputError saying what is wrong with it."""
-    name = str(path)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file: check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(
-            f"{name}: cannot be read ({exc.strerror}): check its permissions"
-        ) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(
-            f"{name}: file is larger than {MAX_BYTES // 1_000_000} MB: "
-            "a case file is a short text file; check you picked the right one"
-        )
-    if b"\x00" in raw:
-        raise InputError(f"{name}: is a binary file, not YAML text: check you picked the right one")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}:{line}:1: file is not UTF-8 text: save it again as UTF-8 in your editor"
-        ) from None
-
-
 def dump_yaml(data: Any) -> str:
     """Data as YAML text the way poa writes every file: keys in their order, Unicode as is."""
     return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=DUMP_WIDTH)
 
 
 def parse(text: str, name: str) -> Document:
-    """Parse one YAML document safely (no object construction), recording positions."""
+    """Parse one YAML document safely (no object construction), recording positions.
+    Size, nesting depth and the number of values are bounded before anything is built."""
+    if len(text) > MAX_BYTES:
+        raise InputError(TOO_LARGE, [Problem(name, None, None, "", TOO_LARGE)])
+    _check_shape(text, name)
     nodes = _compose(text, name)
     if not nodes or nodes[0] is None:
         raise InputError(
@@ -109,6 +90,54 @@ def parse(text: str, name: str) -> Document:
     doc = Document(name, None)
     doc.data = _Builder(doc).build(nodes[0], ())
     return doc
+
+
+_OPENERS = (
+    yaml.BlockMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.FlowSequenceStartToken,
+)
+_CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+
+
+def _check_shape(text: str, name: str) -> None:
+    """Refuse text nested deeper than MAX_DEPTH or holding more than MAX_NODES values, from
+    the token stream (which is read without recursion), before any node is built."""
+    depth = values = 0
+    try:
+        for token in yaml.scan(text, Loader=_LOADER):
+            if isinstance(token, _OPENERS):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _shape_problem(name, token, _TOO_DEEP)
+            elif isinstance(token, _CLOSERS):
+                depth -= 1
+            elif isinstance(token, yaml.ScalarToken):
+                values += 1
+                if values > MAX_NODES:
+                    raise _shape_problem(name, token, _TOO_MANY)
+    except yaml.MarkedYAMLError as exc:
+        raise InputError("YAML syntax error", [_syntax_problem(exc, name)]) from None
+    except yaml.YAMLError as exc:
+        raise InputError(
+            "YAML error", [Problem(name, None, None, "", f"not valid YAML: {exc}")]
+        ) from None
+
+
+_TOO_DEEP = (
+    f"nested more than {MAX_DEPTH} levels deep: a case file needs only a few levels; "
+    "check for brackets or indentation that run away"
+)
+_TOO_MANY = (
+    f"holds more than {MAX_NODES:,} values: a case file is much shorter; "
+    "check you picked the right file"
+)
+
+
+def _shape_problem(name: str, token: yaml.Token, message: str) -> InputError:
+    mark = token.start_mark
+    return InputError(message, [Problem(name, mark.line + 1, mark.column + 1, "", message)])
 
 
 def _compose(text: str, name: str) -> list[yaml.Node]:
@@ -153,12 +182,14 @@ class _Builder:
     def build(self, node: yaml.Node, loc: Loc) -> Any:
         doc = self.doc
         self.budget -= 1
-        if self.budget < 0:
+        if self.budget < 0 or len(loc) > MAX_DEPTH:
+            # Aliases can nest a value in itself, or chain deeper than the text looks.
             raise _node_problem(
                 doc,
                 node,
-                loc,
-                "too many values (anchors and aliases expand too far): write the case out plainly",
+                loc[:1],
+                "too many values or levels (anchors and aliases expand too far): "
+                "write the case out plainly",
             )
         doc.values[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if not isinstance(node, yaml.ScalarNode) and node.tag not in _PLAIN_TAGS:
@@ -198,18 +229,26 @@ class _Builder:
         try:
             return self.constructor.construct_object(node, deep=True)
         except yaml.YAMLError as exc:
-            raise _node_problem(
-                self.doc,
-                node,
-                loc,
-                "cannot read this value "
-                f"({getattr(exc, 'problem', '') or exc}): write plain text, "
-                "numbers, dates or lists",
-            ) from None
-        except (ValueError, TypeError, OverflowError):
-            # A date-like value that is no real date (2026-13-01): keep the text, so the model
-            # reports it with every other problem, or takes it where text is wanted.
-            return str(node.value)
+            reason = getattr(exc, "problem", "") or exc
+        except Exception:  # PyYAML's constructors fail on bad values in many ways
+            if node.tag == _implicit_tag(str(node.value)):
+                # A date-like value that is no real date (2026-13-01): keep the text, so the
+                # model reports it with every other problem, or takes it where text is wanted.
+                return str(node.value)
+            reason = f"{str(node.value)[:40]!r} is not a valid {node.tag.rsplit(':', 1)[-1]}"
+        raise _node_problem(
+            self.doc,
+            node,
+            loc,
+            f"cannot read this value ({reason}): remove the tag and write plain text, "
+            "numbers, dates or lists",
+        )
+
+
+def _implicit_tag(value: str) -> str:
+    """The tag YAML gives this text written plainly, without a tag of its own."""
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag
 
 
 def _node_problem(doc: Document, node: yaml.Node, loc: Loc, message: str) -> InputError:
@@ -239,6 +278,8 @@ _FIXED_MESSAGES = {
     "int_from_float": "should be a whole number, such as 12",
     "float_parsing": "should be a number, such as 1.8",
     "float_type": "should be a number, such as 1.8",
+    "finite_number": "should be a number, such as 1.8",
+    "int_parsing_size": "is far too large a number: check it",
     "string_type": "should be text",
     "list_type": "should be a list: put each item on its own line starting with '- '",
     "dict_type": "should be a group of fields (name: value lines indented under it)",

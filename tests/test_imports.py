@@ -15,7 +15,7 @@ from .conftest import ROOT
 PACKAGE = ROOT / "poa"
 # The rooms from the bottom up: a module may import its own room and the ones before it.
 ROOMS = [
-    ("poa.errors", "poa.version", "poa.resources"),
+    ("poa.errors", "poa.version", "poa.resources", "poa.textfile"),
     ("poa.case.dates", "poa.case.marketplaces", "poa.case.ids", "poa.yamlfile"),
     ("poa.case.model",),
     ("poa.catalog",),
@@ -24,6 +24,7 @@ ROOMS = [
     ("poa.outputs",),
     ("poa.health",),
     ("poa.scaffold",),
+    ("poa.renderer", "poa.workers"),
     ("poa.batch",),
     ("poa.interview",),
     ("poa.cli", "poa.__main__", "poa"),

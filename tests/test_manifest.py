@@ -4,12 +4,14 @@ compacted on save, and the record that lets poa replace only what it wrote."""
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from poa.outputs.atomic import PART_SUFFIX
+from poa.outputs.atomic import PART_SUFFIX, STALE_PART_SECONDS, remove_stale_parts
 from poa.outputs.manifest import KEEP_DIGESTS, MANIFEST, Manifest, digest
 
 
@@ -245,8 +247,10 @@ def test_save_drops_broken_lines(tmp_path: Path) -> None:
     Manifest.journal(tmp_path, record("a.md", b"one"))
     with (tmp_path / MANIFEST).open("a", encoding="utf-8") as stream:
         stream.write('garbage\n{"file": "b.md", "sha')
-    Manifest.load(tmp_path).save()
-    assert journal_lines(tmp_path) == [record("a.md", b"one")]
+    manifest = Manifest.load(tmp_path)
+    Manifest.journal(tmp_path, record("c.md", b"three"))  # a run compacts what it added to
+    manifest.save()
+    assert journal_lines(tmp_path) == [record("a.md", b"one"), record("c.md", b"three")]
 
 
 def test_save_without_a_journal_writes_nothing(tmp_path: Path) -> None:
@@ -257,7 +261,7 @@ def test_save_without_a_journal_writes_nothing(tmp_path: Path) -> None:
 # Leftovers of a killed run
 
 
-def test_clean_partial_files_removes_only_poa_temporaries(tmp_path: Path) -> None:
+def test_stale_partial_files_removed_are_only_poa_temporaries(tmp_path: Path) -> None:
     leftovers = [
         tmp_path / f".a.pdf.x1y2z3{PART_SUFFIX}",
         tmp_path / "clients" / "acme" / f".b.docx.q9w8{PART_SUFFIX}",
@@ -268,14 +272,16 @@ def test_clean_partial_files_removes_only_poa_temporaries(tmp_path: Path) -> Non
         tmp_path / ".hidden.md",
         tmp_path / "clients" / "acme" / "b.docx",
     ]
+    long_ago = time.time() - 2 * STALE_PART_SECONDS  # left by a run killed long ago
     for path in leftovers + kept:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(b"x")
-    Manifest.load(tmp_path).clean_partial_files()
+        os.utime(path, (long_ago, long_ago))
+    remove_stale_parts(tmp_path)
     assert [p for p in leftovers if p.exists()] == []
     assert [p for p in kept if not p.exists()] == []
 
 
 def test_clean_partial_files_in_a_folder_not_yet_made(tmp_path: Path) -> None:
-    Manifest(tmp_path / "new").clean_partial_files()
+    remove_stale_parts(tmp_path / "new")
     assert not (tmp_path / "new").exists()

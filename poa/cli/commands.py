@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -110,10 +111,18 @@ def cmd_render(args: argparse.Namespace, io: Streams) -> int:
     )
     for error in missing:
         report.problem(error.message)
-    with report:
-        for result in poa.render_batch(jobs, options, workers=args.jobs, fail_fast=args.fail_fast):
-            report.add(result, options.output)
-    report.summary(len(missing))
+    stopped: KeyboardInterrupt | None = None
+    batch = poa.render_batch(jobs, options, workers=args.jobs, fail_fast=args.fail_fast)
+    # Closing the batch stops its workers and releases the output folder before the summary.
+    with report, contextlib.closing(batch):
+        try:
+            for result in batch:
+                report.add(result, options.output)
+        except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM: stop, then say where things are
+            stopped = exc
+    report.summary(len(missing), stopped=stopped is not None)
+    if stopped is not None:
+        raise stopped
     return 1 if report.failed or missing else 0
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
 from typing import Any, TextIO
 
 import poa
@@ -19,6 +21,7 @@ QUIET_LOGGERS = ("weasyprint", "fontTools")
 # Font subsets carry a time stamp; fixing it keeps PDFs byte-identical between runs.
 FIXED_SOURCE_DATE_EPOCH = "1767225600"
 BROKEN_PIPE_EXIT = 141
+TERMINATED_EXIT = 143  # 128 + SIGTERM, as a shell reports a process SIGTERM ended
 
 
 def main(
@@ -31,6 +34,21 @@ def main(
     """Run poa with these arguments; return the exit status. Tests inject the streams and the
     interview's prompter."""
     io = Streams(stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr, prompter)
+    with _terminate_like_interrupt():
+        try:
+            code = _run(argv, io)
+            io.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+            return code
+        except BrokenPipeError:
+            _silence_stdout()
+            return BROKEN_PIPE_EXIT
+        except OSError as exc:  # files are named by poa's own errors: this is our output
+            _silence_stdout()
+            print(f"poa: {exc.filename or 'standard output'}: {exc.strerror}", file=io.stderr)
+            return poa.PoaError.exit_code
+
+
+def _run(argv: Sequence[str] | None, io: Streams) -> int:
     try:
         parser = build_parser()
         with contextlib.redirect_stdout(io.stdout):  # --help and --version print to stdout
@@ -47,15 +65,35 @@ def main(
             prefix = "" if exc.problems or line.startswith("poa") or not line else "poa: "
             print(prefix + line, file=io.stderr if exc.exit_code else io.stdout)
         return exc.exit_code
+    except Terminated:
+        print("poa: terminated", file=io.stderr)
+        return TERMINATED_EXIT
     except KeyboardInterrupt:
         print("poa: interrupted", file=io.stderr)
         return poa.Interrupted.exit_code
-    except BrokenPipeError:
-        _silence_stdout()
-        return BROKEN_PIPE_EXIT
-    except OSError as exc:
-        print(f"poa: {exc.filename or 'error'}: {exc.strerror}", file=io.stderr)
-        return poa.PoaError.exit_code
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (sent by `timeout`, CI runners, `docker stop`), handled as Ctrl-C is."""
+
+
+@contextlib.contextmanager
+def _terminate_like_interrupt() -> Iterator[None]:
+    """While a command runs, SIGTERM stops it as Ctrl-C does: work in progress is stopped,
+    the summary printed, and the exit status is 143. The previous handler is put back."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)  # once: let the stopping finish
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _set_up_process() -> None:

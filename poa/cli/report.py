@@ -90,9 +90,13 @@ class BatchReport:
             for name in result.outputs:
                 verb = "wrote" if name in result.written else "unchanged"
                 self._print(f"{verb} {root / name}")
+        elif not self.quiet:  # a failed case may still have written some of its formats
+            for name in result.written:
+                self._print(f"wrote {root / name}")
 
-    def summary(self, missing: int) -> None:
-        """The closing line: rendered, skipped and failed counts."""
+    def summary(self, missing: int, stopped: bool = False) -> None:
+        """The closing line: rendered, skipped and failed counts, and whether the run was
+        stopped before the end."""
         if self.quiet or self.as_json:
             return
         rendered, skipped, failed = (self.counts[s] for s in poa.Status)
@@ -101,6 +105,9 @@ class BatchReport:
             line += f", {skipped} skipped (unchanged)"
         if failed or missing:
             line += f", {failed + missing} failed"
+        if stopped:
+            untouched = self.total - rendered - skipped - failed
+            line += f"; stopped with {_count(untouched, 'case')} not rendered"
         print(line, file=self.out)
 
 

@@ -13,7 +13,7 @@ from poa.documents.context import build_context
 from poa.documents.formats import Format, parse_formats
 from poa.documents.library import TemplateLibrary, default_library
 from poa.documents.tree import Rendered, parse_markdown, plain_text
-from poa.errors import DocumentTemplateError
+from poa.errors import DocumentTemplateError, only_poa_errors
 from poa.resources import default_theme
 
 STEM_LENGTH = 120
@@ -115,6 +115,7 @@ def document_warnings(rendered: Rendered, formats: Iterable[Format]) -> list[str
     return warnings
 
 
+@only_poa_errors("rendering the document")
 def render(
     case: Case,
     fmt: Format | str = Format.PDF,
