@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,7 @@ from poa import yamlfile
 from poa.case import rules
 from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
-from poa.errors import CaseInvalidError, InputError
+from poa.errors import CaseInvalidError, InputError, Problem
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -43,6 +44,28 @@ def case_from_data(
 ) -> Case:
     """Validate a case given as Python data, by the same rules as a file."""
     return _validate(yamlfile.Document(name, dict(data)), catalog, today)
+
+
+@dataclass(frozen=True)
+class CheckedCase:
+    """A valid case with its warnings: what a reviewer would stop at, located in the file."""
+
+    case: Case
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check_case(
+    path: str | Path, *, catalog: Catalog | None = None, today: date | None = None
+) -> CheckedCase:
+    """Read and validate one case file, and report its warnings; errors raise as in
+    `load_case`."""
+    path = Path(path)
+    doc = yamlfile.parse(yamlfile.read_text(path), str(path))
+    catalog = catalog or load_catalog()
+    today = today or date.today()
+    case = _validate(doc, catalog, today)
+    found = rules.case_warnings(case, catalog, today)
+    return CheckedCase(case, [doc.problem(loc, message) for loc, message in found])
 
 
 def _validate(doc: yamlfile.Document, catalog: Catalog | None, today: date | None) -> Case:

@@ -5,9 +5,17 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+)
 
 from poa.case import ids
 from poa.case.marketplaces import MARKETPLACES, normalize_marketplace
@@ -115,7 +123,38 @@ class Seller(Strict):
 
 Scope = Literal["account", "listing", "category"]
 Severity = Literal["critical", "high", "medium", "low"]
-AccountStatus = Literal["warning", "at-risk", "listings-removed", "deactivated", "funds-held"]
+AccountStatus = Literal[
+    "warning",
+    "at-risk",
+    "listings-removed",
+    "category-restricted",
+    "deactivated",
+    "funds-held",
+]
+_STATUS_ENUM = {"type": "string", "enum": list(get_args(AccountStatus))}
+_STATUS_SCHEMA = {"anyOf": [_STATUS_ENUM, {"type": "array", "items": _STATUS_ENUM, "minItems": 1}]}
+Unit = Literal["orders", "units", "packages", "listings", "messages"]
+Count = Annotated[int, Field(ge=0)]
+
+
+def _default_status() -> list[AccountStatus]:
+    return ["warning"]
+
+
+def _as_list(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+def _one_or_list(values: list[str]) -> str | list[str]:
+    # A single status is written back as it is usually typed: a plain value.
+    return values[0] if len(values) == 1 else list(values)
+
+
+def _unique(values: list[str]) -> list[str]:
+    doubles = sorted({v for v in values if values.count(v) > 1})
+    if doubles:
+        raise ValueError(f"lists {', '.join(doubles)} more than once: keep each once")
+    return values
 
 
 class Notification(Strict):
@@ -148,8 +187,27 @@ class Notification(Strict):
     severity: Severity | None = Field(
         default=None, description="The severity shown in Account Health, if shown."
     )
-    account_status: AccountStatus = Field(
-        default="warning", description="Where the account stands now because of this notice."
+    other_issue_types: Annotated[list[str], AfterValidator(_unique)] = Field(
+        default_factory=list,
+        description="Further issue types the same notice cites (catalog keys), such as "
+        "late-shipment-rate beside an order-defect-rate notice.",
+    )
+    account_status: Annotated[
+        list[AccountStatus],
+        BeforeValidator(_as_list),
+        AfterValidator(_unique),
+        PlainSerializer(_one_or_list),
+        Field(min_length=1),
+        WithJsonSchema(_STATUS_SCHEMA),
+    ] = Field(
+        default_factory=_default_status,
+        description="Where the account stands now because of this notice: one status, or a "
+        "list when several apply, such as [deactivated, funds-held].",
+    )
+    category: ShortText | None = Field(
+        default=None,
+        description="The product category concerned, for a notice that removes seller-fulfilled "
+        "privileges in one category (status category-restricted).",
     )
     problem_started_on: date | None = Field(
         default=None,
@@ -162,6 +220,16 @@ class Notification(Strict):
     text: str | None = Field(
         default=None, max_length=20000, description="The notice's own text, pasted as it is."
     )
+
+    @property
+    def issue_types(self) -> list[str]:
+        """Every issue type the notice cites, the primary one first."""
+        return [self.issue_type, *self.other_issue_types]
+
+    @property
+    def statuses(self) -> list[AccountStatus]:
+        """The account's statuses, whether one or several were given."""
+        return list(self.account_status)
 
 
 class RootCause(Strict):
@@ -177,7 +245,18 @@ class RootCause(Strict):
     occurred_on: date | None = Field(default=None, description="When it happened, if one date.")
     asins: list[Asin] = Field(default_factory=list, description="ASINs this cause affected.")
     order_ids: list[OrderId] = Field(default_factory=list, description="Orders it affected.")
-    units: int | None = Field(default=None, ge=0, description="How many units or orders.")
+    units: int | None = Field(
+        default=None, ge=0, description="How many orders, units, packages... it affected."
+    )
+    unit: Unit = Field(
+        default="units",
+        description="What `units` counts: orders, units, packages, listings or messages.",
+    )
+    issue_type: str | None = Field(
+        default=None,
+        description="Which of the notice's issue types this cause explains, when the notice "
+        "cites several; defaults to notification.issue_type.",
+    )
     evidence: list[ItemId] = Field(default_factory=list, description="Evidence ids that show it.")
 
 
@@ -215,6 +294,9 @@ class PreventiveMeasure(Strict):
     )
     started_on: date = Field(description="The date it started, or starts.")
     kpi: ShortText | None = Field(default=None, description="How you measure that it works.")
+    evidence: list[ItemId] = Field(
+        default_factory=list, description="Evidence ids that show it runs (a procedure, a log)."
+    )
 
 
 EvidenceKind = Literal[
@@ -251,6 +333,34 @@ class Evidence(Strict):
     gtins: list[Gtin] = Field(default_factory=list, description="UPC/EAN/GTIN codes it shows.")
     fnskus: list[Fnsku] = Field(default_factory=list, description="FNSKU labels it shows.")
     quantity: int | None = Field(default=None, ge=0, description="Units it covers, for invoices.")
+    quantities: dict[Asin, Count] = Field(
+        default_factory=dict,
+        description="Units per ASIN, for an invoice that lists several: ASIN to quantity.",
+    )
+
+    def units_for(self, asin: str) -> int | None:
+        """Units of one ASIN the document covers, where it says so."""
+        if asin in self.quantities:
+            return self.quantities[asin]
+        if self.quantity is not None and self.asins == [asin] and not self.quantities:
+            return self.quantity
+        return None
+
+
+class Breakdown(Strict):
+    """The defects behind an Order Defect Rate, by kind (orders, not percentages)."""
+
+    negative_feedback: Count | None = Field(
+        default=None, description="Orders with one- or two-star seller feedback."
+    )
+    a_to_z_claims: Count | None = Field(
+        default=None, description="Orders with an A-to-z Guarantee claim that counted."
+    )
+    chargebacks: Count | None = Field(default=None, description="Orders with a service chargeback.")
+
+    def parts(self) -> dict[str, int]:
+        """The kinds given, by field name."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
 
 
 class Metric(Strict):
@@ -270,6 +380,19 @@ class Metric(Strict):
         default=None, description="Whether lower or higher is better; known for catalog metrics."
     )
     cause: Text | None = Field(default=None, description="Why it missed, in one or two lines.")
+    count: Count | None = Field(
+        default=None,
+        description="The orders (or packages) that counted against the metric: the 34 in "
+        "34 of 1,710.",
+    )
+    total: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="All orders (or packages) in the window: the 1,710."
+    )
+    unit: Unit = Field(default="orders", description="What count and total count.")
+    breakdown: Breakdown | None = Field(
+        default=None,
+        description="For the Order Defect Rate: how many orders had each kind of defect.",
+    )
 
 
 class Milestone(Strict):
@@ -319,6 +442,11 @@ class Case(Strict):
         min_length=1, description="What now runs so it does not happen again."
     )
     evidence: list[Evidence] = Field(default_factory=list, description="Documents attached.")
+    units_sold: dict[Asin, Count] = Field(
+        default_factory=dict,
+        description="Units sold per ASIN over the 365 days before the notice, so invoices can "
+        "be checked against them: ASIN to units.",
+    )
     metrics: list[Metric] = Field(default_factory=list, description="Metrics now and targets.")
     milestones: list[Milestone] = Field(
         default_factory=list, description="Dated targets, for an improvement plan."
