@@ -17,6 +17,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from poa.case.dates import format_date
 from poa.case.marketplaces import Marketplace
+from poa.documents.spelling import StoreSpelling
 from poa.errors import DocumentTemplateError
 from poa.resources import builtin_dir
 
@@ -117,7 +118,7 @@ def _environment(folders: tuple[str, ...]) -> SandboxedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        extensions=["jinja2.ext.do"],
+        extensions=["jinja2.ext.do", StoreSpelling],
     )
     env.filters["md"] = Markdown
     env.filters["extract"] = lambda key, mapping: mapping[key]
