@@ -198,33 +198,39 @@ def metric_counts(case: Case, catalog: Catalog, today: date) -> Iterator[Finding
                         f"{metric.value}%: correct the value or the counts"
                     ),
                 )
-        if metric.breakdown is None:
-            continue
-        if metric.metric != "order-defect-rate":
+        yield from _breakdown(case, i)
+
+
+def _breakdown(case: Case, i: int) -> Iterator[Finding]:
+    metric = case.metrics[i]
+    if metric.breakdown is None:
+        return
+    if metric.metric != "order-defect-rate":
+        yield (
+            ("metrics", i, "breakdown"),
+            (
+                "a breakdown by negative feedback, A-to-z claims and chargebacks applies to "
+                "the order-defect-rate metric only"
+            ),
+        )
+        return
+    parts, count = metric.breakdown.parts(), metric.count
+    if count is None:
+        return
+    for name, value in parts.items():
+        if value > count:
             yield (
-                ("metrics", i, "breakdown"),
-                (
-                    "a breakdown by negative feedback, A-to-z claims and chargebacks applies to "
-                    "the order-defect-rate metric only"
-                ),
+                ("metrics", i, "breakdown", name),
+                (f"{value:,} is more than the {count:,} defective orders in count"),
             )
-            continue
-        parts = metric.breakdown.parts()
-        if count is not None:
-            for name, value in parts.items():
-                if value > count:
-                    yield (
-                        ("metrics", i, "breakdown", name),
-                        (f"{value:,} is more than the {count:,} defective orders in count"),
-                    )
-            if parts and sum(parts.values()) < count:
-                yield (
-                    ("metrics", i, "breakdown"),
-                    (
-                        f"adds up to {sum(parts.values()):,}, fewer than the {count:,} defective "
-                        "orders in count: every defective order has at least one defect"
-                    ),
-                )
+    if parts and sum(parts.values()) < count:
+        yield (
+            ("metrics", i, "breakdown"),
+            (
+                f"adds up to {sum(parts.values()):,}, fewer than the {count:,} defective "
+                "orders in count: every defective order has at least one defect"
+            ),
+        )
 
 
 def invoice_quantities(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:

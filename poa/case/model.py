@@ -5,19 +5,22 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    WithJsonSchema,
-)
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from poa.case import ids
+from poa.case.kinds import (
+    AccountStatus,
+    Count,
+    EvidenceKind,
+    Scope,
+    Severity,
+    Statuses,
+    Unit,
+    default_statuses,
+    unique,
+)
 from poa.case.marketplaces import MARKETPLACES, normalize_marketplace
 
 PLACEHOLDER = re.compile(
@@ -121,42 +124,6 @@ class Seller(Strict):
         return self.merchant_tokens.get(marketplace, self.merchant_token)
 
 
-Scope = Literal["account", "listing", "category"]
-Severity = Literal["critical", "high", "medium", "low"]
-AccountStatus = Literal[
-    "warning",
-    "at-risk",
-    "listings-removed",
-    "category-restricted",
-    "deactivated",
-    "funds-held",
-]
-_STATUS_ENUM = {"type": "string", "enum": list(get_args(AccountStatus))}
-_STATUS_SCHEMA = {"anyOf": [_STATUS_ENUM, {"type": "array", "items": _STATUS_ENUM, "minItems": 1}]}
-Unit = Literal["orders", "units", "packages", "listings", "messages"]
-Count = Annotated[int, Field(ge=0)]
-
-
-def _default_status() -> list[AccountStatus]:
-    return ["warning"]
-
-
-def _as_list(value: object) -> object:
-    return [value] if isinstance(value, str) else value
-
-
-def _one_or_list(values: list[str]) -> str | list[str]:
-    # A single status is written back as it is usually typed: a plain value.
-    return values[0] if len(values) == 1 else list(values)
-
-
-def _unique(values: list[str]) -> list[str]:
-    doubles = sorted({v for v in values if values.count(v) > 1})
-    if doubles:
-        raise ValueError(f"lists {', '.join(doubles)} more than once: keep each once")
-    return values
-
-
 class Notification(Strict):
     """The notice Amazon sent."""
 
@@ -187,20 +154,13 @@ class Notification(Strict):
     severity: Severity | None = Field(
         default=None, description="The severity shown in Account Health, if shown."
     )
-    other_issue_types: Annotated[list[str], AfterValidator(_unique)] = Field(
+    other_issue_types: Annotated[list[str], AfterValidator(unique)] = Field(
         default_factory=list,
         description="Further issue types the same notice cites (catalog keys), such as "
         "late-shipment-rate beside an order-defect-rate notice.",
     )
-    account_status: Annotated[
-        list[AccountStatus],
-        BeforeValidator(_as_list),
-        AfterValidator(_unique),
-        PlainSerializer(_one_or_list),
-        Field(min_length=1),
-        WithJsonSchema(_STATUS_SCHEMA),
-    ] = Field(
-        default_factory=_default_status,
+    account_status: Statuses = Field(
+        default_factory=default_statuses,
         description="Where the account stands now because of this notice: one status, or a "
         "list when several apply, such as [deactivated, funds-held].",
     )
@@ -299,27 +259,6 @@ class PreventiveMeasure(Strict):
     )
 
 
-EvidenceKind = Literal[
-    "invoice",
-    "letter-of-authorization",
-    "test-report",
-    "certificate",
-    "photo",
-    "screenshot",
-    "report",
-    "contract",
-    "correspondence",
-    "identity-document",
-    "utility-bill",
-    "declaration",
-    "destruction-certificate",
-    "training-record",
-    "procedure",
-    "registration",
-    "other",
-]
-
-
 class Evidence(Strict):
     """One supporting document attached to the appeal."""
 
@@ -351,11 +290,9 @@ class Breakdown(Strict):
     """The defects behind an Order Defect Rate, by kind (orders, not percentages)."""
 
     negative_feedback: Count | None = Field(
-        default=None, description="Orders with one- or two-star seller feedback."
+        default=None, description="Orders with one- or two-star feedback."
     )
-    a_to_z_claims: Count | None = Field(
-        default=None, description="Orders with an A-to-z Guarantee claim that counted."
-    )
+    a_to_z_claims: Count | None = Field(default=None, description="Orders with an A-to-z claim.")
     chargebacks: Count | None = Field(default=None, description="Orders with a service chargeback.")
 
     def parts(self) -> dict[str, int]:
