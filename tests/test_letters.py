@@ -185,7 +185,9 @@ def test_exhibits_say_what_kind_of_document_and_what_it_covers() -> None:
         "Beauty Distribution Inc., 400 Commerce Way" in md
     )
     assert "for 600 units of B07NGB2201 and 600 units of B07NGB2202." in md
-    assert "Certificate of destruction dated October 9, 2026" in md
+    assert "Letter of authorization dated October 8, 2026. The brand confirms" in md
+    # A description that already names its kind of document is not repeated.
+    assert "(removal-and-destruction-2026-10-09.pdf). Dated October 9, 2026, for ASINs" in md
 
 
 # The closing

@@ -211,6 +211,8 @@ def exhibit_views(case: Case, refs: Refs, market: Marketplace) -> list[ExhibitVi
 def _exhibit_lead(item: Evidence, market: Marketplace, us: bool) -> str:
     text = item.proves
     head = for_store(KIND_LABELS[item.kind], us)
+    if any(w.mentions_word(text, word) for word in head.split() if len(word) > 4):
+        head = ""  # the description already says what kind of document it is
     if item.issued_on:
         day = format_date(item.issued_on, market)
         head = f"{head} dated {day}" if head else f"Dated {day}"

@@ -98,6 +98,11 @@ def mentions_date(text: str, day: date) -> bool:
     return any(re.search(p, text, re.IGNORECASE) for p in patterns)
 
 
+def mentions_word(text: str, word: str) -> bool:
+    """Whether a text uses a word (whole word, any case)."""
+    return bool(re.search(rf"\b{re.escape(word)}\b", text, re.IGNORECASE))
+
+
 def mentions(text: str, identifier: str) -> bool:
     """Whether a text already names an identifier such as an ASIN or an order ID."""
     return identifier.upper() in text.upper()
