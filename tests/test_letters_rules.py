@@ -269,6 +269,11 @@ def test_account_status_takes_one_value_or_a_list() -> None:
     assert case.notification.statuses == ["deactivated", "funds-held"]
     data["notification"]["account_status"] = ["deactivated", "deactivated"]
     assert any("lists deactivated more than once" in e for e in errors(data))
+    data["notification"]["account_status"] = 5
+    assert (
+        "notification.account_status: should be one status, such as at-risk, or a list of "
+        "them, such as [deactivated, funds-held]" in errors(data)
+    )
 
 
 def test_a_category_restriction_names_its_category() -> None:

@@ -28,7 +28,14 @@ def default_statuses() -> list[AccountStatus]:
 
 
 def _as_list(value: object) -> object:
-    return [value] if isinstance(value, str) else value
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ValueError(
+            "should be one status, such as at-risk, or a list of them, such as "
+            "[deactivated, funds-held]"
+        )
+    return value
 
 
 def _one_or_list(values: list[str]) -> str | list[str]:
