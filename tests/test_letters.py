@@ -117,6 +117,17 @@ def test_policy_line_is_the_catalogs_rule_and_absent_without_one() -> None:
     assert f"We understand Amazon's rule: {ODR_RULE}" in ruled
 
 
+def test_a_rule_stated_as_amazons_reads_as_what_we_understand() -> None:
+    rule = "Amazon expects the Order Defect Rate to stay under 1% over 60 days."
+    catalog = with_rules(order_defect_rate={"rule": rule, "policy": None})
+    md = letter(sample_data(ODR), catalog=catalog)
+    assert f"We understand that {rule}" in md
+    rule = "Amazon allows a supplier to ship orders only when we are the seller of record."
+    catalog = with_rules(drop_shipping={"rule": rule, "policy": "Drop Shipping Policy"})
+    md = letter(sample_data("drop-shipping-us.yaml"), catalog=catalog)
+    assert f"We understand that, under its Drop Shipping Policy, {rule}" in md
+
+
 def test_policy_name_is_printed_only_with_its_rule() -> None:
     rule = "A seller may use a supplier to fulfill orders only as the seller of record."
     catalog = with_rules(drop_shipping={"rule": rule, "policy": "Drop Shipping Policy"})
