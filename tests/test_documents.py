@@ -120,14 +120,15 @@ def test_plan_of_action_follows_the_expected_structure(
         "Corrective actions taken",
         "Preventive measures",
         "Supporting documents",
+        "Closing",
     ]
     md = rendered.markdown
-    assert md.startswith("# Plan of Action: Order Defect Rate\n\nSeptember 21, 2026\n")
+    assert md.startswith("# Plan of Action: Order Defect Rate\n\nSeptember 19, 2026\n")
     assert "\nDear Seller Performance Team,\n" in md
     assert "**Merchant token:** A2HPXQ7LMN4R8T" in md
     assert "112-4839201-7730215" in md
     assert "1. **September 16, 2026 (root cause 1).** Replied" in md
-    assert "*Warehouse lead · every shipment · since September 18, 2026 · Exhibit 2*" in md
+    assert "*Warehouse lead · every shipment · since September 18, 2026*" in md
     assert "- **Exhibit 1** (defect-orders-2026-09.xlsx)." in md
     assert md.rstrip().endswith("accounts@harborpine.example")
 
@@ -162,14 +163,14 @@ def test_docx_uses_real_styles_properties_and_page_numbers(
     document = docx_body(outputs[ODR.name]["docx"])  # type: ignore[arg-type]
     styles = [p.style.name for p in document.paragraphs if p.text.strip()]
     assert styles[0] == "Title"
-    assert styles.count("Heading 1") == 4
+    assert styles.count("Heading 1") == 5
     assert {"List Number", "List Bullet"} <= set(styles)
     assert "•" not in "".join(p.text for p in document.paragraphs)
     props = document.core_properties
     assert props.title == "Plan of Action: Order Defect Rate"
     assert props.author == "Dana Whitfield, Harbor & Pine Home Goods LLC"
     assert props.subject.startswith("Your Order Defect Rate is above Amazon's target")
-    assert props.created.date().isoformat() == "2026-09-21"
+    assert props.created.date().isoformat() == "2026-09-19"
     footer_xml = document.sections[0].footer._element.xml
     assert "PAGE" in footer_xml and "NUMPAGES" in footer_xml
     section = document.sections[0]
@@ -226,7 +227,7 @@ def test_pdf_metadata_paper_pages_and_reading_order(
             "Corrective actions taken",
             "Preventive measures",
             "Supporting documents",
-            "Sincerely,",
+            "Closing",
         )
     ]
     assert order == sorted(order)

@@ -49,7 +49,7 @@ def errors(data: dict[str, Any]) -> list[str]:
 
 def test_warnings_are_located_and_leave_the_exit_status_alone(write_case: WriteCase) -> None:
     data = sample_data(ODR)
-    del data["prepared_on"]  # the document is then dated September 19, 2026
+    data["preventive_measures"][1]["started_on"] = "2026-09-21"  # the letter is dated the 19th
     code, lines = validate(write_case, data)
     assert code == 0
     warning = next(line for line in lines if ": warning: " in line)
@@ -65,7 +65,7 @@ def test_warnings_are_located_and_leave_the_exit_status_alone(write_case: WriteC
 
 def test_check_case_returns_the_case_with_its_warnings(write_case: WriteCase) -> None:
     data = sample_data(ODR)
-    del data["prepared_on"]
+    data["preventive_measures"][1]["started_on"] = "2026-09-21"
     checked = poa.check_case(write_case(data), today=TODAY)
     assert checked.case.seller.store_name == "Harbor & Pine"
     assert [w.field for w in checked.warnings] == ["preventive_measures[1].started_on"]

@@ -22,11 +22,6 @@ Unit = Literal["orders", "units", "packages", "listings", "messages"]
 Count = Annotated[int, Field(ge=0)]
 
 
-def default_statuses() -> list[AccountStatus]:
-    """The status of a case that names none: a warning."""
-    return ["warning"]
-
-
 def _as_list(value: object) -> object:
     if isinstance(value, str):
         return [value]

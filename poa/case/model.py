@@ -18,7 +18,6 @@ from poa.case.kinds import (
     Severity,
     Statuses,
     Unit,
-    default_statuses,
     unique,
 )
 from poa.case.marketplaces import MARKETPLACES, normalize_marketplace
@@ -159,8 +158,11 @@ class Notification(Strict):
         description="Further issue types the same notice cites (catalog keys), such as "
         "late-shipment-rate beside an order-defect-rate notice.",
     )
+    # The default stays a plain value (what the interview offers first) and is validated into
+    # a list like any value given.
     account_status: Statuses = Field(
-        default_factory=default_statuses,
+        default="warning",
+        validate_default=True,
         description="Where the account stands now because of this notice: one status, or a "
         "list when several apply, such as [deactivated, funds-held].",
     )
