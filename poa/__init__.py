@@ -9,7 +9,15 @@ import typing as _typing
 
 if _typing.TYPE_CHECKING:
     from poa.batch import Job, Options, Result, Status, jobs_for, render_batch
-    from poa.case.files import case_from_data, dump_case, find_case_files, load_case, parse_case
+    from poa.case.files import (
+        CheckedCase,
+        case_from_data,
+        check_case,
+        dump_case,
+        find_case_files,
+        load_case,
+        parse_case,
+    )
     from poa.case.model import Case, Kind
     from poa.catalog import Catalog, IssueType, MetricSpec, load_catalog
     from poa.documents.formats import DEFAULT_FORMATS, FORMATS, Format, parse_formats
@@ -43,7 +51,15 @@ if _typing.TYPE_CHECKING:
 
 _HOMES = {
     "poa.batch": ("Job", "Options", "Result", "Status", "jobs_for", "render_batch"),
-    "poa.case.files": ("case_from_data", "dump_case", "find_case_files", "load_case", "parse_case"),
+    "poa.case.files": (
+        "CheckedCase",
+        "case_from_data",
+        "check_case",
+        "dump_case",
+        "find_case_files",
+        "load_case",
+        "parse_case",
+    ),
     "poa.case.model": ("Case", "Kind"),
     "poa.catalog": ("Catalog", "IssueType", "MetricSpec", "load_catalog"),
     "poa.documents.library": ("TemplateLibrary",),
@@ -84,6 +100,7 @@ __all__ = [
     "CaseInvalidError",
     "Catalog",
     "CatalogError",
+    "CheckedCase",
     "DailyCounts",
     "DocumentTemplateError",
     "EngineMissingError",
@@ -115,6 +132,7 @@ __all__ = [
     "case_from_data",
     "case_from_health",
     "case_schema",
+    "check_case",
     "counts_from_records",
     "draw_chart",
     "dump_case",

@@ -12,7 +12,8 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from poa import yamlfile
-from poa.case.model import EvidenceKind, MarketplaceCode
+from poa.case.kinds import EvidenceKind
+from poa.case.values import MarketplaceCode
 from poa.errors import CatalogError, InputError, Problem
 from poa.resources import builtin_dir
 

@@ -10,7 +10,7 @@ from typing import Any, get_args
 import pytest
 
 from poa import load_catalog
-from poa.case.model import EvidenceKind
+from poa.case.kinds import EvidenceKind
 from poa.catalog import CATEGORIES, GROUPS, ROUTES, SUBMIT_VIA, IssueType
 from poa.scaffold import scaffold_text
 

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from markdown_it.tree import SyntaxTreeNode
 
 import poa
-from poa.case.model import BIDI_CONTROLS
+from poa.case.values import BIDI_CONTROLS
 from poa.documents.formats import Format
 from poa.documents.render import document_warnings
 from poa.documents.tree import fit, plain_text

@@ -43,14 +43,14 @@ def test_word_table_columns_follow_their_text() -> None:
     document = docx.Document(io.BytesIO(poa.render(case, "docx")))
     section = document.sections[0]
     text_width = section.page_width.twips - section.left_margin.twips - section.right_margin.twips
-    measures = next(t for t in document.tables if t.rows[0].cells[0].text == "Measure")
-    found = widths(measures)
+    metrics = next(t for t in document.tables if t.rows[0].cells[0].text == "Metric")
+    found = widths(metrics)
     assert found["layout"] == "fixed"
     assert found["table"] == ("dxa", text_width)
     assert sum(found["grid"]) == text_width
     assert all(row == found["grid"] for row in found["cells"])  # every cell as its column
-    measure, owner, frequency, start, answers = found["grid"]
-    assert measure > 2 * max(owner, frequency, start, answers)  # the long text gets the room
+    name, window, *_ = found["grid"]
+    assert name > 1.5 * window  # the metric's long name gets more room than "30 days"
     assert min(found["grid"]) >= text_width * 0.08  # and no column is starved
     for table in document.tables:
         grid = widths(table)["grid"]
@@ -123,12 +123,17 @@ def test_signature_never_alone_and_no_heading_at_a_page_foot(extra: int, tmp_pat
 
 @needs_poppler
 def test_long_table_repeats_its_header_on_the_next_page(tmp_path: Path) -> None:
-    case = poa.load_case(CORPUS / "many-measures-table.yaml", today=TODAY)
+    data = sample_data(PIP)
+    data["metrics"] += [
+        {"metric": f"check-rate-{n}", "value": 3.0, "target": 1.0, "better": "lower"}
+        for n in range(60)  # an improvement plan that follows many of its own checks
+    ]
+    case = poa.case_from_data(data, today=TODAY)
     pages = page_texts(poa.render(case, "pdf"), tmp_path)
-    with_rows = [p for p, words in pages.items() if any(w == "Check" for _, w in words)]
+    with_rows = [p for p, words in pages.items() if any(w == "published" for _, w in words)]
     assert len(with_rows) >= 2
     for page in with_rows:
-        assert {"Measure", "Owner", "Frequency", "From", "Answers"} <= {w for _, w in pages[page]}
+        assert {"Metric", "Window", "Amazon's", "internal"} <= {w for _, w in pages[page]}
 
 
 @needs_poppler

@@ -17,9 +17,9 @@ PACKAGE = ROOT / "poa"
 ROOMS = [
     ("poa.errors", "poa.version", "poa.resources", "poa.textfile"),
     ("poa.case.dates", "poa.case.marketplaces", "poa.case.ids", "poa.yamlfile"),
-    ("poa.case.model",),
+    ("poa.case.kinds", "poa.case.values", "poa.case.model"),
     ("poa.catalog",),
-    ("poa.case.rules", "poa.case.files", "poa.case"),
+    ("poa.case.rules", "poa.case.consistency", "poa.case.files", "poa.case"),
     ("poa.documents",),
     ("poa.outputs",),
     ("poa.health",),

@@ -12,7 +12,8 @@ import pytest
 import yaml
 
 from poa.case.files import load_case
-from poa.case.model import AccountStatus, Notification, Scope, Severity
+from poa.case.kinds import AccountStatus, Scope, Severity
+from poa.case.model import Notification
 from poa.catalog import load_catalog
 from poa.errors import CaseInvalidError, InterviewStopped
 from poa.interview.flow import Interview

@@ -166,8 +166,8 @@ def test_only_invoices_have_to_be_recent() -> None:
 def test_prepared_before_the_notice_arrived() -> None:
     data = sample_data()
     data["prepared_on"] = "2026-09-13"
-    assert problems(data) == [("prepared_on", "is before the notice arrived: check the date")]
-    data["prepared_on"] = "2026-09-14"
+    assert ("prepared_on", "is before the notice arrived: check the date") in problems(data)
+    data["prepared_on"] = "2026-09-19"  # the day the last action was done
     assert accepted(data)
 
 
@@ -523,6 +523,8 @@ def test_numbers_out_of_range(change: Any, field: str, message: str) -> None:
 def test_percentages_at_their_limits_are_accepted() -> None:
     data = sample_data(PIP)
     data["metrics"][0].update(value=100, target=0)
+    data["metrics"][0].pop("count", None)  # counts would have to give 100% too
+    data["metrics"][0].pop("total", None)
     assert accepted(data)
 
 

@@ -81,7 +81,7 @@ def test_pdf_fetcher_serves_only_the_theme(tmp_path: Path) -> None:
         "@import url(file:///etc/passwd);\n"
         "h1 { background: url(logo.svg); }\n"
         "h2 { background: url(file:///etc/hostname); }\n"
-        "h3 { background: url(https://example.com/x.png); }\n",
+        "li { background: url(https://example.com/x.png); }\n",
         encoding="utf-8",
     )
     case = poa.load_case("samples/odr-negative-feedback-us.yaml", today=TODAY)

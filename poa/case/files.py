@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,7 +16,7 @@ from poa import yamlfile
 from poa.case import rules
 from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
-from poa.errors import CaseInvalidError, InputError, InternalError, PoaError
+from poa.errors import CaseInvalidError, InputError, InternalError, PoaError, Problem
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -62,6 +63,28 @@ def _guarded(name: str, check: Callable[[], Case]) -> Case:
             f"{name}: could not be checked ({exc.__class__.__name__}: {exc}): this is a fault "
             "in poa, please report it with the file; other files are not affected"
         ) from exc
+
+
+@dataclass(frozen=True)
+class CheckedCase:
+    """A valid case with its warnings: what a reviewer would stop at, located in the file."""
+
+    case: Case
+    warnings: list[Problem] = field(default_factory=list)
+
+
+def check_case(
+    path: str | Path, *, catalog: Catalog | None = None, today: date | None = None
+) -> CheckedCase:
+    """Read and validate one case file, and report its warnings; errors raise as in
+    `load_case`."""
+    path = Path(path)
+    doc = yamlfile.parse(yamlfile.read_text(path), str(path))
+    catalog = catalog or load_catalog()
+    today = today or date.today()
+    case = _validate(doc, catalog, today)
+    found = rules.case_warnings(case, catalog, today)
+    return CheckedCase(case, [doc.problem(loc, message) for loc, message in found])
 
 
 def _validate(doc: yamlfile.Document, catalog: Catalog | None, today: date | None) -> Case:

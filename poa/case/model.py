@@ -2,130 +2,37 @@
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
-from poa.case import ids
-from poa.case.marketplaces import MARKETPLACES, normalize_marketplace
-
-PLACEHOLDER = re.compile(
-    r"\[[^\]]*\b(insert|your|add|enter|todo|tbd|fill|date|name|here)\b[^\]]*\]"
-    r"|\b(TBD|TBC|TODO|FIXME|XXX+)\b|lorem ipsum|<\s*(insert|your)[^>]*>",
-    re.IGNORECASE,
+from poa.case.kinds import (
+    AccountStatus,
+    Count,
+    EvidenceKind,
+    Scope,
+    Severity,
+    Statuses,
+    Unit,
+    unique,
 )
-
-
-def _real_text(value: str) -> str:
-    text = value.strip()
-    if not text:
-        raise ValueError("is empty: write the actual text, or remove the field if it is optional")
-    if match := PLACEHOLDER.search(text):
-        found = match.group(0)
-        shown = found if len(found) <= 40 else found[:39] + "…"
-        raise ValueError(f"still holds the placeholder {shown!r}: replace it with the real fact")
-    return text
-
-
-def _as_str(value: object) -> object:
-    # YAML turns bare numbers into ints; identifiers and names are text to us.
-    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
-
-
-_NONCHARACTERS = "".join(
-    chr(plane << 16 | 0xFFFE) + "-" + chr(plane << 16 | 0xFFFF) for plane in range(17)
+from poa.case.values import (
+    Asin,
+    Email,
+    Fnsku,
+    Gtin,
+    ItemId,
+    Key,
+    MarketplaceCode,
+    MerchantToken,
+    OrderId,
+    PastedText,
+    Percent,
+    ShortText,
+    Text,
 )
-# Characters no document format can hold (XML 1.0 forbids them; Word and PDF text with them
-# cannot be written): C0/C1 controls except tab and line breaks, halves of surrogate pairs
-# and Unicode noncharacters. Tabs and newlines are kept: long text may be pasted with them.
-UNPRINTABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
-)
-# Explicit embeddings, overrides and isolates: they change the order text is shown in, so an
-# identifier or a file name could display as something it is not.
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-
-
-def character_problem(text: str, *, free_text: bool = False) -> str | None:
-    """Why text cannot be printed as it is (naming the character as U+XXXX and what to do),
-    or None. Bidirectional controls are allowed in free text, where documents drop them."""
-    if match := UNPRINTABLE.search(text):
-        char = match.group(0)
-        code, where = f"U+{ord(char):04X}", f"(character {match.start() + 1})"
-        if "\ud800" <= char <= "\udfff":
-            return (
-                f"holds {code} {where}, half of a character pair that is not a character on "
-                "its own: retype the character around it"
-            )
-        if unicodedata.category(char) == "Cc":
-            return (
-                f"holds the invisible control character {code} {where}, which documents "
-                "cannot print: delete it (it often comes with text pasted from another program)"
-            )
-        return f"holds {code} {where}, which is not a character: delete it"
-    if not free_text and (match := BIDI_CONTROLS.search(text)):
-        char = match.group(0)
-        return (
-            f"holds the direction control U+{ord(char):04X} ({unicodedata.name(char).lower()}) "
-            f"(character {match.start() + 1}), which changes the order the text is shown in "
-            "and can disguise a name: delete it"
-        )
-    return None
-
-
-def _checked(value: object, *, free_text: bool) -> object:
-    value = _as_str(value)
-    if isinstance(value, str) and (problem := character_problem(value, free_text=free_text)):
-        raise ValueError(problem)
-    return value
-
-
-def _short_in(value: object) -> object:
-    return _checked(value, free_text=False)
-
-
-def _free_in(value: object) -> object:
-    return _checked(value, free_text=True)
-
-
-# Free text (long fields) may hold direction controls; every other text type refuses them.
-# The length limit comes first so it is checked as a string's (and reported in characters).
-Text = Annotated[str, Field(max_length=6000), BeforeValidator(_free_in), AfterValidator(_real_text)]
-ShortText = Annotated[
-    str, Field(max_length=300), BeforeValidator(_short_in), AfterValidator(_real_text)
-]
-PastedText = Annotated[str, BeforeValidator(_free_in)]
-Key = Annotated[str, BeforeValidator(_short_in)]
-ItemId = Annotated[
-    str,
-    BeforeValidator(_short_in),
-    Field(
-        pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$",
-        description="A short label other items use to point at this one, such as RC1 or E3.",
-    ),
-]
-OrderId = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_order_id)]
-Asin = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_asin)]
-Gtin = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_gtin)]
-Fnsku = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_fnsku)]
-MerchantToken = Annotated[
-    str, BeforeValidator(_short_in), AfterValidator(ids.normalize_merchant_token)
-]
-MarketplaceCode = Annotated[
-    str,
-    BeforeValidator(_short_in),
-    AfterValidator(normalize_marketplace),
-    Field(
-        description="Amazon store by its two-letter code: " + ", ".join(MARKETPLACES),
-        json_schema_extra={"enum": list(MARKETPLACES)},
-    ),
-]
-Percent = Annotated[float, Field(ge=0, le=100)]
-Email = Annotated[str, BeforeValidator(_short_in), Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
 class Kind(StrEnum):
@@ -175,11 +82,6 @@ class Seller(Strict):
         return self.merchant_tokens.get(marketplace, self.merchant_token)
 
 
-Scope = Literal["account", "listing", "category"]
-Severity = Literal["critical", "high", "medium", "low"]
-AccountStatus = Literal["warning", "at-risk", "listings-removed", "deactivated", "funds-held"]
-
-
 class Notification(Strict):
     """The notice Amazon sent."""
 
@@ -210,8 +112,23 @@ class Notification(Strict):
     severity: Severity | None = Field(
         default=None, description="The severity shown in Account Health, if shown."
     )
-    account_status: AccountStatus = Field(
-        default="warning", description="Where the account stands now because of this notice."
+    other_issue_types: Annotated[list[str], AfterValidator(unique)] = Field(
+        default_factory=list,
+        description="Further issue types the same notice cites (catalog keys), such as "
+        "late-shipment-rate beside an order-defect-rate notice.",
+    )
+    # The default stays a plain value (what the interview offers first) and is validated into
+    # a list like any value given.
+    account_status: Statuses = Field(
+        default="warning",
+        validate_default=True,
+        description="Where the account stands now because of this notice: one status, or a "
+        "list when several apply, such as [deactivated, funds-held].",
+    )
+    category: ShortText | None = Field(
+        default=None,
+        description="The product category concerned, for a notice that removes seller-fulfilled "
+        "privileges in one category (status category-restricted).",
     )
     problem_started_on: date | None = Field(
         default=None,
@@ -224,6 +141,16 @@ class Notification(Strict):
     text: PastedText | None = Field(
         default=None, max_length=20000, description="The notice's own text, pasted as it is."
     )
+
+    @property
+    def issue_types(self) -> list[str]:
+        """Every issue type the notice cites, the primary one first."""
+        return [self.issue_type, *self.other_issue_types]
+
+    @property
+    def statuses(self) -> list[AccountStatus]:
+        """The account's statuses, whether one or several were given."""
+        return list(self.account_status)
 
 
 class RootCause(Strict):
@@ -239,7 +166,18 @@ class RootCause(Strict):
     occurred_on: date | None = Field(default=None, description="When it happened, if one date.")
     asins: list[Asin] = Field(default_factory=list, description="ASINs this cause affected.")
     order_ids: list[OrderId] = Field(default_factory=list, description="Orders it affected.")
-    units: int | None = Field(default=None, ge=0, description="How many units or orders.")
+    units: int | None = Field(
+        default=None, ge=0, description="How many orders, units, packages... it affected."
+    )
+    unit: Unit = Field(
+        default="units",
+        description="What `units` counts: orders, units, packages, listings or messages.",
+    )
+    issue_type: str | None = Field(
+        default=None,
+        description="Which of the notice's issue types this cause explains, when the notice "
+        "cites several; defaults to notification.issue_type.",
+    )
     evidence: list[ItemId] = Field(default_factory=list, description="Evidence ids that show it.")
 
 
@@ -277,27 +215,9 @@ class PreventiveMeasure(Strict):
     )
     started_on: date = Field(description="The date it started, or starts.")
     kpi: ShortText | None = Field(default=None, description="How you measure that it works.")
-
-
-EvidenceKind = Literal[
-    "invoice",
-    "letter-of-authorization",
-    "test-report",
-    "certificate",
-    "photo",
-    "screenshot",
-    "report",
-    "contract",
-    "correspondence",
-    "identity-document",
-    "utility-bill",
-    "declaration",
-    "destruction-certificate",
-    "training-record",
-    "procedure",
-    "registration",
-    "other",
-]
+    evidence: list[ItemId] = Field(
+        default_factory=list, description="Evidence ids that show it runs (a procedure, a log)."
+    )
 
 
 class Evidence(Strict):
@@ -313,6 +233,32 @@ class Evidence(Strict):
     gtins: list[Gtin] = Field(default_factory=list, description="UPC/EAN/GTIN codes it shows.")
     fnskus: list[Fnsku] = Field(default_factory=list, description="FNSKU labels it shows.")
     quantity: int | None = Field(default=None, ge=0, description="Units it covers, for invoices.")
+    quantities: dict[Asin, Count] = Field(
+        default_factory=dict,
+        description="Units per ASIN, for an invoice that lists several: ASIN to quantity.",
+    )
+
+    def units_for(self, asin: str) -> int | None:
+        """Units of one ASIN the document covers, where it says so."""
+        if asin in self.quantities:
+            return self.quantities[asin]
+        if self.quantity is not None and self.asins == [asin] and not self.quantities:
+            return self.quantity
+        return None
+
+
+class Breakdown(Strict):
+    """The defects behind an Order Defect Rate, by kind (orders, not percentages)."""
+
+    negative_feedback: Count | None = Field(
+        default=None, description="Orders with one- or two-star feedback."
+    )
+    a_to_z_claims: Count | None = Field(default=None, description="Orders with an A-to-z claim.")
+    chargebacks: Count | None = Field(default=None, description="Orders with a service chargeback.")
+
+    def parts(self) -> dict[str, int]:
+        """The kinds given, by field name."""
+        return {k: v for k, v in self.model_dump().items() if v is not None}
 
 
 class Metric(Strict):
@@ -332,6 +278,19 @@ class Metric(Strict):
         default=None, description="Whether lower or higher is better; known for catalog metrics."
     )
     cause: Text | None = Field(default=None, description="Why it missed, in one or two lines.")
+    count: Count | None = Field(
+        default=None,
+        description="The orders (or packages) that counted against the metric: the 34 in "
+        "34 of 1,710.",
+    )
+    total: Annotated[int, Field(ge=1)] | None = Field(
+        default=None, description="All orders (or packages) in the window: the 1,710."
+    )
+    unit: Unit = Field(default="orders", description="What count and total count.")
+    breakdown: Breakdown | None = Field(
+        default=None,
+        description="For the Order Defect Rate: how many orders had each kind of defect.",
+    )
 
 
 class Milestone(Strict):
@@ -381,6 +340,11 @@ class Case(Strict):
         min_length=1, description="What now runs so it does not happen again."
     )
     evidence: list[Evidence] = Field(default_factory=list, description="Documents attached.")
+    units_sold: dict[Asin, Count] = Field(
+        default_factory=dict,
+        description="Units sold per ASIN over the 365 days before the notice, so invoices can "
+        "be checked against them: ASIN to units.",
+    )
     metrics: list[Metric] = Field(default_factory=list, description="Metrics now and targets.")
     milestones: list[Milestone] = Field(
         default_factory=list, description="Dated targets, for an improvement plan."

@@ -2,28 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 
+from poa.case import consistency
 from poa.case.model import Case, Kind
 from poa.catalog import Catalog
 
 Finding = tuple[tuple[str | int, ...], str]
+Rule = Callable[[Case, Catalog, date], Iterable[Finding]]
 
 
-def case_findings(case: Case, catalog: Catalog, today: date) -> list[Finding]:
-    """Every cross-field rule the case breaks, as (location, message)."""
-    return [
-        *_issue_type(case, catalog),
-        *_dates(case, today),
-        *_ids(case),
-        *_coverage(case),
-        *_seller(case),
-        *_metrics(case, catalog),
-    ]
-
-
-def _issue_type(case: Case, catalog: Catalog) -> Iterator[Finding]:
+def _issue_type(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
     key = case.notification.issue_type
     if key not in catalog:
         yield ("notification", "issue_type"), f"unknown issue type {key!r}: {catalog.suggest(key)}"
@@ -78,7 +68,7 @@ def evidence_date_problem(
     return None
 
 
-def _dates(case: Case, today: date) -> Iterator[Finding]:
+def _dates(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
     note = case.notification
     if problem := received_problem(note.received_on, today):
         yield ("notification", "received_on"), problem
@@ -90,6 +80,12 @@ def _dates(case: Case, today: date) -> Iterator[Finding]:
     for i, action in enumerate(case.corrective_actions):
         if problem := completed_problem(action.completed_on, today, start):
             yield ("corrective_actions", i, "completed_on"), problem
+        elif case.prepared_on and action.completed_on > case.prepared_on:
+            yield (
+                ("corrective_actions", i, "completed_on"),
+                f"{action.completed_on} is after the document's date (prepared_on "
+                f"{case.prepared_on}): a plan cannot report as done what is finished later",
+            )
     for i, cause in enumerate(case.root_causes):
         if cause.occurred_on and (problem := past_problem(cause.occurred_on, today)):
             yield ("root_causes", i, "occurred_on"), problem
@@ -105,7 +101,7 @@ def _dates(case: Case, today: date) -> Iterator[Finding]:
             yield ("submissions", i, "submitted_on"), "is in the future: check the date"
 
 
-def _ids(case: Case) -> Iterator[Finding]:
+def _ids(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
     seen: dict[str, str] = {}
     sections = ("root_causes", "corrective_actions", "preventive_measures", "evidence")
     for section in sections:
@@ -123,7 +119,7 @@ def _ids(case: Case) -> Iterator[Finding]:
             for j, ref in enumerate(item.root_causes):
                 if ref not in causes:
                     yield (section, i, "root_causes", j), _missing(ref, "root cause", causes)
-    for section in ("root_causes", "corrective_actions"):
+    for section in ("root_causes", "corrective_actions", "preventive_measures"):
         for i, item in enumerate(getattr(case, section)):
             for j, ref in enumerate(item.evidence):
                 if ref not in evidence:
@@ -135,7 +131,7 @@ def _missing(ref: str, what: str, known: set[str]) -> str:
     return f"no {what} has the id {ref!r} (known: {listed}): fix the id or add the {what}"
 
 
-def _coverage(case: Case) -> Iterator[Finding]:
+def _coverage(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
     for i, cause in enumerate(case.root_causes):
         if not any(cause.id in a.root_causes for a in case.corrective_actions):
             yield (
@@ -151,7 +147,7 @@ def _coverage(case: Case) -> Iterator[Finding]:
             )
 
 
-def _seller(case: Case) -> Iterator[Finding]:
+def _seller(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
     seller = case.seller
     for code in seller.merchant_tokens:
         if code not in seller.marketplaces:
@@ -164,7 +160,7 @@ def _seller(case: Case) -> Iterator[Finding]:
         )
 
 
-def _metrics(case: Case, catalog: Catalog) -> Iterator[Finding]:
+def _metrics(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
     names = {m.metric for m in case.metrics}
     for i, metric in enumerate(case.metrics):
         unknown = metric.metric not in catalog.metrics
@@ -194,3 +190,37 @@ def _metrics(case: Case, catalog: Catalog) -> Iterator[Finding]:
                 ("review_cadence",),
                 "an improvement plan needs a review cadence (weekly or bi-weekly are usual)",
             )
+
+
+# Errors stop a case; warnings let it through and are reported beside it. A later check
+# (a reviewer's reading of the case, say) adds its rule to one of these lists.
+ERROR_RULES: list[Rule] = [
+    _issue_type,
+    _dates,
+    _ids,
+    _coverage,
+    _seller,
+    _metrics,
+    consistency.issue_causes,
+    consistency.category,
+    consistency.metric_counts,
+    consistency.invoice_quantities,
+    consistency.placeholders,
+    consistency.references,
+]
+WARNING_RULES: list[Rule] = [
+    consistency.unstarted_measures,
+    consistency.notice_items_covered,
+    consistency.invoice_coverage,
+    consistency.lax_targets,
+]
+
+
+def case_findings(case: Case, catalog: Catalog, today: date) -> list[Finding]:
+    """Every cross-field rule the case breaks, as (location, message)."""
+    return [finding for rule in ERROR_RULES for finding in rule(case, catalog, today)]
+
+
+def case_warnings(case: Case, catalog: Catalog, today: date) -> list[Finding]:
+    """What a valid case would do better to fix, as (location, message)."""
+    return [finding for rule in WARNING_RULES for finding in rule(case, catalog, today)]

@@ -6,7 +6,7 @@ import argparse
 import contextlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any, TextIO
@@ -39,12 +39,16 @@ def cmd_validate(args: argparse.Namespace, io: Streams) -> int:
         io.print(line)
     for path in files:
         try:
-            poa.load_case(path, catalog=catalog, today=args.today)
+            checked = poa.check_case(path, catalog=catalog, today=args.today)
         except poa.InputError as exc:
             bad += 1
             problems += exc.lines()
             for line in exc.lines():
                 io.print(line)
+        else:
+            # Warnings are printed but change neither the count of problems nor the status.
+            for warning in checked.warnings:
+                io.print(str(replace(warning, message=f"warning: {warning.message}")))
     if not args.quiet:
         for line in validate_summary(len(files), bad, len(problems), len(missing)):
             io.print(line)

@@ -1,93 +1,159 @@
-"""The context a document template sees: everything derived once from a case and the catalog."""
+"""The context a document template sees: everything derived once from a case and the catalog.
+
+Catalog text (titles, rules, metric names) arrives in the store's spelling; the seller's own
+text arrives as written, with `{ID}` pointers turned into "Exhibit 2" or "root cause 1".
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
 
-from poa.case.dates import deadline, document_date
-from poa.case.marketplaces import MARKETPLACES
-from poa.case.model import Case, Metric
-from poa.catalog import ROUTES, Catalog
+from poa.case.dates import deadline, document_date, format_date
+from poa.case.marketplaces import MARKETPLACES, Marketplace
+from poa.case.model import Case, Kind
+from poa.catalog import ROUTES, Catalog, IssueType
+from poa.documents import views
+from poa.documents import wording as w
+from poa.documents.spelling import for_store
+
+
+@dataclass(frozen=True)
+class IssueView:
+    """An issue type as a letter to one store names it, with Amazon's rule where known."""
+
+    key: str
+    name: str
+    rule: str
+    policy: str
+    addressee: str
+
+
+def issue_view(issue: IssueType, us: bool) -> IssueView:
+    """The issue's name (Amazon's metric name, or its title in that store) and rule."""
+    if issue.metric:
+        name = issue.metric.name
+    else:
+        name = issue.us_title if us and issue.us_title else issue.title
+    return IssueView(
+        key=issue.key,
+        name=for_store(name, us),
+        rule=w.sentence(for_store(issue.rule, us)) if issue.rule else "",
+        policy=for_store(issue.policy, us) if issue.policy and issue.rule else "",
+        addressee=issue.addressee,
+    )
 
 
 def build_context(case: Case, catalog: Catalog) -> dict[str, Any]:
     """Everything a document template reads, derived once from the case and catalog."""
     note = case.notification
-    issue = catalog.get(note.issue_type)
     market = MARKETPLACES[note.marketplace]
-    cause_no = {c.id: i for i, c in enumerate(case.root_causes, 1)}
-    exhibit_no = {e.id: i for i, e in enumerate(case.evidence, 1)}
-    areas: dict[str, list[Any]] = {}
-    for measure in case.preventive_measures:
-        areas.setdefault(measure.area, []).append(measure)
+    us = market.north_american
+    today = document_date(case)
+    issues = [issue_view(catalog.get(key), us) for key in note.issue_types]
+    numbering = views.Numbering(
+        {c.id: i for i, c in enumerate(case.root_causes, 1)},
+        {e.id: i for i, e in enumerate(case.evidence, 1)},
+    )
+    names = numbering.names()
+
+    def refs(text: str) -> str:
+        return w.resolve_references(text, names)
+
+    metrics = views.metric_rows(case, catalog, refs, us)
+    token = case.seller.token_for(note.marketplace)
     return {
         "case": case,
         "seller": case.seller,
         "notice": note,
-        "issue": issue,
-        "route": ROUTES[issue.route],
+        "issue": catalog.get(note.issue_type),
+        "issues": issues,
+        "route": ROUTES[catalog.get(note.issue_type).route],
         "marketplace": market,
-        "token": case.seller.token_for(note.marketplace),
+        "us_spelling": us,
+        "token": token,
         "deadline": deadline(case, catalog),
-        "today": document_date(case),
-        "cause_no": cause_no,
-        "exhibit_no": exhibit_no,
-        "measure_areas": list(areas.items()),
-        "metrics": [_metric_row(m, catalog) for m in case.metrics],
-        "has_invoices": any(e.kind == "invoice" for e in case.evidence),
+        "today": today,
+        "cause_no": numbering.causes,
+        "exhibit_no": numbering.exhibits,
+        "title": document_title(case, issues, metrics),
+        "addressee": issues[0].addressee,
+        "reference": reference_lines(case, market, token),
+        "cause_count": w.in_words(len(case.root_causes)),
+        "metrics": metrics,
+        "metric_lines": _metric_lines(case, metrics),
+        "internal_targets": any(row.internal_target for row in metrics),
+        "causes": views.cause_views(case, {i.key: i.name for i in issues}, numbering, refs, market),
+        "actions": views.action_views(case, numbering, refs, market),
+        "measures": views.measure_views(case, today, numbering, refs, market),
+        "exhibits": views.exhibit_views(case, refs, market),
+        "milestones": views.milestone_views(case, metrics, refs, market),
+        "review_checks": [w.sentence(refs(c)) for c in case.review_checks],
+        "closing": closing_request(case, market),
+        "sign_off": "Sincerely," if us else "Kind regards,",
     }
 
 
-@dataclass(frozen=True)
-class MetricRow:
-    """A metric as a document shows it."""
-
-    key: str
-    name: str
-    value: float
-    target: float
-    threshold: float | None
-    window_days: int | None
-    better: str
-    meets_target: bool
-    meets_threshold: bool | None
-    cause: str | None
-
-    @property
-    def status(self) -> str:
-        """In words, where the metric stands."""
-        if self.meets_target:
-            return "meets target"
-        if self.meets_threshold:
-            return "within Amazon's threshold, short of target"
-        return "misses Amazon's threshold" if self.threshold is not None else "misses target"
-
-    @property
-    def comparison(self) -> str:
-        """'below' or 'above'."""
-        return "below" if self.better == "lower" else "above"
+def document_title(case: Case, issues: list[IssueView], metrics: list[views.MetricRow]) -> str:
+    """What the document answers: every issue of the notice; for an improvement plan, the
+    metrics that miss their target (a metric already within it stays out of the title)."""
+    if case.kind is Kind.PERFORMANCE_IMPROVEMENT_PLAN and metrics:
+        missing = [r.name for r in metrics if not r.meets_threshold] or [r.name for r in metrics]
+        return w.join(missing)
+    return w.join(i.name for i in issues)
 
 
-def _metric_row(metric: Metric, catalog: Catalog) -> MetricRow:
-    spec = catalog.metrics.get(metric.metric)
-    better = metric.better or (spec.better if spec else "lower")
-    threshold = spec.threshold if spec else None
-    target = metric.target if metric.target is not None else threshold
-    assert target is not None  # the rules require a target for metrics outside the catalog
+def _metric_lines(case: Case, metrics: list[views.MetricRow]) -> list[str]:
+    if case.kind is Kind.PERFORMANCE_IMPROVEMENT_PLAN:
+        return [r.sentence() for r in metrics if not r.meets_threshold]
+    return [r.sentence() for r in metrics]
 
-    def meets(goal: float) -> bool:
-        return metric.value < goal if better == "lower" else metric.value > goal
 
-    return MetricRow(
-        key=metric.metric,
-        name=spec.name if spec else metric.metric.replace("-", " ").capitalize(),
-        value=metric.value,
-        target=target,
-        threshold=threshold,
-        window_days=metric.window_days or (spec.window_days if spec else None),
-        better=better,
-        meets_target=meets(target),
-        meets_threshold=meets(threshold) if threshold is not None else None,
-        cause=metric.cause,
+def reference_lines(case: Case, market: Marketplace, token: str) -> list[tuple[str, str]]:
+    """The reference block under the greeting: who writes, about which notice and items."""
+    seller, note = case.seller, case.notification
+    if seller.store_name.casefold() == seller.legal_name.casefold():
+        who = f"{seller.legal_name}, on {market.store}"
+    else:
+        who = f"{seller.legal_name}, trading on {market.store} as {seller.store_name}"
+    comma = "," if market.north_american else ""
+    notice = f'"{note.subject}{comma}"{"" if comma else ","} received ' + format_date(
+        note.received_on, market
     )
+    if note.reference:
+        notice += f", reference {note.reference}"
+    lines = [("Seller", who), ("Merchant token", token), ("Notice", notice)]
+    if note.order_ids:
+        label = "Order named" if len(note.order_ids) == 1 else "Orders named"
+        lines.append((label, ", ".join(note.order_ids)))
+    if note.asins:
+        label = "ASIN named" if len(note.asins) == 1 else "ASINs named"
+        lines.append((label, ", ".join(note.asins)))
+    if note.category:
+        lines.append(("Category", note.category))
+    return lines
+
+
+def closing_request(case: Case, market: Marketplace) -> str:
+    """The one thing the letter asks for, fitted to the account's status and scope."""
+    note = case.notification
+    statuses = note.statuses
+    asks = []
+    if "deactivated" in statuses:
+        asks.append(f"reinstate our selling privileges on {market.store}")
+    if "category-restricted" in statuses:
+        where = f"the {note.category} category" if note.category else "the category concerned"
+        asks.append(f"restore our seller-fulfilled privileges in {where}")
+    if "listings-removed" in statuses:
+        if note.asins:
+            noun = "ASIN" if len(note.asins) == 1 else "ASINs"
+            asks.append(f"restore our listings for {noun} {w.join(note.asins)}")
+        else:
+            asks.append("restore the listings that were removed")
+    if "funds-held" in statuses:
+        asks.append("release the funds held on our account")
+    if not asks:
+        plan = "plan of action" if case.kind is Kind.PLAN_OF_ACTION else "plan"
+        which = f"notice {note.reference}" if note.reference else "this notice"
+        asks.append(f"accept this {plan} and close {which} on our account")
+    return f"We ask you to {w.join(asks)}."

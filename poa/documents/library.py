@@ -17,8 +17,9 @@ from jinja2.loaders import split_template_path
 
 from poa.case.dates import format_date
 from poa.case.marketplaces import Marketplace
-from poa.case.model import BIDI_CONTROLS
+from poa.case.values import BIDI_CONTROLS
 from poa.documents.sandbox import MAX_OUTPUT, BoundedEnvironment, TemplateLimitError, bounded, spend
+from poa.documents.spelling import StoreSpelling
 from poa.errors import DocumentTemplateError
 from poa.resources import builtin_dir
 
@@ -166,7 +167,7 @@ def _environment(folders: tuple[str, ...]) -> BoundedEnvironment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        extensions=["jinja2.ext.do"],
+        extensions=["jinja2.ext.do", StoreSpelling],
     )
     env.filters["md"] = Markdown
     env.filters["extract"] = lambda key, mapping: mapping[key]

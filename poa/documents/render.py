@@ -7,7 +7,8 @@ import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from poa.case.model import BIDI_CONTROLS, UNPRINTABLE, Case, Kind
+from poa.case.model import Case, Kind
+from poa.case.values import BIDI_CONTROLS, UNPRINTABLE
 from poa.catalog import Catalog, load_catalog
 from poa.documents.context import build_context
 from poa.documents.formats import Format, parse_formats

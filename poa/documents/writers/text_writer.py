@@ -13,6 +13,7 @@ from poa.documents.tree import Rendered, plain_text, sections, table_rows
 from poa.errors import DocumentTemplateError
 
 FORM_CONFIG = "appeal-form.yaml"
+OPENING = "opening"  # the section name appeal-form.yaml gives the text before the first heading
 
 
 class BoxSpec(BaseModel):
@@ -74,12 +75,41 @@ def block_text(nodes: list[SyntaxTreeNode], depth: int = 0) -> list[str]:
                 lines.append("  " * depth + f"{mark} {text}")
             lines.append("")
         elif kind == "table":
-            for _, cells in table_rows(node):
-                lines.append(" | ".join(plain_text(c) if c.type == "inline" else "" for c in cells))
-            lines.append("")
+            lines += [*table_lines(node), ""]
         else:
             lines += block_text(node.children, depth)
     return lines
+
+
+def table_lines(node: SyntaxTreeNode) -> list[str]:
+    """A table as plain lines, one per row, each value named by its column: form boxes take
+    no table syntax."""
+    rows = [
+        (head, [plain_text(c) if c.type == "inline" else "" for c in cells])
+        for head, cells in table_rows(node)
+    ]
+    names = next((cells for head, cells in rows if head), [])
+    lines = []
+    for head, cells in rows:
+        if head:
+            continue
+        named = [
+            f"{names[i]}: {value}" if i < len(names) and names[i] else value
+            for i, value in enumerate(cells[1:], 1)
+            if value
+        ]
+        lines.append(f"{cells[0]} — " + "; ".join(named) if cells and named else " ".join(cells))
+    return lines
+
+
+def opening_blocks(preamble: list[SyntaxTreeNode]) -> list[SyntaxTreeNode]:
+    """The text before the first section, less what belongs only on paper: the title, and
+    the date and greeting (everything up to the first paragraph ending in a comma)."""
+    blocks = [b for b in preamble if b.type != "heading"]
+    for i, block in enumerate(blocks[:3]):
+        if block.type == "paragraph" and plain_text(block).rstrip().endswith(","):
+            return blocks[i + 1 :]
+    return blocks
 
 
 def _join(lines: list[str]) -> str:
@@ -94,11 +124,14 @@ def write_text(rendered: Rendered) -> str:
 def form_boxes(rendered: Rendered, form: FormSpec) -> list[Box]:
     """The document's sections gathered into the appeal form's boxes."""
     parts = dict(sections(rendered.tree))
+    parts[OPENING] = opening_blocks(parts.pop("", []))
     boxes = []
     for spec in form.boxes:
         found = [(h, _join(block_text(parts[h]))) for h in spec.sections if parts.get(h)]
         if found:
-            text = "\n\n".join(f"{h}\n{body}" if len(found) > 1 else body for h, body in found)
+            text = "\n\n".join(
+                f"{h}\n{body}" if len(found) > 1 and h != OPENING else body for h, body in found
+            )
             boxes.append(Box(spec.name, text, spec.limit))
     return boxes
 

@@ -1,0 +1,77 @@
+"""The fixed sets a case chooses from: scope, severity, account status, units, evidence kinds."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, get_args
+
+from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+
+Scope = Literal["account", "listing", "category"]
+Severity = Literal["critical", "high", "medium", "low"]
+AccountStatus = Literal[
+    "warning",
+    "at-risk",
+    "listings-removed",
+    "category-restricted",
+    "deactivated",
+    "funds-held",
+]
+_STATUS_ENUM = {"type": "string", "enum": list(get_args(AccountStatus))}
+_STATUS_SCHEMA = {"anyOf": [_STATUS_ENUM, {"type": "array", "items": _STATUS_ENUM, "minItems": 1}]}
+Unit = Literal["orders", "units", "packages", "listings", "messages"]
+Count = Annotated[int, Field(ge=0)]
+
+
+def _as_list(value: object) -> object:
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list):
+        raise ValueError(
+            "should be one status, such as at-risk, or a list of them, such as "
+            "[deactivated, funds-held]"
+        )
+    return value
+
+
+def _one_or_list(values: list[str]) -> str | list[str]:
+    # A single status is written back as it is usually typed: a plain value.
+    return values[0] if len(values) == 1 else list(values)
+
+
+def unique(values: list[str]) -> list[str]:
+    """The list as given; ValueError naming any value listed twice."""
+    doubles = sorted({v for v in values if values.count(v) > 1})
+    if doubles:
+        raise ValueError(f"lists {', '.join(doubles)} more than once: keep each once")
+    return values
+
+
+# One status or several: `at-risk`, or `[deactivated, funds-held]`.
+Statuses = Annotated[
+    list[AccountStatus],
+    BeforeValidator(_as_list),
+    AfterValidator(unique),
+    PlainSerializer(_one_or_list),
+    Field(min_length=1),
+    WithJsonSchema(_STATUS_SCHEMA),
+]
+
+EvidenceKind = Literal[
+    "invoice",
+    "letter-of-authorization",
+    "test-report",
+    "certificate",
+    "photo",
+    "screenshot",
+    "report",
+    "contract",
+    "correspondence",
+    "identity-document",
+    "utility-bill",
+    "declaration",
+    "destruction-certificate",
+    "training-record",
+    "procedure",
+    "registration",
+    "other",
+]

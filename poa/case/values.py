@@ -1,0 +1,126 @@
+"""The value types of a case's fields: checked text, identifiers, store codes, percentages."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Annotated
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+from poa.case import ids
+from poa.case.marketplaces import MARKETPLACES, normalize_marketplace
+
+PLACEHOLDER = re.compile(
+    r"\[[^\]]*\b(insert|your|add|enter|todo|tbd|fill|date|name|here)\b[^\]]*\]"
+    r"|\b(TBD|TBC|TODO|FIXME|XXX+)\b|lorem ipsum|<\s*(insert|your)[^>]*>",
+    re.IGNORECASE,
+)
+
+
+def _real_text(value: str) -> str:
+    text = value.strip()
+    if not text:
+        raise ValueError("is empty: write the actual text, or remove the field if it is optional")
+    if match := PLACEHOLDER.search(text):
+        found = match.group(0)
+        shown = found if len(found) <= 40 else found[:39] + "…"
+        raise ValueError(f"still holds the placeholder {shown!r}: replace it with the real fact")
+    return text
+
+
+def _as_str(value: object) -> object:
+    # YAML turns bare numbers into ints; identifiers and names are text to us.
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+
+
+_NONCHARACTERS = "".join(
+    chr(plane << 16 | 0xFFFE) + "-" + chr(plane << 16 | 0xFFFF) for plane in range(17)
+)
+# Characters no document format can hold (XML 1.0 forbids them; Word and PDF text with them
+# cannot be written): C0/C1 controls except tab and line breaks, halves of surrogate pairs
+# and Unicode noncharacters. Tabs and newlines are kept: long text may be pasted with them.
+UNPRINTABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]"
+)
+# Explicit embeddings, overrides and isolates: they change the order text is shown in, so an
+# identifier or a file name could display as something it is not.
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def character_problem(text: str, *, free_text: bool = False) -> str | None:
+    """Why text cannot be printed as it is (naming the character as U+XXXX and what to do),
+    or None. Bidirectional controls are allowed in free text, where documents drop them."""
+    if match := UNPRINTABLE.search(text):
+        char = match.group(0)
+        code, where = f"U+{ord(char):04X}", f"(character {match.start() + 1})"
+        if "\ud800" <= char <= "\udfff":
+            return (
+                f"holds {code} {where}, half of a character pair that is not a character on "
+                "its own: retype the character around it"
+            )
+        if unicodedata.category(char) == "Cc":
+            return (
+                f"holds the invisible control character {code} {where}, which documents "
+                "cannot print: delete it (it often comes with text pasted from another program)"
+            )
+        return f"holds {code} {where}, which is not a character: delete it"
+    if not free_text and (match := BIDI_CONTROLS.search(text)):
+        char = match.group(0)
+        return (
+            f"holds the direction control U+{ord(char):04X} ({unicodedata.name(char).lower()}) "
+            f"(character {match.start() + 1}), which changes the order the text is shown in "
+            "and can disguise a name: delete it"
+        )
+    return None
+
+
+def _checked(value: object, *, free_text: bool) -> object:
+    value = _as_str(value)
+    if isinstance(value, str) and (problem := character_problem(value, free_text=free_text)):
+        raise ValueError(problem)
+    return value
+
+
+def _short_in(value: object) -> object:
+    return _checked(value, free_text=False)
+
+
+def _free_in(value: object) -> object:
+    return _checked(value, free_text=True)
+
+
+# Free text (long fields) may hold direction controls; every other text type refuses them.
+# The length limit comes first so it is checked as a string's (and reported in characters).
+Text = Annotated[str, Field(max_length=6000), BeforeValidator(_free_in), AfterValidator(_real_text)]
+ShortText = Annotated[
+    str, Field(max_length=300), BeforeValidator(_short_in), AfterValidator(_real_text)
+]
+PastedText = Annotated[str, BeforeValidator(_free_in)]
+Key = Annotated[str, BeforeValidator(_short_in)]
+ItemId = Annotated[
+    str,
+    BeforeValidator(_short_in),
+    Field(
+        pattern=r"^[A-Za-z][A-Za-z0-9_.-]{0,39}$",
+        description="A short label other items use to point at this one, such as RC1 or E3.",
+    ),
+]
+OrderId = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_order_id)]
+Asin = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_asin)]
+Gtin = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_gtin)]
+Fnsku = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_fnsku)]
+MerchantToken = Annotated[
+    str, BeforeValidator(_short_in), AfterValidator(ids.normalize_merchant_token)
+]
+MarketplaceCode = Annotated[
+    str,
+    BeforeValidator(_short_in),
+    AfterValidator(normalize_marketplace),
+    Field(
+        description="Amazon store by its two-letter code: " + ", ".join(MARKETPLACES),
+        json_schema_extra={"enum": list(MARKETPLACES)},
+    ),
+]
+Percent = Annotated[float, Field(ge=0, le=100)]
+Email = Annotated[str, BeforeValidator(_short_in), Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
