@@ -96,13 +96,14 @@ def exhibits_cited(ctx: Context) -> Iterator[Finding]:
     for section in (case.root_causes, case.corrective_actions, case.preventive_measures):
         for item in section:
             cited.update(getattr(item, "evidence", None) or ())
-    words = set(re.findall(r"[A-Z0-9][A-Z0-9_.-]*", ctx.plan_text))
-    for i, item in enumerate(case.evidence):
-        if item.id in cited or item.id.upper() in words:
+    for i, exhibit in enumerate(case.evidence):
+        if exhibit.id in cited:
             continue
-        if any(item.file.upper() in text.upper() for text in _statements(case)):
-            continue
-        yield ctx.finding("exhibit-not-cited", ("evidence", i, "id"), excerpt=item.id)
+        statements = "\n".join(_statements(case)).upper()
+        label = re.escape(exhibit.id.upper())
+        named = re.search(rf"(?<![A-Z0-9]){label}(?![A-Z0-9])", statements)
+        if named is None and exhibit.file.upper() not in statements:
+            yield ctx.finding("exhibit-not-cited", ("evidence", i, "id"), excerpt=exhibit.id)
 
 
 def _statements(case: Case) -> Iterator[str]:
@@ -244,7 +245,7 @@ def reading_grade(text: str) -> float:
     """The Coleman–Liau grade of a text, by textstat. The index counts letters, words and
     sentences only, so it needs no pronunciation dictionary (textstat's syllable-based
     formulas would fetch one from the network)."""
-    import textstat
+    import textstat  # type: ignore[import-untyped]
 
     return float(textstat.coleman_liau_index(text)) if text.strip() else 0.0
 

@@ -1,8 +1,8 @@
 """A folder's check settings: `.poa-checks.yaml` switches rules off, each with its reason.
 
-    disable:
-      readability: our category's buyers expect the technical terms
-      letter-length: the notice asked for every order to be listed
+disable:
+  readability: our category's buyers expect the technical terms
+  letter-length: the notice asked for every order to be listed
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from poa.checks import tone
-from poa.checks.text import Analysed
+from poa.checks.text import Analysed, word_set
 
 _SYMPTOM = re.compile(
     r"\bcomplain(?:ed|ts?|ing)?\b|\bnegative\s+(?:feedback|reviews?)\b|\bbad\s+reviews?\b"
@@ -36,10 +36,21 @@ _OWNED_FAILURE = re.compile(
 )
 
 
+_SYMPTOM_STARTS = word_set(
+    """complain complained complaints complaint complaining negative bad one-star made make makes
+    mistakes human oversight misunderstanding supplier carrier shipping technical system delivery
+    stock glitch glitches glitchy late shipped delivered arrived dispatched order odr cancel
+    cancellation cancelation metric metrics account rate listing listings product products asin
+    asins violated violation violations unhappy dissatisfied dissatisfaction unforeseen not
+    unaware did didn't lack items item orders order parcels parcel units unit received problem
+    issue employee"""
+)
+
+
 def vague_root_cause(t: Analysed) -> int | None:
     """A root cause that restates the symptom instead of naming the process that failed."""
     words = t.tokens
-    symptom = _SYMPTOM.search(t.lower)
+    symptom = t.match_at(_SYMPTOM, _SYMPTOM_STARTS)
     if symptom is None and len(words) > 4:
         return None
     if _OWNED_FAILURE.search(t.lower) or tone.blame(t) is not None:
@@ -63,12 +74,15 @@ _SUPPORT = re.compile(
 )
 
 
-_SUPPORT_GATE = frozenset("seller support case cases ticket tickets account amazon".split())
+SUPPORT_GATE = word_set(
+    """support case cases ticket tickets health rep representative agent associate employee
+    manager told specialist"""
+)
 
 
 def support_case(t: Analysed) -> int | None:
     """A reference to a support case or to what Amazon staff said."""
-    if not t.has(_SUPPORT_GATE):
+    if not t.has(SUPPORT_GATE):
         return None
     match = _SUPPORT.search(t.lower)
     return match.start() if match else None
@@ -76,12 +90,13 @@ def support_case(t: Analysed) -> int | None:
 
 _ASKS = re.compile(
     r"\bplease\s+(?:let\s+us\s+know|advise|clarify|explain|confirm|tell\s+us)\b|\blet\s+us\s+know\b"
-    r"|(?:^|[.!?;,]\s*)(?:could|can|would|will)\s+you\b|\bwe\s+would\s+(?:like\s+to\s+know|appreciate)\b"
+    r"|(?:could|can|would|will)\s+you\b|\bwe\s+would\s+(?:like\s+to\s+know|appreciate)\b"
     r"|\bkindly\s+(?:confirm|advise|let|tell|clarify|explain)\b|\brequest\s+guidance\b"
 )
 
 
-_ASK_GATE = frozenset("please let could can would will kindly request".split())
+ASK_GATE = word_set("please let could can would will kindly request")
+_ASK_STARTS = ASK_GATE | {"we"}
 
 
 def question(t: Analysed) -> int | None:
@@ -89,46 +104,46 @@ def question(t: Analysed) -> int | None:
     pos = t.masked.find("?")
     if pos >= 0:
         return pos
-    if not t.has(_ASK_GATE):
-        return None
-    match = _ASKS.search(t.lower)
+    match = t.match_at(_ASKS, _ASK_STARTS)
     return match.start() if match else None
 
 
 _HISTORY = re.compile(
-    r"\b(?:selling|sold|sell|trading|operating|seller|business|been)\s+(?:on\s+amazon\s+)?"
+    r"(?:selling|sold|sell|trading|operating|seller|business|been)\s+(?:on\s+amazon\s+)?"
     r"(?:since|for)\s+(?:\d{4}|\w+\s+years|many\s+years|over|more\s+than|decades)\b"
-    r"|\b(?:founded|established)\b|\bstarted\s+(?:our|the)\s+(?:business|company|shop)\b"
-    r"|\bopen(?:ed)?\s+since\s+(?:19|20)\d\d\b|\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?"
-    r"business|of\s+trading|on\s+amazon|selling)\b|\bfor\s+\d+\s+years\b|\byears\s+of\s+trading\b"
-    r"|\b(?:thousands|millions|hundreds)\s+of\s+(?:happy\s+|satisfied\s+|loyal\s+)?(?:customers|buyers)\b"
-    r"|\b(?:happy|satisfied|loyal)\s+(?:customers|buyers|clients)\b|\bfive-star\s+ratings\b"
-    r"|\b\d+%\s+positive\s+feedback\b|\btop[- ]rated\b|\b(?:spotless|perfect|excellent|clean"
-    r"|flawless|impeccable)\s+(?:record|track\s+record|history|account\s+health|reputation)\b"
-    r"|\bnever\s+had\s+(?:a|any)\s+(?:single\s+)?(?:complaint|problem|issue|violation)s?\b"
-    r"|\bwithout\s+(?:a\s+single\s+problem|issues|any\s+(?:problems|issues|complaints))\b"
-    r"|\bproud\b|\bpride\b|\bfamily[- ](?:owned|run)\b|\bgenerations\b|\bour\s+mission\b"
-    r"|\bpassionate\b|\bwell[- ]known\b|\breputable\b|\btrusted\s+(?:seller|by|brand|company)\b"
-    r"|\blong[- ]standing\b|\bleading\s+(?:department\s+stores|retailers|brands?|companies)\b"
-    r"|\bawards?\b|\bvoted\s+best\b|\bemploy\s+\d+\s+people\b|\bcharit(?:y|ies)\b"
-    r"|\blong\s+history\b|\b(?:we|i)\s+have\s+always\b|\bwe\s+always\s+do\b"
+    r"|(?:founded|established)\b|started\s+(?:our|the)\s+(?:business|company|shop)\b"
+    r"|open(?:ed)?\s+since\s+(?:19|20)\d\d\b|years\s+of\s+trading\b"
+    r"|(?:thousands|millions|hundreds)\s+of\s+(?:happy\s+|satisfied\s+|loyal\s+)?(?:customers|buyers)\b"
+    r"|(?:happy|satisfied|loyal)\s+(?:customers|buyers|clients)\b|five-star\s+ratings\b"
+    r"|top[- ]rated\b|(?:spotless|perfect|excellent|clean|flawless|impeccable)\s+(?:record"
+    r"|track\s+record|history|account\s+health|reputation)\b"
+    r"|never\s+had\s+(?:a|any)\s+(?:single\s+)?(?:complaint|problem|issue|violation)s?\b"
+    r"|without\s+(?:a\s+single\s+problem|issues|any\s+(?:problems|issues|complaints))\b"
+    r"|proud\b|pride\b|family[- ](?:owned|run)\b|generations\b|mission\b"
+    r"|passionate\b|well[- ]known\b|reputable\b|trusted\s+(?:seller|by|brand|company)\b"
+    r"|long[- ]standing\b|leading\s+(?:department\s+stores|retailers|brands?|companies)\b"
+    r"|awards?\b|voted\s+best\b|employ\s+\d+\s+people\b|charit(?:y|ies)\b"
+    r"|long\s+history\b|(?:(?<=we\shave\s)|(?<=i\shave\s))always\b|(?<=we\s)always\s+do\b"
 )
-
-
-_HISTORY_GATE = frozenset(
+_HISTORY_STARTS = word_set(
     """selling sold sell trading operating seller business been founded established started open
-    opened years thousands millions hundreds happy satisfied loyal star positive top rated
+    opened years thousands millions hundreds happy satisfied loyal five-star top top-rated
     spotless perfect excellent clean flawless impeccable never without proud pride family
-    generations mission passionate well reputable trusted long leading award awards voted
-    employ charity charities history always""".split()
+    family-owned family-run generations mission passionate well well-known reputable trusted
+    long long-standing leading award awards voted employ charity charities always"""
 )
+_HISTORY_NUMBERS = re.compile(
+    r"\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?business|of\s+trading|on\s+amazon"
+    r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+%\s+positive\s+feedback\b"
+)
+HISTORY_GATE = _HISTORY_STARTS
 
 
 def unrelated_history(t: Analysed) -> int | None:
     """Business history, reputation or praise the notice did not ask about."""
-    if not t.has(_HISTORY_GATE):
-        return None
-    match = _HISTORY.search(t.lower)
+    match = t.match_at(_HISTORY, _HISTORY_STARTS)
+    if match is None and not t.words.isdisjoint(("years", "positive")):
+        match = _HISTORY_NUMBERS.search(t.lower)
     return match.start() if match else None
 
 
@@ -152,20 +167,20 @@ _LEFTOVER_LOWER = re.compile(
 )
 
 
-_PLACEHOLDER_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", "TBD", "TBC", "TODO", "FIXME", "000-")
-_PLACEHOLDER_GATE = frozenset("lorem here replace example name mm dd yyyy".split())
+PLACEHOLDER_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", "TBD", "TBC", "TODO", "FIXME", "000-")
+PLACEHOLDER_GATE = word_set("lorem here replace example name mm dd yyyy")
 
 
 def placeholder(t: Analysed) -> int | None:
     """Template text left in: bracketed instructions, TBD, XXX, lorem ipsum, date masks."""
-    if not any(m in t.masked for m in _PLACEHOLDER_MARKS) and not t.has(_PLACEHOLDER_GATE):
+    if not any(m in t.masked for m in PLACEHOLDER_MARKS) and not t.has(PLACEHOLDER_GATE):
         return None
     for match in _BRACKET.finditer(t.masked):
         inner = match.group(1) or match.group(2)
         if inner is None or (not _BRACKET_OK.search(inner) and _is_blank_word(inner)):
             return match.start()
-    match = _LEFTOVER.search(t.masked) or _LEFTOVER_LOWER.search(t.lower)
-    return match.start() if match else None
+    leftover = _LEFTOVER.search(t.masked) or _LEFTOVER_LOWER.search(t.lower)
+    return leftover.start() if leftover else None
 
 
 def _is_blank_word(inner: str) -> bool:
@@ -179,13 +194,13 @@ _ROLE = re.compile(
     r"|agent|chief|in\s+charge)\b"
 )
 # Words an owner made only of is no one in particular: a pronoun, a group or a department.
-_NO_ONE = frozenset(
+_NO_ONE = word_set(
     """we us me i you everyone everybody all staff team teams employees people management
     company business someone somebody anyone anybody whoever various multiple seller packers
     workers personnel members member available involved customer service support warehouse
     operations compliance sales purchasing listings quality logistics shipping fulfilment
     fulfillment inventory marketing finance returns department shift duty on in of the our my
-    and or is tbd n a na none""".split()
+    and or is tbd n a na none"""
 )
 
 
@@ -208,6 +223,13 @@ _SCHEDULE = re.compile(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
     r"|once|every|each|per|before|after|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|automated|automatic|real[- ]time)\b|\bwhen\s+(?:a|an|the|each|every)\b"
+)
+
+
+VAGUE_FREQUENCY_GATE = word_set(
+    """regular regularly ongoing as when whenever continuous continuously continually periodic
+    periodically from often frequently constantly always routinely occasionally sometimes every
+    all at now consistently permanently tbd n"""
 )
 
 

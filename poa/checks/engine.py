@@ -13,7 +13,7 @@ from poa.catalog import Catalog, IssueType, load_catalog
 from poa.checks.case_rules import Context, run_case_rules
 from poa.checks.findings import FieldKind, Finding
 from poa.checks.rulebook import RULES, Rule
-from poa.checks.textrules import text_hits
+from poa.checks.textrules import field_hits
 from poa.errors import UsageError
 from poa.yamlfile import Document, Loc
 
@@ -92,21 +92,20 @@ def case_fields(case: Case) -> Iterator[Field]:
 def field_findings(case: Case, issue: IssueType | None, off: set[str]) -> list[Finding]:
     """The wording rules' findings on every field of the case."""
     findings = []
-    for loc, kind, text in case_fields(case):
-        for rule_id, analysed, pos in text_hits(text, kind, off):
-            rule = RULES[rule_id]
-            short = kind in (_K.OWNER, _K.FREQUENCY)
-            excerpt = " ".join(text.split()) if short else analysed.excerpt(pos)
-            findings.append(
-                Finding(
-                    rule_id,
-                    rule.severity,
-                    loc,
-                    rule.message,
-                    suggestion(rule, issue, text),
-                    excerpt,
-                )
+    for loc, kind, rule_id, analysed, pos in field_hits(list(case_fields(case)), off):
+        rule = RULES[rule_id]
+        short = kind in (_K.OWNER, _K.FREQUENCY)
+        excerpt = " ".join(analysed.raw.split()) if short else analysed.excerpt(pos)
+        findings.append(
+            Finding(
+                rule_id,
+                rule.severity,
+                loc,
+                rule.message,
+                suggestion(rule, issue, analysed.raw),
+                excerpt,
             )
+        )
     return findings
 
 

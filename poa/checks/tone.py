@@ -5,26 +5,44 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.text import Analysed
+from poa.checks.text import Analysed, word_set
 
+_PARTS = re.compile(r"['’-]")
+
+_THIRD_WORDS = word_set(
+    """amazon buyer buyers customer customers competitor competitors carrier carriers courier
+    couriers usps ups fedex dhl royal hermes evri dpd gls supplier suppliers manufacturer
+    manufacturers factory vendor vendors distributor distributors wholesaler wholesalers 3pl prep
+    agency freelancer virtual rights brand seller algorithm bot complainant complainants"""
+)
+_THIRD_WORDS |= frozenset(w + "'s" for w in _THIRD_WORDS)
 _THIRD_PARTY = (
-    r"(?:amazon(?:'s)?|buyers?(?:'s|')?|customers?(?:'s|')?|competitors?(?:'s|')?|carriers?(?:'s)?"
-    r"|couriers?(?:'s)?|usps|ups|fedex|dhl|royal\s+mail|hermes|evri|dpd|gls|suppliers?(?:'s)?"
-    r"|manufacturers?(?:'s)?|factory|vendors?|distributors?|wholesalers?|3pl|prep\s+cent(?:er|re)"
-    r"|agency|freelancer|virtual\s+assistant|rights\s+owner|brand\s+owner(?:'s)?|seller\s+support"
-    r"|algorithm|bot|complainants?)"
+    r"(?:amazon|buyers?|customers?|competitors?|carriers?|couriers?|usps|ups|fedex|dhl"
+    r"|royal\s+mail|hermes|evri|dpd|gls|suppliers?|manufacturers?|factory|vendors?|distributors?"
+    r"|wholesalers?|3pl|prep\s+cent(?:er|re)|agency|freelancer|virtual\s+assistant|rights\s+owner"
+    r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?)(?:'s|')?"
 )
-_STRONG = re.compile(
-    r"\bunfair(?:ly)?\b|\bunjust(?:ly)?\b|\blied\b|\blying\b|\bliars?\b|\bfraud(?:ulent)?\b"
-    r"|\bscam(?:mers?)?\b|(?<!review\s)\babus(?:e|ed|es|ing|ive)\b|\bmalicious(?:ly)?\b"
-    r"|\bsabotag\w*|\bjealous\w*|\btargeted\s+(?:us|our)\b|\btargeted\s+by\b|\battack(?:ed|s)?\b"
-    r"|\bbogus\b|\bfrivolous\b|\b(?:false|fake)\s+(?:complaints?|claims?|reports?)\b"
-    r"|\bnegligen(?:t|ce)\b|\bincompetent\b|\bwrong(?:ly|fully)\b|\bmistakenly\b"
-    r"|\bnot\s+our\s+fault\b|\bno\s+fault\s+of\s+(?:our|ours)\b|\b(?:beyond|outside|out\s+of)\s+our"
-    r"\s+control\b|\bout\s+of\s+our\s+hands\b|\btheir\s+fault\b|\bto\s+blame\b|\bblam(?:e|ed|ing)\b"
-    r"|\bpunish\w*|\bwant\s+free\s+products\b|\bthe\s+complaint\s+is\s+wrong\b"
+_STRONG_WORDS = word_set(
+    """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
+    scammers abused abuses abusing abusive malicious maliciously bogus frivolous negligent
+    negligence incompetent wrongly wrongfully mistakenly blame blamed blaming sabotage sabotaged
+    sabotaging jealous jealousy punish punished punishing punishment"""
 )
-_FAULT_OF = re.compile(rf"\b(?P<not>not\s+(?:the\s+|a\s+)?)?{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
+_STRONG_PHRASE = re.compile(
+    r"targeted\s+(?:us|our|by)\b|attack(?:ed|s)?\b|(?:false|fake)\s+(?:complaints?|claims?"
+    r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
+    r"\s+our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
+    r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
+)
+_PHRASE_KEYS = word_set(
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
+)
+BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
+_STRONG_STARTS = word_set(
+    "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
+)
+_FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
+_FAULT_OF = re.compile(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
 _FAILURE = (
     r"(?:failed|fails?|lost|loses|delayed|damaged|broke|mislabell?ed|mixed|missed|refused|ignored"
     r"|forgot|caused|did\s+not|didn't|never\s+(?:delivered|sent|shipped|scanned|responded|told)"
@@ -33,16 +51,17 @@ _FAILURE = (
     r"|made\s+the\s+\w+\s+changes)"
 )
 _ACTOR = re.compile(
-    rf"\b{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
+    rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
     r"|a\b|an\b|the\b|was\b|were\b|been\b|be\b)"
     rf"[a-z']+\s+){{0,3}}?{_FAILURE}\b"
 )
 _BY_THIRD = re.compile(
-    rf"\b(?:caused\s+by|due\s+to|because\s+of|delayed\s+by)\s+(?:the\s+|a\s+|our\s+)?{_THIRD_PARTY}"
+    rf"(?:caused\s+by|due\s+to|because\s+of|delayed\s+by)\s+(?:the\s+|a\s+|our\s+)?{_THIRD_PARTY}"
 )
+_BY_STARTS = word_set("caused due because delayed")
 _BEHIND_BACK = re.compile(
-    r"\bwithout\s+(?:our|my)\s+(?:knowledge|approval|consent|permission)\b"
-    r"|\bwithout\s+(?:telling|informing|notifying|asking)\s+us\b|\bwithout\s+notice\b"
+    r"without\s+(?:our|my)\s+(?:knowledge|approval|consent|permission)\b"
+    r"|without\s+(?:telling|informing|notifying|asking)\s+us\b|without\s+notice\b"
 )
 _OWNERSHIP = re.compile(
     r"\b(?:we|i)\s+(?:had\s+no|did\s+not|didn't|failed|never|relied|accepted|allowed|let|chose"
@@ -52,37 +71,37 @@ _OWNERSHIP = re.compile(
     r"|a\s+test|any\s+check)\b|\bno\s+one\b|\bnobody\b|\bwe\s+had\s+no\b"
     r"|\b(?:caused\s+by|due\s+to|because\s+of)\s+our\b"
 )
-_THIRD_WORDS = re.compile(rf"\b{_THIRD_PARTY}\b")
-
-
-_BLAME_GATE = frozenset(
-    """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
-    scammers abuse abused abuses abusing abusive malicious maliciously sabotage sabotaged
-    jealous jealousy targeted attack attacked attacks bogus frivolous false fake negligent
-    negligence incompetent wrongly wrongfully mistakenly fault control hands blame blamed blaming
-    punish punished punishing free wrong amazon buyer buyers customer customers competitor
-    competitors carrier carriers courier couriers usps ups fedex dhl royal hermes evri dpd gls
-    supplier suppliers manufacturer manufacturers factory vendor vendors distributor distributors
-    wholesaler wholesalers 3pl prep agency freelancer virtual rights brand seller algorithm bot
-    complainant complainants""".split()
-)
+_NEGATED = re.compile(r"not\s+(?:the\s+|a\s+)?$")
 
 
 def blame(t: Analysed) -> int | None:
     """The cause put on Amazon, buyers, competitors, carriers or suppliers instead of owned."""
-    if not t.has(_BLAME_GATE):
+    if not t.has(BLAME_GATE):
         return None
-    text = t.lower
-    if match := _STRONG.search(text):
-        return match.start()
-    for fault in _FAULT_OF.finditer(text):
-        if not fault.group("not"):
-            return fault.start()
-    weak = _ACTOR.search(text) or _BY_THIRD.search(text)
-    if weak is None and _BEHIND_BACK.search(text) and _THIRD_WORDS.search(text):
-        weak = _BEHIND_BACK.search(text)
-    if weak and not _OWNERSHIP.search(text):
+    strong = _strong_blame(t)
+    if strong is not None or t.words.isdisjoint(_THIRD_WORDS):
+        return strong
+    if not t.words.isdisjoint(_FAULT_WORDS):
+        for pos, word in t.spans:
+            fault = word in _THIRD_WORDS and _FAULT_OF.match(t.lower, pos)
+            if fault and not _NEGATED.search(t.lower, max(0, pos - 8), pos):
+                return pos
+    weak = t.match_at(_ACTOR, _THIRD_WORDS) or t.match_at(_BY_THIRD, _BY_STARTS)
+    if weak is None and "without" in t.words and (behind := _BEHIND_BACK.search(t.lower)):
+        weak = behind
+    if weak and not _OWNERSHIP.search(t.lower):
         return weak.start()
+    return None
+
+
+def _strong_blame(t: Analysed) -> int | None:
+    if not t.words.isdisjoint(_STRONG_WORDS):
+        for pos, word in t.spans:
+            if word in _STRONG_WORDS:
+                return pos
+    match = t.match_at(_STRONG_PHRASE, _STRONG_STARTS) if t.has(_PHRASE_KEYS) else None
+    if match and not (match.group(0) == "abuse" and t.lower[: match.start()].endswith("review ")):
+        return match.start()
     return None
 
 
@@ -105,20 +124,22 @@ _FEELING = re.compile(
 )
 
 
-_EMOTIVE_PREFIXES = tuple(
-    (
-        "devastat heart break desperat beg plead implor mercy compassion nightmare bankrupt savings "
-    "everything all livelihood famil children kids income survive single hospital divorce "
-    "illness cancer funeral passed surgery jobs chance please humbly panick overwhelmed terrified "
-    "painful suffer afford feel sleep stressed criminal tears crying shocked upset angry "
-    "frustrated worried anxious scared afraid sad hurt disappointed"
-    ).split()
+# Every first word of the patterns above, so a text without any of them is passed over fast.
+EMOTIVE_GATE = word_set(
+    """devastated devastating devastation heartbroken heartbreaking hearts heart desperate
+    desperately desperation beg begging plead pleading pleaded implore imploring mercy
+    compassion compassionate nightmare nightmares bankrupt bankruptcy savings everything have
+    livelihood livelihoods family children kids income feed struggling single hospital
+    hospitalised hospitalized divorce illness cancer funeral passed surgery jobs chance please
+    humbly panicked panicking overwhelmed terrified painful suffer suffered suffering suffers
+    afford terrible awful horrible sleep sleepless stressed criminal criminals tears crying
+    shocked upset angry frustrated worried anxious scared afraid sad hurt disappointed"""
 )
 
 
 def emotive(t: Analysed) -> int | None:
     """Emotive or pleading language and hardship stories."""
-    if not any(w.startswith(_EMOTIVE_PREFIXES) for w in t.words):
+    if not t.has(EMOTIVE_GATE):
         return None
     match = _EMOTIVE.search(t.lower) or _FEELING.search(t.lower)
     return match.start() if match else None
@@ -131,15 +152,15 @@ _APOLOGY = re.compile(
 )
 
 
-_APOLOGY_GATE = frozenset(
+APOLOGY_GATE = word_set(
     """sorry apologise apologize apologising apologizing apology apologies regret regrets
-    regrettably forgive excuse pardon""".split()
+    regrettably forgive excuse pardon"""
 )
 
 
 def apology(t: Analysed) -> int | None:
     """An apology made in the plan (not a report of apologies sent to buyers)."""
-    if not t.has(_APOLOGY_GATE):
+    if not t.has(APOLOGY_GATE):
         return None
     match = _APOLOGY.search(t.lower)
     return match.start() if match else None
@@ -154,30 +175,34 @@ def exclamation(t: Analysed) -> int | None:
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}\b(?:[\s,./&-]+\b[A-Z]{2,}\b)*")
 _NAMED_BY = re.compile(r"\b(?:from|by)\s+$")
 _MASK = re.compile(r"^(?:X+|Y{2,4}|MM|DD)$")
-_COMPANY = frozenset("LTD LLC INC GMBH CO PLC SRL SARL BV AG SA LIMITED CORP LLP KG".split())
-_ACRONYMS = frozenset(
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_COMPANY = word_set("LTD LLC INC GMBH CO PLC SRL SARL BV AG SA LIMITED CORP LLP KG")
+_ACRONYMS = word_set(
     """ASIN ASINS FBA FBM UPC EAN GTIN SKU SKUS FNSKU ODR LSR VTR OTDR CPC CPSC CPSIA ASTM ISO IEC
     USPS UPS DHL GLS DPD GPSR EPR COA GMP LOA UK US USA EU SOP QC KPI PDF VAT ID CE FDA EPA FIFRA
     PIP POA AHR API CSV SLA FIFO FEFO USB LED DMCA BSA COO CEO CFO CTO SDS MSDS UKCA FCC USDA
-    REACH WEEE ROHS HAZMAT ADEME UIN SGS TUV IP LLC PO RMA FAQ HR IT ETA GS LEGO""".split()
+    REACH WEEE ROHS HAZMAT ADEME UIN SGS TUV IP LLC PO RMA FAQ HR IT ETA GS LEGO"""
 )
-_EMPHATIC = frozenset(
+_EMPHATIC = word_set(
     """NOT NO NEVER ALWAYS ALL EVERY EACH ONLY MUST WRONG REAL TRUE FAKE VERY PLEASE NOTE HELP
     STOP DID DO DOES WE OUR US THIS THAT WAS WERE ARE IS THE AND TOO FULL BY AN NEW ANY NONE
-    SHORT HIGH LOW NOW SAFE SURE YES BUYER""".split()
+    SHORT HIGH LOW NOW SAFE SURE YES BUYER"""
 )
 
 
-_TWO_CAPS = re.compile(r"[A-Z][A-Z]")
+TWO_CAPS = re.compile(r"[A-Z][A-Z]")
 
 
 def shouting(t: Analysed) -> int | None:
     """Words in capitals beyond acronyms, company names and product codes."""
-    if not _TWO_CAPS.search(t.masked):
+    caps = set(_CAPS_WORD.findall(t.masked)) if TWO_CAPS.search(t.masked) else set()
+    if caps <= _ACRONYMS:
         return None
     for run in _CAPS_RUN.finditer(t.masked):
         words = [w for w in re.findall(r"[A-Z]{2,}", run.group(0)) if not _MASK.match(w)]
-        if _COMPANY & set(words) or _NAMED_BY.search(t.masked, max(0, run.start() - 6), run.start()):
+        if _COMPANY & set(words) or _NAMED_BY.search(
+            t.masked, max(0, run.start() - 6), run.start()
+        ):
             continue
         loud = [w for w in words if w not in _ACRONYMS]
         if any(w in _EMPHATIC or len(w) >= 5 for w in loud) or len(loud) >= 2:
@@ -209,16 +234,16 @@ _FROM_NOW = re.compile(
 )
 
 
-_ABSOLUTE_GATE = frozenset(
+ABSOLUTE_GATE = word_set(
     """100 completely totally fully entirely absolutely perfectly error flawless risk perfect
     chance impossible eliminate eliminated eliminates ever never forever permanently guarantee
-    guarantees guaranteed cannot won't again zero""".split()
+    guarantees guaranteed cannot won't again zero"""
 )
 
 
 def absolute_claim(t: Analysed) -> int | None:
     """A claim no evidence can prove: 100% authentic, never again, guaranteed, zero defects."""
-    if not t.has(_ABSOLUTE_GATE):
+    if not t.has(ABSOLUTE_GATE):
         return None
     text = t.lower
     for match in _ABSOLUTE.finditer(text):

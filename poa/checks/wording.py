@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.text import Analysed, main_clause_match
+from poa.checks.text import Analysed, main_clause_match, word_set
 
 _BUSY_VERBS = (
     "updating|preparing|reviewing|looking|planning|setting|investigating|arranging|waiting|"
@@ -35,18 +35,20 @@ _SOON = re.compile(
 )
 
 
-_INTENTION_GATE = frozenset(
-    """will shall won't wo ll going plan plans planning intend intends intending hope hopes
+INTENTION_GATE = (
+    word_set(
+        """will shall won't wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
-    being scheduled soon shortly asap next coming end""".split()
-) | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|")) | frozenset(
-    _BUSY_VERBS.replace("[sz]", "z").split("|")
+    being scheduled soon shortly asap next coming end"""
+    )
+    | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
+    | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
 )
 
 
 def future_tense(t: Analysed) -> int | None:
     """An action written as an intention or as work still under way."""
-    if not t.has(_INTENTION_GATE):
+    if not t.has(INTENTION_GATE):
         return None
     match = main_clause_match(_INTENTION, t)
     if match is None:
@@ -56,7 +58,7 @@ def future_tense(t: Analysed) -> int | None:
     return match.start() if match else None
 
 
-_GENERIC_ACTION_WORDS = frozenset(
+_GENERIC_ACTION_WORDS = word_set(
     """fixed fix fixes resolved resolve addressed address handled handle corrected correct
     rectified rectify sorted sort dealt deal took take taken taking care made make implemented
     implement improved improve updated update reviewed changed everything it this that these
@@ -69,7 +71,7 @@ _GENERIC_ACTION_WORDS = frozenset(
     across against so does not recur our we us i have has had been was were is are be it's
     will shall sure compliant notice
     team staff listings listing account catalog catalogue supplier buyers buyer buyers' policy
-    how there done""".split()
+    how there done"""
 )
 _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
@@ -83,9 +85,7 @@ def vague_action(t: Analysed) -> int | None:
     words = t.tokens
     if not words:
         return None
-    if all(w in _GENERIC_ACTION_WORDS for w in words) and any(
-        w in _GENERIC_VERBS for w in words
-    ):
+    if all(w in _GENERIC_ACTION_WORDS for w in words) and any(w in _GENERIC_VERBS for w in words):
         return 0
     match = _CHANGE_PHRASE.search(t.lower) if t.has(_CHANGE_GATE) else None
     if match and not _SPECIFIC.search(t.lower) and len(words) <= 10:
@@ -93,11 +93,12 @@ def vague_action(t: Analysed) -> int | None:
     return None
 
 
-_CHANGE_GATE = frozenset("made implemented took taken introduced".split())
-_GENERIC_VERBS = frozenset(
+_CHANGE_GATE = word_set("made implemented took taken introduced")
+_GENERIC_VERBS = word_set(
     """fixed fix resolved resolve addressed address handled handle corrected correct rectified
-    sorted dealt took take taken made make implemented improved updated reviewed""".split()
+    sorted dealt took take taken made make implemented improved updated reviewed"""
 )
+VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
 _HEDGE = re.compile(
     r"\btr(?:y|ies|ying)\s+to\b|\bdo(?:es)?\s+(?:our|their|my|his|her)\s+best\b"
@@ -118,17 +119,17 @@ _HEDGE = re.compile(
 _MONTH_DAY = re.compile(r"\d\s+may\b|\bmay\s+\d")
 
 
-_HEDGE_GATE = frozenset(
+HEDGE_GATE = word_set(
     """try tries trying best aim aims aiming hopefully hope hopes hoping should might ideally may
     plan plans planning intend intends intending going possible far much often many attempt
     attempts attempting strive endeavour endeavor encouraged time goal will working process
-    would coming next""".split()
+    would coming next"""
 )
 
 
 def measure_hedge(t: Analysed) -> int | None:
     """A measure that is hedged, or that does not run yet."""
-    if not t.has(_HEDGE_GATE):
+    if not t.has(HEDGE_GATE):
         return None
     for match in _HEDGE.finditer(t.lower):
         word = match.group(0)
@@ -160,17 +161,17 @@ _CONCRETE = re.compile(
 )
 
 
-_GENERIC_GATE = frozenset(
+GENERIC_GATE = word_set(
     """careful carefully attention vigilant vigilance diligent diligence closely seriously
     stricter strictly tighter better enhanced improved higher closer stronger aware awareness
     importance priority harder recurrence comply complies complied compliance follow follows
-    following eye learn learned learnt check happen happens happening processes""".split()
+    following eye learn learned learnt check happen happens happening processes"""
 )
 
 
 def generic_measure(t: Analysed) -> int | None:
     """A measure that promises care or compliance but names no control."""
-    if not t.has(_GENERIC_GATE):
+    if not t.has(GENERIC_GATE):
         return None
     match = _GENERIC_CUES.search(t.lower)
     if match is None or _CONCRETE.search(t.lower):
@@ -178,15 +179,38 @@ def generic_measure(t: Analysed) -> int | None:
     return match.start()
 
 
-_PAST_IRREGULAR = frozenset(
+_PAST_IRREGULAR = word_set(
     """bought built sent set made took wrote rewrote gave paid put ran began held kept got found
     told met cut shut sold brought taught chose drew had did won spent left led lost split
-    hired""".split()
+    hired"""
 )
 _PRESENT_SIGNS = frozenset(
-    """is are am must can cannot will now runs"""
-    """ daily weekly monthly hourly nightly quarterly yearly annually whenever always since
-    routinely continuously ongoing twice""".split()
+    [
+        "is",
+        "are",
+        "am",
+        "must",
+        "can",
+        "cannot",
+        "will",
+        "now",
+        "runs",
+        "daily",
+        "weekly",
+        "monthly",
+        "hourly",
+        "nightly",
+        "quarterly",
+        "yearly",
+        "annually",
+        "whenever",
+        "always",
+        "since",
+        "routinely",
+        "continuously",
+        "ongoing",
+        "twice",
+    ]
 )
 _ONGOING = re.compile(
     r"\b(?:that|which|who)\s+(?:now\s+|also\s+|then\s+)?[a-z]+[^s\s]s\b"
@@ -200,7 +224,7 @@ _ONGOING = re.compile(
     r"|lowers|raises|collects|prints|scans)\b"
     r"|\bonce\s+a\b|\b\d{1,2}:\d{2}\b|;\s*(?:the|a|an|each|every)\s+\w+(?:\s+\w+)?\s+[a-z]+[^s\s]s\b"
 )
-_SUBJECT_WORDS = frozenset("we i our the a an my owner team staff lead manager".split())
+_SUBJECT_WORDS = word_set("we i our the a an my owner team staff lead manager")
 
 
 def one_off_measure(t: Analysed) -> int | None:
@@ -214,6 +238,15 @@ def one_off_measure(t: Analysed) -> int | None:
         if token not in _SUBJECT_WORDS:
             return None
     return None
+
+
+# A field (one line of the case's joined text) that opens with a verb in the past tense,
+# perhaps after its subject: the only fields one_off_measure has to read.
+PAST_LEAD = re.compile(
+    r"^[ \t]*(?:(?:we|i|our|the|a|an|my|owner|team|staff|lead|manager)\s+){0,3}"
+    r"(?:[a-z]{2,}ed|" + "|".join(sorted(_PAST_IRREGULAR)) + r")\b",
+    re.IGNORECASE | re.MULTILINE,
+)
 
 
 def _is_past(word: str) -> bool:
