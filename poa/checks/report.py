@@ -37,7 +37,7 @@ def summarize(counts: Mapping[Severity, int]) -> str:
     return ", ".join(parts)
 
 
-def format_text(reports: Iterable[CheckReport]) -> str:
+def format_reports(reports: Iterable[CheckReport]) -> str:
     """Every case's findings, one per line, under a line naming the case and its counts."""
     blocks = []
     total: Counter[Severity] = Counter()
@@ -71,7 +71,7 @@ def _named(finding: Finding, name: str) -> Finding:
     )
 
 
-def to_json(reports: Iterable[CheckReport]) -> list[dict[str, Any]]:
+def reports_json(reports: Iterable[CheckReport]) -> list[dict[str, Any]]:
     """Every finding as a dict (case, file, line, column, field, rule, severity, message,
     suggestion, excerpt); a rule switched off is a dict with severity `off` and its reason."""
     rows: list[dict[str, Any]] = []

@@ -304,4 +304,5 @@ _CASE_RULES = [
 ]
 
 RULES: dict[str, Rule] = {rule.id: rule for rule in [*_TEXT_RULES, *_CASE_RULES]}
+CHECK_RULES = RULES  # the name the public API gives the table
 TEXT_RULE_IDS: tuple[str, ...] = tuple(rule.id for rule in _TEXT_RULES)
