@@ -37,12 +37,12 @@ _OWNED_FAILURE = re.compile(
 
 
 _SYMPTOM_STARTS = word_set(
-    """complain complained complaints complaint complaining negative bad one-star made make makes
+    """complain complained complaints complaint complaining negative bad one made make makes
     mistakes human oversight misunderstanding supplier carrier shipping technical system delivery
     stock glitch glitches glitchy late shipped delivered arrived dispatched order odr cancel
     cancellation cancelation metric metrics account rate listing listings product products asin
     asins violated violation violations unhappy dissatisfied dissatisfaction unforeseen not
-    unaware did didn't lack items item orders order parcels parcel units unit received problem
+    unaware did didn lack items item orders order parcels parcel units unit received problem
     issue employee"""
 )
 
@@ -127,10 +127,9 @@ _HISTORY = re.compile(
 )
 _HISTORY_STARTS = word_set(
     """selling sold sell trading operating seller business been founded established started open
-    opened years thousands millions hundreds happy satisfied loyal five-star top top-rated
+    opened years thousands millions hundreds happy satisfied loyal five top
     spotless perfect excellent clean flawless impeccable never without proud pride family
-    family-owned family-run generations mission passionate well well-known reputable trusted
-    long long-standing leading award awards voted employ charity charities always"""
+    generations mission passionate well reputable trusted long leading award awards voted employ charity charities always"""
 )
 _HISTORY_NUMBERS = re.compile(
     r"\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?business|of\s+trading|on\s+amazon"
@@ -187,6 +186,11 @@ def _is_blank_word(inner: str) -> bool:
     return bool(_BRACKET_WORDS.search(inner)) or inner.strip().islower()
 
 
+_ROLE_WORDS = word_set(
+    """lead leader manager head officer supervisor director coordinator owner founder ceo coo
+    cfo cto specialist analyst controller planner buyer administrator admin engineer accountant
+    auditor clerk assistant executive partner president proprietor inspector agent chief"""
+)
 _ROLE = re.compile(
     r"\b(?:lead|leader|manager|head|officer|supervisor|director|coordinator|owner|founder|ceo"
     r"|coo|cfo|cto|specialist|analyst|controller|planner|buyer|administrator|admin|engineer"
@@ -206,7 +210,7 @@ _NO_ONE = word_set(
 
 def vague_owner(t: Analysed) -> int | None:
     """An owner that is no one in particular: we, the team, all staff, a department."""
-    if _ROLE.search(t.lower) or not t.tokens:
+    if not t.words.isdisjoint(_ROLE_WORDS) or _ROLE.search(t.lower) or not t.tokens:
         return None
     words = re.findall(r"[a-z]+", t.lower)
     return 0 if all(w in _NO_ONE for w in words) else None
@@ -218,6 +222,11 @@ _VAGUE_FREQUENCY = re.compile(
     r"|periodic(?:ally)?|from\s+time\s+to\s+time|often|frequently|constantly|always|routinely"
     r"|occasionally|sometimes|every\s+so\s+often|when\s+we\s+have\s+time|all\s+the\s+time"
     r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a)\b"
+)
+_SCHEDULE_WORDS = word_set(
+    """daily weekly monthly hourly nightly quarterly yearly annually fortnightly twice once
+    every each per before after monday tuesday wednesday thursday friday saturday sunday
+    automated automatic"""
 )
 _SCHEDULE = re.compile(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
@@ -235,7 +244,7 @@ VAGUE_FREQUENCY_GATE = word_set(
 
 def vague_frequency(t: Analysed) -> int | None:
     """A frequency that is no schedule: regularly, ongoing, as needed."""
-    if _SCHEDULE.search(t.lower):
+    if not t.words.isdisjoint(_SCHEDULE_WORDS) or _SCHEDULE.search(t.lower):
         return None
     match = _VAGUE_FREQUENCY.search(t.lower)
     return match.start() if match else None

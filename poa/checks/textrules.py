@@ -4,15 +4,13 @@ tests that let a whole case skip the rules none of its words could trigger."""
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from poa.checks import content, tone, wording
 from poa.checks.findings import FieldKind
 from poa.checks.rulebook import RULES, TEXT_RULE_IDS
-from poa.checks.text import Analysed
+from poa.checks.text import Analysed, words_by_part
 from poa.yamlfile import Loc
 
 TextRule = Callable[[Analysed], int | None]
@@ -28,14 +26,35 @@ class Gate:
     pattern: re.Pattern[str] | None = None
     always: bool = False
 
-    def opens(self, analysed: Analysed) -> bool:
-        """Whether the rule has to read this text."""
-        return (
-            self.always
-            or analysed.has(self.words)
-            or any(mark in analysed.masked for mark in self.marks)
-            or bool(self.pattern and self.pattern.search(analysed.masked))
-        )
+    def for_case(self, words: frozenset[str], joined: str) -> FieldGate | None:
+        """The test for the fields of a case with these words and this joined text, or None
+        when no field of it can open the gate."""
+        if self.always:
+            return FieldGate(always=True)
+        marks = tuple(mark for mark in self.marks if mark in joined)
+        pattern = self.pattern if self.pattern and self.pattern.search(joined) else None
+        has_words = not self.words.isdisjoint(words)
+        if not (marks or pattern or has_words):
+            return None
+        return FieldGate(self.words if has_words else frozenset(), marks, pattern)
+
+
+@dataclass(frozen=True)
+class FieldGate:
+    """A gate narrowed to what one case holds, tested field by field."""
+
+    words: frozenset[str] = frozenset()
+    marks: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+    always: bool = False
+
+    def opens(self, words: frozenset[str], text: str) -> bool:
+        """Whether the rule has to read a field with these words and this text."""
+        if self.always or not self.words.isdisjoint(words):
+            return True
+        if self.marks and any(mark in text for mark in self.marks):
+            return True
+        return self.pattern is not None and self.pattern.search(text) is not None
 
 
 ALWAYS = Gate(always=True)
@@ -73,53 +92,37 @@ Field = tuple[Loc, FieldKind, str]
 def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     """(location, kind, rule id, analysed text, position) for every rule a field breaks.
 
-    The case's text is read once as a whole: a rule runs only on the fields of its kinds that
-    hold one of its gate words or marks, so most fields of a sound case are never analysed."""
+    The words of every field are read in one pass over the case's joined text; a rule runs
+    only on the fields of its kinds that pass its gate, so most fields of a sound case are
+    never analysed further."""
     skipped = set(skip)
-    joined = "\n".join(text for _, _, text in fields)
-    whole = Analysed(joined)
-    starts = list(accumulate((len(text) + 1 for _, _, text in fields), initial=0))
-    found: dict[tuple[int, str], int] = {}
+    texts = [text for _, _, text in fields]
+    # A line break after each separator lets patterns anchored at a line's start (^) find
+    # the start of every field in the joined text.
+    joined = "\x00\n".join(texts)
+    words = words_by_part(joined.lower(), "\x00")
+    every = frozenset().union(*words)
+    by_kind: dict[FieldKind, list[int]] = {}
+    for i, (_, kind, _) in enumerate(fields):
+        by_kind.setdefault(kind, []).append(i)
+    found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
-    for rid, (function, gate) in FUNCTIONS.items():
-        if rid in skipped or not gate.opens(whole):
+    for order, (rid, (function, gate)) in enumerate(FUNCTIONS.items()):
+        narrowed = None if rid in skipped else gate.for_case(every, joined)
+        if narrowed is None:
             continue
-        kinds = RULES[rid].kinds
-        for i in sorted(_candidates(gate, whole, starts)):
-            _, kind, text = fields[i]
-            if kind not in kinds or not text.strip():
+        indexes = [i for kind in RULES[rid].kinds for i in by_kind.get(kind, ())]
+        for i in indexes:
+            text = texts[i]
+            if not narrowed.opens(words[i], text) or not text.strip():
                 continue
-            field = analysed.get(i) or analysed.setdefault(i, Analysed(text))
+            field = analysed.get(i)
+            if field is None:
+                field = analysed[i] = Analysed(text, words[i])
             pos = function(field)
             if pos is not None:
-                found[(i, rid)] = pos
-    order = {rid: n for n, rid in enumerate(TEXT_RULE_IDS)}
-    return [
-        (fields[i][0], fields[i][1], rid, analysed[i], pos)
-        for (i, rid), pos in sorted(found.items(), key=lambda item: (item[0][0], order[item[0][1]]))
-    ]
-
-
-def _candidates(gate: Gate, whole: Analysed, starts: list[int]) -> set[int]:
-    """The indexes of the fields that hold something the gate looks for."""
-    if gate.always:
-        return set(range(len(starts) - 1))
-    positions: list[int] = []
-    lower, masked = whole.lower, whole.masked
-    for word in gate.words.intersection(whole.words):
-        pos = lower.find(word)
-        while pos >= 0:
-            if pos == 0 or not lower[pos - 1].isalnum():
-                positions.append(pos)
-            pos = lower.find(word, pos + 1)
-    for mark in gate.marks:
-        pos = masked.find(mark)
-        while pos >= 0:
-            positions.append(pos)
-            pos = masked.find(mark, pos + 1)
-    if gate.pattern is not None:
-        positions += [m.start() for m in gate.pattern.finditer(masked)]
-    return {bisect_right(starts, pos) - 1 for pos in positions}
+                found.append((i, order, rid, pos))
+    return [(fields[i][0], fields[i][1], rid, analysed[i], pos) for i, _, rid, pos in sorted(found)]
 
 
 def rules_broken(text: str, kind: FieldKind | str) -> set[str]:

@@ -237,7 +237,7 @@ _FROM_NOW = re.compile(
 ABSOLUTE_GATE = word_set(
     """100 completely totally fully entirely absolutely perfectly error flawless risk perfect
     chance impossible eliminate eliminated eliminates ever never forever permanently guarantee
-    guarantees guaranteed cannot won't again zero"""
+    guarantees guaranteed cannot won again zero"""
 )
 
 

@@ -37,7 +37,7 @@ _SOON = re.compile(
 
 INTENTION_GATE = (
     word_set(
-        """will shall won't wo ll going plan plans planning intend intends intending hope hopes
+        """will shall won wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
     being scheduled soon shortly asap next coming end"""
     )
