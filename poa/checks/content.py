@@ -129,7 +129,8 @@ _HISTORY_STARTS = word_set(
     """selling sold sell trading operating seller business been founded established started open
     opened years thousands millions hundreds happy satisfied loyal five top
     spotless perfect excellent clean flawless impeccable never without proud pride family
-    generations mission passionate well reputable trusted long leading award awards voted employ charity charities always"""
+    generations mission passionate well reputable trusted long leading award awards voted employ
+    charity charities always"""
 )
 _HISTORY_NUMBERS = re.compile(
     r"\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?business|of\s+trading|on\s+amazon"
