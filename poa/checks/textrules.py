@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from poa.checks import content, tone, wording
 from poa.checks.findings import FieldKind
@@ -26,35 +26,30 @@ class Gate:
     pattern: re.Pattern[str] | None = None
     always: bool = False
 
-    def for_case(self, words: frozenset[str], joined: str) -> FieldGate | None:
-        """The test for the fields of a case with these words and this joined text, or None
-        when no field of it can open the gate."""
+    patterns: tuple[re.Pattern[str], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # The marks as one pattern, beside the gate's own pattern.
+        marks = [re.compile("|".join(map(re.escape, self.marks)))] if self.marks else []
+        object.__setattr__(self, "patterns", (*marks, *([self.pattern] if self.pattern else [])))
+
+    def opens_somewhere(self, every: frozenset[str], joined: str) -> bool:
+        """Whether any field of a case with these words and this joined text may open it."""
+        if self.always or not self.words.isdisjoint(every):
+            return True
+        return any(pattern.search(joined) for pattern in self.patterns)
+
+    def fields(
+        self, indexes: list[int], words: list[frozenset[str]], texts: list[str]
+    ) -> list[int]:
+        """Those of the fields (by index) the rule has to read: the gate opens on them."""
         if self.always:
-            return FieldGate(always=True)
-        marks = tuple(mark for mark in self.marks if mark in joined)
-        pattern = self.pattern if self.pattern and self.pattern.search(joined) else None
-        has_words = not self.words.isdisjoint(words)
-        if not (marks or pattern or has_words):
-            return None
-        return FieldGate(self.words if has_words else frozenset(), marks, pattern)
-
-
-@dataclass(frozen=True)
-class FieldGate:
-    """A gate narrowed to what one case holds, tested field by field."""
-
-    words: frozenset[str] = frozenset()
-    marks: tuple[str, ...] = ()
-    pattern: re.Pattern[str] | None = None
-    always: bool = False
-
-    def opens(self, words: frozenset[str], text: str) -> bool:
-        """Whether the rule has to read a field with these words and this text."""
-        if self.always or not self.words.isdisjoint(words):
-            return True
-        if self.marks and any(mark in text for mark in self.marks):
-            return True
-        return self.pattern is not None and self.pattern.search(text) is not None
+            return indexes
+        gate = self.words
+        chosen = [i for i in indexes if not gate.isdisjoint(words[i])]
+        for pattern in self.patterns:
+            chosen += [i for i in indexes if pattern.search(texts[i])]
+        return sorted(set(chosen)) if self.patterns else chosen
 
 
 ALWAYS = Gate(always=True)
@@ -103,23 +98,24 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     words = words_by_part(joined.lower(), "\x00")
     every = frozenset().union(*words)
     by_kind: dict[FieldKind, list[int]] = {}
-    for i, (_, kind, _) in enumerate(fields):
-        by_kind.setdefault(kind, []).append(i)
+    for i, (_, kind, text) in enumerate(fields):
+        if text.strip():
+            by_kind.setdefault(kind, []).append(i)
+    of_kinds: dict[frozenset[FieldKind], list[int]] = {}
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
     for order, (rid, (function, gate)) in enumerate(FUNCTIONS.items()):
-        narrowed = None if rid in skipped else gate.for_case(every, joined)
-        if narrowed is None:
+        if rid in skipped or not gate.opens_somewhere(every, joined):
             continue
-        indexes = [i for kind in RULES[rid].kinds for i in by_kind.get(kind, ())]
-        for i in indexes:
-            text = texts[i]
-            if not narrowed.opens(words[i], text) or not text.strip():
-                continue
-            field = analysed.get(i)
-            if field is None:
-                field = analysed[i] = Analysed(text, words[i])
-            pos = function(field)
+        kinds = RULES[rid].kinds
+        indexes = of_kinds.get(kinds)
+        if indexes is None:
+            indexes = of_kinds[kinds] = sorted(i for kind in kinds for i in by_kind.get(kind, ()))
+        for i in gate.fields(indexes, words, texts):
+            read = analysed.get(i)
+            if read is None:
+                read = analysed[i] = Analysed(texts[i], words[i])
+            pos = function(read)
             if pos is not None:
                 found.append((i, order, rid, pos))
     return [(fields[i][0], fields[i][1], rid, analysed[i], pos) for i, _, rid, pos in sorted(found)]
