@@ -325,3 +325,24 @@ def test_every_rule_is_described_and_every_text_rule_has_a_function() -> None:
         assert rule.explanation.endswith(".") and rule.message and rule.advice
         assert isinstance(rule.severity, poa.Severity)
         assert (rule_id in TEXT_RULE_IDS) == bool(rule.kinds)
+
+
+def test_the_grade_ceiling_is_never_below_textstats_grade() -> None:
+    # textstat is asked for the grade only when this cheap bound exceeds the limit, so the
+    # bound must hold for any text whatever its punctuation and spacing.
+    import textstat
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from poa.checks.case_rules import grade_ceiling
+
+    token = st.text(alphabet="abcXYZ019'-.,;:!?()\"&–—_/% é", min_size=1, max_size=12)
+    space = st.sampled_from([" ", "\n", " \t", "  "])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(token, space), min_size=1, max_size=60))
+    def holds(parts: list[tuple[str, str]]) -> None:
+        text = "".join(word + gap for word, gap in parts)
+        assert textstat.coleman_liau_index(text) <= grade_ceiling(text) + 1e-9
+
+    holds()

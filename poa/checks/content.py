@@ -187,7 +187,7 @@ def _is_blank_word(inner: str) -> bool:
     return bool(_BRACKET_WORDS.search(inner)) or inner.strip().islower()
 
 
-_ROLE_WORDS = word_set(
+ROLE_WORDS = word_set(
     """lead leader manager head officer supervisor director coordinator owner founder ceo coo
     cfo cto specialist analyst controller planner buyer administrator admin engineer accountant
     auditor clerk assistant executive partner president proprietor inspector agent chief"""
@@ -211,7 +211,7 @@ _NO_ONE = word_set(
 
 def vague_owner(t: Analysed) -> int | None:
     """An owner that is no one in particular: we, the team, all staff, a department."""
-    if not t.words.isdisjoint(_ROLE_WORDS) or _ROLE.search(t.lower) or not t.tokens:
+    if not t.words.isdisjoint(ROLE_WORDS) or _ROLE.search(t.lower) or not t.tokens:
         return None
     words = re.findall(r"[a-z]+", t.lower)
     return 0 if all(w in _NO_ONE for w in words) else None
@@ -224,7 +224,7 @@ _VAGUE_FREQUENCY = re.compile(
     r"|occasionally|sometimes|every\s+so\s+often|when\s+we\s+have\s+time|all\s+the\s+time"
     r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a)\b"
 )
-_SCHEDULE_WORDS = word_set(
+SCHEDULE_WORDS = word_set(
     """daily weekly monthly hourly nightly quarterly yearly annually fortnightly twice once
     every each per before after monday tuesday wednesday thursday friday saturday sunday
     automated automatic"""
@@ -245,7 +245,7 @@ VAGUE_FREQUENCY_GATE = word_set(
 
 def vague_frequency(t: Analysed) -> int | None:
     """A frequency that is no schedule: regularly, ongoing, as needed."""
-    if not t.words.isdisjoint(_SCHEDULE_WORDS) or _SCHEDULE.search(t.lower):
+    if not t.words.isdisjoint(SCHEDULE_WORDS) or _SCHEDULE.search(t.lower):
         return None
     match = _VAGUE_FREQUENCY.search(t.lower)
     return match.start() if match else None

@@ -19,12 +19,16 @@ TextRule = Callable[[Analysed], int | None]
 @dataclass(frozen=True)
 class Gate:
     """What a text must hold for a rule to have any chance of firing: one of these words, one
-    of these marks, or a match of this pattern. A gate never decides; it only skips work."""
+    of these marks, or a match of this pattern; and none of the `unless` words, whose presence
+    settles that the rule cannot fire. A gate never decides; it only skips work. A gate whose
+    rule reads one or two fields of a case (`narrow`) tests those fields alone."""
 
     words: frozenset[str] = frozenset()
     marks: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
     always: bool = False
+    unless: frozenset[str] = frozenset()
+    narrow: bool = False
 
     patterns: tuple[re.Pattern[str], ...] = field(init=False)
 
@@ -35,7 +39,7 @@ class Gate:
 
     def opens_somewhere(self, every: frozenset[str], joined: str) -> bool:
         """Whether any field of a case with these words and this joined text may open it."""
-        if self.always or not self.words.isdisjoint(every):
+        if self.always or self.narrow or not self.words.isdisjoint(every):
             return True
         return any(pattern.search(joined) for pattern in self.patterns)
 
@@ -43,6 +47,13 @@ class Gate:
         self, indexes: list[int], words: list[frozenset[str]], texts: list[str]
     ) -> list[int]:
         """Those of the fields (by index) the rule has to read: the gate opens on them."""
+        if self.unless:
+            # Words inside quotes do not count for the rules, so only an unquoted text is
+            # settled by its words.
+            unless = self.unless
+            indexes = [
+                i for i in indexes if unless.isdisjoint(words[i]) or _QUOTES.search(texts[i])
+            ]
         if self.always:
             return indexes
         gate = self.words
@@ -53,14 +64,18 @@ class Gate:
 
 
 ALWAYS = Gate(always=True)
+_QUOTES = re.compile("[\"“”„«»'‘’]")
 FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     "future-tense": (wording.future_tense, Gate(wording.INTENTION_GATE)),
     "vague-action": (wording.vague_action, Gate(wording.VAGUE_ACTION_GATE)),
     "measure-hedge": (wording.measure_hedge, Gate(wording.HEDGE_GATE)),
     "generic-measure": (wording.generic_measure, Gate(wording.GENERIC_GATE)),
-    "one-off-measure": (wording.one_off_measure, Gate(pattern=wording.PAST_LEAD)),
-    "vague-owner": (content.vague_owner, ALWAYS),
-    "vague-frequency": (content.vague_frequency, ALWAYS),
+    "one-off-measure": (wording.one_off_measure, Gate(pattern=wording.PAST_LEAD, narrow=True)),
+    "vague-owner": (content.vague_owner, Gate(always=True, unless=content.ROLE_WORDS)),
+    "vague-frequency": (
+        content.vague_frequency,
+        Gate(always=True, unless=content.SCHEDULE_WORDS),
+    ),
     "blame": (tone.blame, Gate(tone.BLAME_GATE)),
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_GATE)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),

@@ -50,6 +50,12 @@ _FAILURE = (
     r"|made\s+(?:a|an|the)?\s*(?:mistake|error)s?|(?:is|was|are|were)\s+responsible"
     r"|made\s+the\s+\w+\s+changes)"
 )
+# A word every failure above has in it, so a text without any cannot match _ACTOR.
+_FAILURE_KEYS = word_set(
+    """failed fail fails lost loses delayed damaged broke mislabeled mislabelled mixed missed
+    refused ignored forgot caused did didn never wrong mistake mistakes error errors responsible
+    changes"""
+)
 _ACTOR = re.compile(
     rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
     r"|a\b|an\b|the\b|was\b|were\b|been\b|be\b)"
@@ -86,7 +92,8 @@ def blame(t: Analysed) -> int | None:
             fault = word in _THIRD_WORDS and _FAULT_OF.match(t.lower, pos)
             if fault and not _NEGATED.search(t.lower, max(0, pos - 8), pos):
                 return pos
-    weak = t.match_at(_ACTOR, _THIRD_WORDS) or t.match_at(_BY_THIRD, _BY_STARTS)
+    weak = t.match_at(_ACTOR, _THIRD_WORDS) if t.has(_FAILURE_KEYS) else None
+    weak = weak or t.match_at(_BY_THIRD, _BY_STARTS)
     if weak is None and "without" in t.words and (behind := _BEHIND_BACK.search(t.lower)):
         weak = behind
     if weak and not _OWNERSHIP.search(t.lower):
