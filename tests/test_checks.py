@@ -346,3 +346,32 @@ def test_the_grade_ceiling_is_never_below_textstats_grade() -> None:
         assert textstat.coleman_liau_index(text) <= grade_ceiling(text) + 1e-9
 
     holds()
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        # A third party named as context in a sentence whose subject is the seller's check.
+        (
+            "root-cause-detail",
+            "Our inbound check of that lot powered on ten units from the factory charge and "
+            "did not connect a charger.",
+        ),
+        # What the seller did, with the mismatch as its consequence.
+        (
+            "root-cause",
+            "We changed the deposit bank account to one held in our trade name, which did not "
+            "match the legal name verified on the account.",
+        ),
+        # "Account Health was not checked" is a missed check, not a restated metric.
+        (
+            "root-cause",
+            "A restricted product warning went unanswered because Account Health was not "
+            "checked while the owner was away.",
+        ),
+    ],
+)
+def test_sound_causes_from_real_plans_raise_nothing(kind: str, text: str) -> None:
+    from poa.checks.textrules import rules_broken
+
+    assert rules_broken(text, kind) == set()

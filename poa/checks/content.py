@@ -16,7 +16,8 @@ _SYMPTOM = re.compile(
     r"|errors?|glitch(?:es)?|delays?)\b|\bglitch\w*|\blate\s+(?:shipments?|deliver(?:y|ies))\b"
     r"|\b(?:shipped|delivered|arrived|dispatched)\s+late\b"
     r"|\b(?:order\s+defect\s+rate|odr|cancel(?:l?ation)?\s+rate|late\s+shipment\s+rate|metrics?"
-    r"|account\s+health|rate)\s+(?:went|was|were|rose|dropped|increased|exceeded|is|fell)\b"
+    r"|account\s+health|rate)\s+(?:went|rose|dropped|increased|exceeded|fell|(?:was|were|is)\s+"
+    r"(?:too|above|below|over|high|low|poor))\b"
     r"|\b(?:account|listings?|products?|asins?)\s+(?:was\s+|were\s+)?(?:flagged|suspended"
     r"|deactivated|removed)\b|\bviolat(?:ed|ion|ions)\b|\bunhappy\b|\bdissatisf\w*|\bunforeseen\b"
     r"|\b(?:not|un)\s?aware\b|\bdid\s+not\s+know\b|\bdidn't\s+know\b|\black\s+of\b"
@@ -55,6 +56,8 @@ def vague_root_cause(t: Analysed) -> int | None:
         return None
     if _OWNED_FAILURE.search(t.lower) or tone.blame(t) is not None:
         return None
+    if symptom and t.tokens[0] in ("we", "our") and t.is_subordinate(symptom.start()):
+        return None  # what we did, and the symptom only as its consequence
     for match in _EXPLAINS.finditer(t.lower):
         if not _SYMPTOM.search(match.group("tail")):
             return None

@@ -58,7 +58,7 @@ _FAILURE_KEYS = word_set(
 )
 _ACTOR = re.compile(
     rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
-    r"|a\b|an\b|the\b|was\b|were\b|been\b|be\b)"
+    r"|a\b|an\b|the\b|was\b|were\b|been\b|be\b|and\b|or\b|but\b)"
     rf"[a-z']+\s+){{0,3}}?{_FAILURE}\b"
 )
 _BY_THIRD = re.compile(
