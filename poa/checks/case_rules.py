@@ -96,10 +96,11 @@ def exhibits_cited(ctx: Context) -> Iterator[Finding]:
     for section in (case.root_causes, case.corrective_actions, case.preventive_measures):
         for item in section:
             cited.update(getattr(item, "evidence", None) or ())
+    statements = ""
     for i, exhibit in enumerate(case.evidence):
         if exhibit.id in cited:
             continue
-        statements = "\n".join(_statements(case)).upper()
+        statements = statements or "\n".join(_statements(case)).upper()
         label = re.escape(exhibit.id.upper())
         named = re.search(rf"(?<![A-Z0-9]){label}(?![A-Z0-9])", statements)
         if named is None and exhibit.file.upper() not in statements:

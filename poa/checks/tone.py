@@ -65,6 +65,10 @@ _BY_THIRD = re.compile(
     rf"(?:caused\s+by|due\s+to|because\s+of|delayed\s+by)\s+(?:the\s+|a\s+|our\s+)?{_THIRD_PARTY}"
 )
 _BY_STARTS = word_set("caused due because delayed")
+# A field can break the blame rule only with a strong word or phrase, or with a third party
+# beside a failure, a cause or "without".
+STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
+WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | {"without"})
 _BEHIND_BACK = re.compile(
     r"without\s+(?:our|my)\s+(?:knowledge|approval|consent|permission)\b"
     r"|without\s+(?:telling|informing|notifying|asking)\s+us\b|without\s+notice\b"
