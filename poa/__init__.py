@@ -20,6 +20,12 @@ if _typing.TYPE_CHECKING:
     )
     from poa.case.model import Case, Kind
     from poa.catalog import Catalog, IssueType, MetricSpec, load_catalog
+    from poa.checks.case_rules import case_digest
+    from poa.checks.config import CheckConfig, load_check_config
+    from poa.checks.engine import check
+    from poa.checks.findings import FieldKind, Finding, Severity
+    from poa.checks.report import CheckReport, format_reports, reports_json
+    from poa.checks.rulebook import CHECK_RULES, Rule
     from poa.documents.formats import DEFAULT_FORMATS, FORMATS, Format, parse_formats
     from poa.documents.library import TemplateLibrary
     from poa.documents.render import output_stem, render, render_markdown
@@ -62,6 +68,12 @@ _HOMES = {
     ),
     "poa.case.model": ("Case", "Kind"),
     "poa.catalog": ("Catalog", "IssueType", "MetricSpec", "load_catalog"),
+    "poa.checks.case_rules": ("case_digest",),
+    "poa.checks.config": ("CheckConfig", "load_check_config"),
+    "poa.checks.engine": ("check",),
+    "poa.checks.findings": ("FieldKind", "Finding", "Severity"),
+    "poa.checks.report": ("CheckReport", "format_reports", "reports_json"),
+    "poa.checks.rulebook": ("CHECK_RULES", "Rule"),
     "poa.documents.library": ("TemplateLibrary",),
     "poa.documents.formats": ("DEFAULT_FORMATS", "FORMATS", "Format", "parse_formats"),
     "poa.documents.render": ("output_stem", "render", "render_markdown"),
@@ -94,16 +106,21 @@ _HOMES = {
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
 __all__ = [
+    "CHECK_RULES",
     "DEFAULT_FORMATS",
     "FORMATS",
     "Case",
     "CaseInvalidError",
     "Catalog",
     "CatalogError",
+    "CheckConfig",
+    "CheckReport",
     "CheckedCase",
     "DailyCounts",
     "DocumentTemplateError",
     "EngineMissingError",
+    "FieldKind",
+    "Finding",
     "Format",
     "HealthReport",
     "HealthStatus",
@@ -125,25 +142,31 @@ __all__ = [
     "Rendered",
     "ResourceMissingError",
     "Result",
+    "Rule",
+    "Severity",
     "Status",
     "TemplateLibrary",
     "UsageError",
     "__version__",
+    "case_digest",
     "case_from_data",
     "case_from_health",
     "case_schema",
+    "check",
     "check_case",
     "counts_from_records",
     "draw_chart",
     "dump_case",
     "find_case_files",
     "format_health",
+    "format_reports",
     "health_data",
     "health_json",
     "health_report",
     "jobs_for",
     "load_case",
     "load_catalog",
+    "load_check_config",
     "output_stem",
     "parse_case",
     "parse_counts",
@@ -153,6 +176,7 @@ __all__ = [
     "render",
     "render_batch",
     "render_markdown",
+    "reports_json",
     "run_interview",
     "scaffold_text",
     "write_scaffold",

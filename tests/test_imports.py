@@ -20,6 +20,7 @@ ROOMS = [
     ("poa.case.kinds", "poa.case.values", "poa.case.model"),
     ("poa.catalog",),
     ("poa.case.rules", "poa.case.consistency", "poa.case.files", "poa.case"),
+    ("poa.checks",),
     ("poa.documents",),
     ("poa.outputs",),
     ("poa.health",),

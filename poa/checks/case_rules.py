@@ -1,0 +1,338 @@
+"""Rules across the whole case: coverage of the notice, evidence, deadline, resubmission,
+length and readability.
+
+Each rule is a function of a `Context` that yields findings; `CASE_RULES` lists them in the
+order they report. A new rule (multi-issue coverage, say) is one more function in the list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cached_property
+
+from poa.case.dates import deadline
+from poa.case.model import Case, Kind
+from poa.catalog import Catalog, IssueType
+from poa.checks.findings import Finding
+from poa.checks.rulebook import RULES
+from poa.yamlfile import Loc
+
+INVOICE_DAYS = 365
+DEADLINE_WARNING_DAYS = 3
+WORD_BUDGET = 900
+GRADE_LIMIT = 14.0
+
+
+@dataclass
+class Context:
+    """What the case rules read: the case, its issue type, and the day the check runs."""
+
+    case: Case
+    catalog: Catalog
+    issue: IssueType | None
+    today: date
+
+    def finding(
+        self, rule_id: str, loc: Loc, message: str = "", suggestion: str = "", excerpt: str = ""
+    ) -> Finding:
+        """A finding of a rule, with the rule's own message and advice unless given."""
+        rule = RULES[rule_id]
+        return Finding(
+            rule_id,
+            rule.severity,
+            loc,
+            message or rule.message,
+            suggestion or rule.advice,
+            excerpt,
+        )
+
+    @cached_property
+    def plan_text(self) -> str:
+        """Every statement of the plan (not the notice) in upper case, for identifier lookups."""
+        case = self.case
+        parts: list[str] = []
+        for cause in case.root_causes:
+            parts += [cause.summary, cause.detail or "", *cause.asins, *cause.order_ids]
+        parts += [a.action for a in case.corrective_actions]
+        parts += [m.measure for m in case.preventive_measures]
+        for item in case.evidence:
+            parts += [item.proves, item.file, *item.asins]
+        return "\n".join(parts).upper()
+
+
+CaseRule = Callable[[Context], Iterable[Finding]]
+
+
+def notice_coverage(ctx: Context) -> Iterator[Finding]:
+    """Every ASIN and order the notice names appears somewhere in the plan."""
+    note = ctx.case.notification
+    for i, asin in enumerate(note.asins):
+        if asin.upper() not in ctx.plan_text:
+            yield ctx.finding("asin-not-covered", ("notification", "asins", i), excerpt=asin)
+    for i, order in enumerate(note.order_ids):
+        if order.upper() not in ctx.plan_text:
+            yield ctx.finding("order-not-covered", ("notification", "order_ids", i), excerpt=order)
+
+
+def cause_coverage(ctx: Context) -> Iterator[Finding]:
+    """Every root cause has an action and a measure."""
+    case = ctx.case
+    for i, cause in enumerate(case.root_causes):
+        if not any(cause.id in a.root_causes for a in case.corrective_actions):
+            yield ctx.finding("cause-without-action", ("root_causes", i, "id"), excerpt=cause.id)
+        if not any(cause.id in m.root_causes for m in case.preventive_measures):
+            yield ctx.finding("cause-without-measure", ("root_causes", i, "id"), excerpt=cause.id)
+
+
+def exhibits_cited(ctx: Context) -> Iterator[Finding]:
+    """Every exhibit is cited by a statement, by its id or its file name."""
+    case = ctx.case
+    cited: set[str] = set()
+    for section in (case.root_causes, case.corrective_actions, case.preventive_measures):
+        for item in section:
+            cited.update(getattr(item, "evidence", None) or ())
+    statements = ""
+    for i, exhibit in enumerate(case.evidence):
+        if exhibit.id in cited:
+            continue
+        statements = statements or "\n".join(_statements(case)).upper()
+        label = re.escape(exhibit.id.upper())
+        named = re.search(rf"(?<![A-Z0-9]){label}(?![A-Z0-9])", statements)
+        if named is None and exhibit.file.upper() not in statements:
+            yield ctx.finding("exhibit-not-cited", ("evidence", i, "id"), excerpt=exhibit.id)
+
+
+def _statements(case: Case) -> Iterator[str]:
+    for cause in case.root_causes:
+        yield cause.summary + " " + (cause.detail or "")
+    yield from (a.action for a in case.corrective_actions)
+    yield from (m.measure for m in case.preventive_measures)
+
+
+def required_evidence(ctx: Context) -> Iterator[Finding]:
+    """The document kinds the issue type needs are all attached."""
+    needed = list(getattr(ctx.issue, "required_evidence", None) or [])
+    kinds = {item.kind for item in ctx.case.evidence}
+    title = ctx.issue.title if ctx.issue else "this issue"
+    for kind in needed:
+        if kind not in kinds:
+            yield ctx.finding(
+                "required-evidence",
+                ("evidence",),
+                message=f"a {kind} is missing: {title} needs one",
+                suggestion=RULES["required-evidence"].advice + f" (kind: {kind})",
+            )
+
+
+def invoices(ctx: Context) -> Iterator[Finding]:
+    """Invoices name their supplier, are dated within a year of the notice, show what they cover."""
+    received = ctx.case.notification.received_on
+    for i, item in enumerate(ctx.case.evidence):
+        if item.kind != "invoice":
+            continue
+        if not item.supplier:
+            yield ctx.finding("invoice-supplier", ("evidence", i), excerpt=item.file)
+        if item.issued_on is None:
+            yield ctx.finding(
+                "invoice-date", ("evidence", i), message="has no date", excerpt=item.file
+            )
+        elif item.issued_on < received - timedelta(days=INVOICE_DAYS):
+            yield ctx.finding(
+                "invoice-date",
+                ("evidence", i, "issued_on"),
+                message=f"is dated {item.issued_on}, more than {INVOICE_DAYS} days before the "
+                f"notice ({received})",
+                excerpt=item.file,
+            )
+        if item.quantity is None or not (item.asins or item.gtins):
+            yield ctx.finding("invoice-details", ("evidence", i), excerpt=item.file)
+
+
+def timing(ctx: Context) -> Iterator[Finding]:
+    """The deadline has not passed and is not days away."""
+    case = ctx.case
+    if case.submissions and case.submissions[-1].outcome == "accepted":
+        return
+    due = deadline(case, ctx.catalog)
+    if due is None:
+        return
+    loc: Loc = ("notification", "deadline" if case.notification.deadline else "received_on")
+    left = (due - ctx.today).days
+    if left < 0:
+        yield ctx.finding("deadline-passed", loc, message=f"the deadline {due} has passed")
+    elif left <= DEADLINE_WARNING_DAYS:
+        days = "today" if left == 0 else f"in {left} day{'s' if left > 1 else ''}"
+        yield ctx.finding("deadline-near", loc, message=f"the answer is due {days} ({due})")
+
+
+def resubmission(ctx: Context) -> Iterator[Finding]:
+    """A new submission after a rejection carries something new; none while one is pending."""
+    subs = ctx.case.submissions
+    if not subs:
+        return
+    last = max(range(len(subs)), key=lambda i: subs[i].submitted_on)
+    sub = subs[last]
+    loc: Loc = ("submissions", last)
+    if sub.outcome == "pending":
+        yield ctx.finding(
+            "submission-pending", loc, message=f"the submission of {sub.submitted_on} is pending"
+        )
+        return
+    if sub.outcome not in ("rejected", "more-information-requested"):
+        return
+    digest = getattr(sub, "digest", None)
+    if digest is not None:
+        unchanged = digest == case_digest(ctx.case)
+    else:
+        unchanged = not any(day > sub.submitted_on for day in _plan_dates(ctx.case))
+    if unchanged:
+        yield ctx.finding(
+            "resubmission-unchanged",
+            loc,
+            message=f"nothing in the case is newer than the {sub.outcome.replace('-', ' ')} "
+            f"answer to the submission of {sub.submitted_on}",
+        )
+
+
+def _plan_dates(case: Case) -> Iterator[date]:
+    yield from (a.completed_on for a in case.corrective_actions)
+    yield from (m.started_on for m in case.preventive_measures)
+    yield from (e.issued_on for e in case.evidence if e.issued_on)
+
+
+def case_digest(case: Case) -> str:
+    """A fingerprint of what a submission says: the same plan gives the same digest."""
+    data = case.model_dump(mode="json", exclude={"submissions", "prepared_on"})
+    text = json.dumps(data, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def length(ctx: Context) -> Iterator[Finding]:
+    """The letter fits a reviewer's reading budget, and its prose reads plainly."""
+    words = estimated_words(ctx.case, ctx.catalog)
+    if words > WORD_BUDGET:
+        yield ctx.finding(
+            "letter-length",
+            (),
+            message=f"the letter comes to about {words} words, over the {WORD_BUDGET} a "
+            "reviewer reads closely (about two pages)",
+        )
+    prose = _prose(ctx.case)
+    grade = reading_grade(prose) if grade_ceiling(prose) > GRADE_LIMIT else 0.0
+    if grade > GRADE_LIMIT:
+        yield ctx.finding(
+            "readability",
+            (),
+            message=f"the plan's sentences read at US school grade {grade:.0f} "
+            f"(Coleman–Liau), above {GRADE_LIMIT:.0f}",
+        )
+
+
+def _prose(case: Case) -> str:
+    parts: list[str] = []
+    for cause in case.root_causes:
+        parts += [cause.summary, cause.detail or ""]
+    parts += [a.action for a in case.corrective_actions]
+    parts += [m.measure for m in case.preventive_measures]
+    parts += [e.proves for e in case.evidence]
+    return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts if p)
+
+
+# A token of punctuation alone, in text whose tokens are joined by single spaces and that
+# starts and ends with one (the literal space lets the search skip ahead quickly).
+_PUNCTUATION_ONLY = re.compile(r" [^\w\s]+(?= )")
+
+
+def grade_ceiling(text: str) -> float:
+    """A number the Coleman–Liau grade of the text cannot exceed, found in one cheap pass.
+
+    The index is 5.8 × letters per word − 29.6 × sentences per word − 15.8. Counting every
+    character that is not a space (at least as many as textstat's letters) over the tokens
+    with a letter or digit in them (at most as many as its words), and leaving out the
+    sentence term, which only lowers it, gives a bound above it. Where the bound is under the
+    limit, textstat need not be asked: the grade it would give is under the limit too."""
+    tokens = text.split()
+    words = len(tokens) - len(_PUNCTUATION_ONLY.findall(" " + " ".join(tokens) + " "))
+    if words <= 0:
+        return 0.0
+    return 5.8 * len("".join(tokens)) / words - 15.8
+
+
+def reading_grade(text: str) -> float:
+    """The Coleman–Liau grade of a text, by textstat. The index counts letters, words and
+    sentences only, so it needs no pronunciation dictionary (textstat's syllable-based
+    formulas would fetch one from the network)."""
+    import textstat  # type: ignore[import-untyped]
+
+    return float(textstat.coleman_liau_index(text)) if text.strip() else 0.0
+
+
+# Words the document templates add around the case's own text: opening, headings, closing and
+# signature, and the labels printed with each item; the catalog's rule for each issue type
+# comes on top. Measured on the sample cases' rendering.
+_TEMPLATE_WORDS = {Kind.PLAN_OF_ACTION: 56, Kind.PERFORMANCE_IMPROVEMENT_PLAN: 97}
+_ITEM_WORDS = {"cause": 8, "action": 12, "measure": 18, "exhibit": 10, "metric": 22, "mile": 14}
+
+
+def estimated_words(case: Case, catalog: Catalog | None = None) -> int:
+    """About how many words the rendered letter has: the case's text, the template's, and the
+    catalog's rule for each issue type the notice names."""
+    n = _ITEM_WORDS
+    words = _TEMPLATE_WORDS.get(case.kind, 56) + _count(_printed(case))
+    if catalog is not None:
+        types = (catalog.types.get(key) for key in case.notification.issue_types)
+        words += sum(len((issue.rule or "").split()) for issue in types if issue)
+    words += n["cause"] * len(case.root_causes) + n["action"] * len(case.corrective_actions)
+    words += n["measure"] * len(case.preventive_measures) + n["exhibit"] * len(case.evidence)
+    words += n["metric"] * len(case.metrics) + n["mile"] * len(case.milestones)
+    return words + len(case.notification.asins) + len(case.notification.order_ids)
+
+
+def _printed(case: Case) -> Iterator[str]:
+    seller, note = case.seller, case.notification
+    yield from (seller.legal_name, seller.store_name, seller.signatory.name)
+    yield from (seller.signatory.role, note.subject, *note.policies)
+    for cause in case.root_causes:
+        yield from (cause.summary, cause.detail or "")
+    yield from (a.action for a in case.corrective_actions)
+    for m in case.preventive_measures:
+        yield from (m.measure, m.owner, m.frequency, m.kpi or "", m.area)
+    for e in case.evidence:
+        yield from (e.proves, e.file, e.supplier or "")
+    yield from (m.cause or "" for m in case.metrics)
+    yield from (m.note or "" for m in case.milestones)
+    yield from case.review_checks
+
+
+def _count(texts: Iterable[str]) -> int:
+    return len(" ".join(texts).split())
+
+
+# Each case rule with the rule ids it reports, so a rule whose ids are all off is not run.
+CASE_RULES: tuple[tuple[CaseRule, frozenset[str]], ...] = (
+    (notice_coverage, frozenset({"asin-not-covered", "order-not-covered"})),
+    (cause_coverage, frozenset({"cause-without-action", "cause-without-measure"})),
+    (exhibits_cited, frozenset({"exhibit-not-cited"})),
+    (required_evidence, frozenset({"required-evidence"})),
+    (invoices, frozenset({"invoice-supplier", "invoice-date", "invoice-details"})),
+    (timing, frozenset({"deadline-passed", "deadline-near"})),
+    (resubmission, frozenset({"resubmission-unchanged", "submission-pending"})),
+    (length, frozenset({"letter-length", "readability"})),
+)
+
+
+def run_case_rules(ctx: Context, disabled: Iterable[str] = ()) -> list[Finding]:
+    """Every case rule's findings, leaving out the rules switched off."""
+    off = set(disabled)
+    return [
+        finding
+        for rule, ids in CASE_RULES
+        if not ids <= off
+        for finding in rule(ctx)
+        if finding.rule not in off
+    ]

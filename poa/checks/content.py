@@ -1,0 +1,254 @@
+"""Rules on content: root causes that restate the symptom, support cases, questions, history,
+template leftovers, and owners and frequencies that name no one and no schedule."""
+
+from __future__ import annotations
+
+import re
+
+from poa.checks import tone
+from poa.checks.text import Analysed, word_set
+
+_SYMPTOM = re.compile(
+    r"\bcomplain(?:ed|ts?|ing)?\b|\bnegative\s+(?:feedback|reviews?)\b|\bbad\s+reviews?\b"
+    r"|\bone-star\b|\b(?:made|make|makes)\s+(?:a\s+|an\s+|some\s+)?(?:mistake|error)s?\b"
+    r"|\bmistakes\s+were\s+made\b|\bhuman\s+error\b|\boversight\b|\bmisunderstanding\b"
+    r"|\b(?:supplier|carrier|shipping|technical|system|delivery|stock)\s+(?:issues?|problems?"
+    r"|errors?|glitch(?:es)?|delays?)\b|\bglitch\w*|\blate\s+(?:shipments?|deliver(?:y|ies))\b"
+    r"|\b(?:shipped|delivered|arrived|dispatched)\s+late\b"
+    r"|\b(?:order\s+defect\s+rate|odr|cancel(?:l?ation)?\s+rate|late\s+shipment\s+rate|metrics?"
+    r"|account\s+health|rate)\s+(?:went|rose|dropped|increased|exceeded|fell|(?:was|were|is)\s+"
+    r"(?:too|above|below|over|high|low|poor))\b"
+    r"|\b(?:account|listings?|products?|asins?)\s+(?:was\s+|were\s+)?(?:flagged|suspended"
+    r"|deactivated|removed)\b|\bviolat(?:ed|ion|ions)\b|\bunhappy\b|\bdissatisf\w*|\bunforeseen\b"
+    r"|\b(?:not|un)\s?aware\b|\bdid\s+not\s+know\b|\bdidn't\s+know\b|\black\s+of\b"
+    r"|\b(?:items?|products?|orders?|parcels?|units?)\s+(?:arrived|were|was)\s+(?:damaged|late"
+    r"|defective|broken)\b|\bdid\s+not\s+match\b|\breceived\s+(?:the\s+)?(?:wrong|used|damaged"
+    r"|defective|broken|opened)\b|\bproblem\s+with\b|\bissue\s+with\b|\bemployee\s+made\b"
+)
+_EXPLAINS = re.compile(
+    r"\b(?:because|since|so|after|while|without|when|as|caused\s+by|due\s+to|came\s+from"
+    r"|resulted\s+from|led\s+to)\b(?P<tail>.*)"
+)
+_OWNED_FAILURE = re.compile(
+    r"\b(?:we|i|our\s+[a-z-]+(?:\s+[a-z-]+)?|staff|the\s+team|no\s+one|nobody)\s+(?:did\s+not"
+    r"|didn't|never|failed\s+to|forgot\s+to|had\s+no|skipped|only|relied|copied|reused)\s+"
+    r"(?!know\b|realise\b|realize\b|understand\b|notice\b|expect\b|mean\b)"
+    r"|\bno\s+one\b|\bnobody\b|\bwithout\s+(?:checking|verifying|a\s+)"
+)
+
+
+_SYMPTOM_STARTS = word_set(
+    """complain complained complaints complaint complaining negative bad one made make makes
+    mistakes human oversight misunderstanding supplier carrier shipping technical system delivery
+    stock glitch glitches glitchy late shipped delivered arrived dispatched order odr cancel
+    cancellation cancelation metric metrics account rate listing listings product products asin
+    asins violated violation violations unhappy dissatisfied dissatisfaction unforeseen not
+    unaware did didn lack items item orders order parcels parcel units unit received problem
+    issue employee"""
+)
+
+
+def vague_root_cause(t: Analysed) -> int | None:
+    """A root cause that restates the symptom instead of naming the process that failed."""
+    words = t.tokens
+    symptom = t.match_at(_SYMPTOM, _SYMPTOM_STARTS)
+    if symptom is None and len(words) > 4:
+        return None
+    if _OWNED_FAILURE.search(t.lower) or tone.blame(t) is not None:
+        return None
+    if symptom and t.tokens[0] in ("we", "our") and t.is_subordinate(symptom.start()):
+        return None  # what we did, and the symptom only as its consequence
+    for match in _EXPLAINS.finditer(t.lower):
+        if not _SYMPTOM.search(match.group("tail")):
+            return None
+    return symptom.start() if symptom else 0
+
+
+_SUPPORT = re.compile(
+    r"\bseller\s+(?:central\s+)?support\b|\bsupport\s+(?:case|ticket)s?\b"
+    r"|\bcase\s*(?:id|#|no\.?|number)\b|\bcase\s+#?\d{5,}|\bticket\s*(?:id|#|no\.?|number)"
+    r"|\bticket\s+#?\d+|\b(?:a|another|our)\s+ticket\b"
+    r"|\b(?:opened|raised|filed|logged|submitted|escalated|reopen(?:ed)?)\s+(?:a\s+|an\s+|another"
+    r"\s+|our\s+|the\s+|several\s+|multiple\s+)?(?:\w+\s+)?(?:case|ticket)s?\b"
+    r"|\b(?:previous|earlier|open|pending|existing|several|three|two)\s+(?:support\s+)?(?:case|ticket)s?\b"
+    r"|\baccount\s+health\s+(?:support|specialist|team|rep|representative)\b"
+    r"|\bcall\s+with\s+account\s+health\b|\bamazon\s+(?:agent|rep|representative|associate"
+    r"|support|employee)\b|\baccount\s+manager\s+at\s+amazon\b|\btold\s+(?:us\s+)?by\s+amazon\b"
+)
+
+
+SUPPORT_GATE = word_set(
+    """support case cases ticket tickets health rep representative agent associate employee
+    manager told specialist"""
+)
+
+
+def support_case(t: Analysed) -> int | None:
+    """A reference to a support case or to what Amazon staff said."""
+    if not t.has(SUPPORT_GATE):
+        return None
+    match = _SUPPORT.search(t.lower)
+    return match.start() if match else None
+
+
+_ASKS = re.compile(
+    r"\bplease\s+(?:let\s+us\s+know|advise|clarify|explain|confirm|tell\s+us)\b|\blet\s+us\s+know\b"
+    r"|(?:could|can|would|will)\s+you\b|\bwe\s+would\s+(?:like\s+to\s+know|appreciate)\b"
+    r"|\bkindly\s+(?:confirm|advise|let|tell|clarify|explain)\b|\brequest\s+guidance\b"
+)
+
+
+ASK_GATE = word_set("please let could can would will kindly request")
+_ASK_STARTS = ASK_GATE | {"we"}
+
+
+def question(t: Analysed) -> int | None:
+    """A question or a request for information addressed to Amazon."""
+    pos = t.masked.find("?")
+    if pos >= 0:
+        return pos
+    match = t.match_at(_ASKS, _ASK_STARTS)
+    return match.start() if match else None
+
+
+_HISTORY = re.compile(
+    r"(?:selling|sold|sell|trading|operating|seller|business|been)\s+(?:on\s+amazon\s+)?"
+    r"(?:since|for)\s+(?:\d{4}|\w+\s+years|many\s+years|over|more\s+than|decades)\b"
+    r"|(?:founded|established)\b|started\s+(?:our|the)\s+(?:business|company|shop)\b"
+    r"|open(?:ed)?\s+since\s+(?:19|20)\d\d\b|years\s+of\s+trading\b"
+    r"|(?:thousands|millions|hundreds)\s+of\s+(?:happy\s+|satisfied\s+|loyal\s+)?(?:customers|buyers)\b"
+    r"|(?:happy|satisfied|loyal)\s+(?:customers|buyers|clients)\b|five-star\s+ratings\b"
+    r"|top[- ]rated\b|(?:spotless|perfect|excellent|clean|flawless|impeccable)\s+(?:record"
+    r"|track\s+record|history|account\s+health|reputation)\b"
+    r"|never\s+had\s+(?:a|any)\s+(?:single\s+)?(?:complaint|problem|issue|violation)s?\b"
+    r"|without\s+(?:a\s+single\s+problem|issues|any\s+(?:problems|issues|complaints))\b"
+    r"|proud\b|pride\b|family[- ](?:owned|run)\b|generations\b|mission\b"
+    r"|passionate\b|well[- ]known\b|reputable\b|trusted\s+(?:seller|by|brand|company)\b"
+    r"|long[- ]standing\b|leading\s+(?:department\s+stores|retailers|brands?|companies)\b"
+    r"|awards?\b|voted\s+best\b|employ\s+\d+\s+people\b|charit(?:y|ies)\b"
+    r"|long\s+history\b|(?:(?<=we\shave\s)|(?<=i\shave\s))always\b|(?<=we\s)always\s+do\b"
+)
+_HISTORY_STARTS = word_set(
+    """selling sold sell trading operating seller business been founded established started open
+    opened years thousands millions hundreds happy satisfied loyal five top
+    spotless perfect excellent clean flawless impeccable never without proud pride family
+    generations mission passionate well reputable trusted long leading award awards voted employ
+    charity charities always"""
+)
+_HISTORY_NUMBERS = re.compile(
+    r"\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?business|of\s+trading|on\s+amazon"
+    r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+%\s+positive\s+feedback\b"
+)
+HISTORY_GATE = _HISTORY_STARTS
+
+
+def unrelated_history(t: Analysed) -> int | None:
+    """Business history, reputation or praise the notice did not ask about."""
+    match = t.match_at(_HISTORY, _HISTORY_STARTS)
+    if match is None and not t.words.isdisjoint(("years", "positive")):
+        match = _HISTORY_NUMBERS.search(t.lower)
+    return match.start() if match else None
+
+
+_BRACKET = re.compile(r"\[([^\]\n]{1,60})\]|\{\{?[^}\n]{1,60}\}\}?|<([^<>@\n]{1,40})>")
+_BRACKET_OK = re.compile(
+    r"\b(?:sic|redacted|emphasis|translated|translation|exhibit\s+\w+)\b|^\s*\d+\s*$", re.I
+)
+_BRACKET_WORDS = re.compile(
+    r"\b(?:asin|date|name|brand|company|your|insert|number|lab|frequency|explain|describe"
+    r"|merchant|token|seller|store|product|supplier|order|amount|quantity|role|here|x+)\b",
+    re.I,
+)
+_LEFTOVER = re.compile(
+    r"[A-Z0-9]*X{4,}[A-Z0-9]*|\bXXX\b|\b(?:TBD|TBC|TODO|FIXME)\b|\b0{3}-0{7}-0{7}\b"
+    r"|\b(?:MM|DD)[/.-](?:DD|MM)[/.-](?:YYYY|YY)\b|\bYYYY-MM-DD\b|_{3,}"
+    r"|\b(?:Company|Seller|Your|Store)\s+Name\b|(?:^|\s)(?:\.\.\.|…)(?=\s|$)"
+)
+_LEFTOVER_LOWER = re.compile(
+    r"\blorem\b|\b(?:insert|describe|add|enter|write)\b[^.]{0,40}\bhere\b"
+    r"|\breplace\s+this\s+text\b|^\s*example:"
+)
+
+
+PLACEHOLDER_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", "TBD", "TBC", "TODO", "FIXME", "000-")
+PLACEHOLDER_GATE = word_set("lorem here replace example name mm dd yyyy")
+
+
+def placeholder(t: Analysed) -> int | None:
+    """Template text left in: bracketed instructions, TBD, XXX, lorem ipsum, date masks."""
+    if not any(m in t.masked for m in PLACEHOLDER_MARKS) and not t.has(PLACEHOLDER_GATE):
+        return None
+    for match in _BRACKET.finditer(t.masked):
+        inner = match.group(1) or match.group(2)
+        if inner is None or (not _BRACKET_OK.search(inner) and _is_blank_word(inner)):
+            return match.start()
+    leftover = _LEFTOVER.search(t.masked) or _LEFTOVER_LOWER.search(t.lower)
+    return leftover.start() if leftover else None
+
+
+def _is_blank_word(inner: str) -> bool:
+    return bool(_BRACKET_WORDS.search(inner)) or inner.strip().islower()
+
+
+ROLE_WORDS = word_set(
+    """lead leader manager head officer supervisor director coordinator owner founder ceo coo
+    cfo cto specialist analyst controller planner buyer administrator admin engineer accountant
+    auditor clerk assistant executive partner president proprietor inspector agent chief"""
+)
+_ROLE = re.compile(
+    r"\b(?:lead|leader|manager|head|officer|supervisor|director|coordinator|owner|founder|ceo"
+    r"|coo|cfo|cto|specialist|analyst|controller|planner|buyer|administrator|admin|engineer"
+    r"|accountant|auditor|clerk|assistant|executive|partner|president|proprietor|inspector"
+    r"|agent|chief|in\s+charge)\b"
+)
+# Words an owner made only of is no one in particular: a pronoun, a group or a department.
+_NO_ONE = word_set(
+    """we us me i you everyone everybody all staff team teams employees people management
+    company business someone somebody anyone anybody whoever various multiple seller packers
+    workers personnel members member available involved customer service support warehouse
+    operations compliance sales purchasing listings quality logistics shipping fulfilment
+    fulfillment inventory marketing finance returns department shift duty on in of the our my
+    and or is tbd n a na none"""
+)
+
+
+def vague_owner(t: Analysed) -> int | None:
+    """An owner that is no one in particular: we, the team, all staff, a department."""
+    if not t.words.isdisjoint(ROLE_WORDS) or _ROLE.search(t.lower) or not t.tokens:
+        return None
+    words = re.findall(r"[a-z]+", t.lower)
+    return 0 if all(w in _NO_ONE for w in words) else None
+
+
+_VAGUE_FREQUENCY = re.compile(
+    r"\b(?:regular(?:ly)?|ongoing|as\s+(?:needed|required|often\s+as\s+possible)"
+    r"|when(?:ever)?\s+(?:needed|necessary|required|possible)|continu(?:ous|ously|ally)"
+    r"|periodic(?:ally)?|from\s+time\s+to\s+time|often|frequently|constantly|always|routinely"
+    r"|occasionally|sometimes|every\s+so\s+often|when\s+we\s+have\s+time|all\s+the\s+time"
+    r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a)\b"
+)
+SCHEDULE_WORDS = word_set(
+    """daily weekly monthly hourly nightly quarterly yearly annually fortnightly twice once
+    every each per before after monday tuesday wednesday thursday friday saturday sunday
+    automated automatic"""
+)
+_SCHEDULE = re.compile(
+    r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
+    r"|once|every|each|per|before|after|monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|automated|automatic|real[- ]time)\b|\bwhen\s+(?:a|an|the|each|every)\b"
+)
+
+
+VAGUE_FREQUENCY_GATE = word_set(
+    """regular regularly ongoing as when whenever continuous continuously continually periodic
+    periodically from often frequently constantly always routinely occasionally sometimes every
+    all at now consistently permanently tbd n"""
+)
+
+
+def vague_frequency(t: Analysed) -> int | None:
+    """A frequency that is no schedule: regularly, ongoing, as needed."""
+    if not t.words.isdisjoint(SCHEDULE_WORDS) or _SCHEDULE.search(t.lower):
+        return None
+    match = _VAGUE_FREQUENCY.search(t.lower)
+    return match.start() if match else None

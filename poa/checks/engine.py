@@ -1,0 +1,139 @@
+"""Checking a case: every wording rule on every field, every case rule on the whole, findings
+located in the file the case came from."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from datetime import date
+
+from poa.case.model import Case
+from poa.catalog import Catalog, IssueType, load_catalog
+from poa.checks.case_rules import Context, run_case_rules
+from poa.checks.findings import FieldKind, Finding
+from poa.checks.rulebook import RULES, Rule
+from poa.checks.textrules import field_hits
+from poa.errors import UsageError
+from poa.yamlfile import Document, Loc
+
+_K = FieldKind
+Field = tuple[Loc, FieldKind, str]
+
+
+def check(
+    case: Case,
+    *,
+    catalog: Catalog | None = None,
+    today: date | None = None,
+    source: Document | None = None,
+    disabled: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Every finding a reviewer's reading of the case gives, in document order.
+
+    `source` is the parsed file the case came from, so findings carry file, line and column.
+    `disabled` maps rule ids to the reason each is switched off; an unknown id or an empty
+    reason is a UsageError.
+    """
+    off = validate_disabled(disabled or {})
+    catalog = catalog or load_catalog()
+    issue = catalog.types.get(case.notification.issue_type)
+    ctx = Context(case, catalog, issue, today or date.today())
+    findings = [*field_findings(case, issue, off), *run_case_rules(ctx, off)]
+    if source is not None:
+        findings = [locate(finding, source) for finding in findings]
+    return findings
+
+
+def validate_disabled(disabled: Mapping[str, str]) -> set[str]:
+    """The rule ids switched off, after checking each is known and has a reason."""
+    for rule_id, reason in disabled.items():
+        if rule_id not in RULES:
+            raise UsageError(f"cannot switch off {rule_id!r}: {unknown_rule_hint(rule_id)}")
+        if not isinstance(reason, str) or not reason.strip():
+            raise UsageError(f"switching off {rule_id!r} needs a reason: say why it does not apply")
+    return set(disabled)
+
+
+def unknown_rule_hint(rule_id: str) -> str:
+    """What to say about a rule id poa does not know."""
+    close = difflib.get_close_matches(rule_id, list(RULES), n=1, cutoff=0.6)
+    if close:
+        return f"no such rule; did you mean {close[0]!r}?"
+    return "no such rule; known rules: " + ", ".join(sorted(RULES))
+
+
+def case_fields(case: Case) -> Iterator[Field]:
+    """Every field of the case a wording rule reads, with its kind and location."""
+    for i, cause in enumerate(case.root_causes):
+        yield ("root_causes", i, "summary"), _K.ROOT_CAUSE, cause.summary
+        if cause.detail:
+            yield ("root_causes", i, "detail"), _K.ROOT_CAUSE_DETAIL, cause.detail
+    for i, action in enumerate(case.corrective_actions):
+        yield ("corrective_actions", i, "action"), _K.ACTION, action.action
+    for i, measure in enumerate(case.preventive_measures):
+        yield ("preventive_measures", i, "measure"), _K.MEASURE, measure.measure
+        yield ("preventive_measures", i, "owner"), _K.OWNER, measure.owner
+        yield ("preventive_measures", i, "frequency"), _K.FREQUENCY, measure.frequency
+        if measure.kpi:
+            yield ("preventive_measures", i, "kpi"), _K.OTHER, measure.kpi
+    for i, item in enumerate(case.evidence):
+        yield ("evidence", i, "proves"), _K.EVIDENCE, item.proves
+    for i, metric in enumerate(case.metrics):
+        if metric.cause:
+            yield ("metrics", i, "cause"), _K.OTHER, metric.cause
+    for i, milestone in enumerate(case.milestones):
+        if milestone.note:
+            yield ("milestones", i, "note"), _K.OTHER, milestone.note
+    for i, line in enumerate(case.review_checks):
+        yield ("review_checks", i), _K.OTHER, line
+
+
+def field_findings(case: Case, issue: IssueType | None, off: set[str]) -> list[Finding]:
+    """The wording rules' findings on every field of the case."""
+    findings = []
+    for loc, kind, rule_id, analysed, pos in field_hits(list(case_fields(case)), off):
+        rule = RULES[rule_id]
+        short = kind in (_K.OWNER, _K.FREQUENCY)
+        excerpt = " ".join(analysed.raw.split()) if short else analysed.excerpt(pos)
+        findings.append(
+            Finding(
+                rule_id,
+                rule.severity,
+                loc,
+                rule.message,
+                suggestion(rule, issue, analysed.raw),
+                excerpt,
+            )
+        )
+    return findings
+
+
+_WORDS = re.compile(r"[a-z]{4,}")
+
+
+def suggestion(rule: Rule, issue: IssueType | None, text: str) -> str:
+    """The rule's advice, with the catalog's closest good sentence as an example."""
+    examples: list[str] = list(getattr(issue, rule.example, None) or []) if rule.example else []
+    if not examples:
+        return rule.advice
+    words = set(_WORDS.findall(text.lower()))
+    best = max(examples, key=lambda s: len(words & set(_WORDS.findall(s.lower()))))
+    return f'{rule.advice}, e.g. "{best}"'
+
+
+def locate(finding: Finding, source: Document) -> Finding:
+    """The finding with the file, line and column of its field in the source document."""
+    pos = source.position(finding.field_path)
+    line, column = pos if pos else (None, None)
+    return Finding(
+        finding.rule,
+        finding.severity,
+        finding.field_path,
+        finding.message,
+        finding.suggestion,
+        finding.excerpt,
+        source.name,
+        line,
+        column,
+    )

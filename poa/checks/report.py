@@ -1,0 +1,95 @@
+"""Findings for people and for programs: text grouped by case, and JSON-ready dicts."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from poa.checks.findings import Finding, Severity
+
+
+@dataclass(frozen=True)
+class CheckReport:
+    """The findings of one case, with the rules switched off for it and why."""
+
+    name: str
+    findings: list[Finding]
+    disabled: Mapping[str, str] = field(default_factory=dict)
+
+    def counts(self) -> Counter[Severity]:
+        """How many findings of each severity."""
+        return Counter(f.severity for f in self.findings)
+
+    def summary(self) -> str:
+        """`3 errors, 1 warning, no advice` for this case."""
+        return summarize(self.counts())
+
+
+def summarize(counts: Mapping[Severity, int]) -> str:
+    """Counts by severity as words: `2 errors, 1 warning, 3 advice`."""
+    parts = []
+    for severity in Severity:
+        n = counts.get(severity, 0)
+        plural = "s" if n != 1 and severity is not Severity.ADVICE else ""
+        parts.append(f"{n} {severity.value}{plural}")
+    return ", ".join(parts)
+
+
+def format_reports(reports: Iterable[CheckReport]) -> str:
+    """Every case's findings, one per line, under a line naming the case and its counts."""
+    blocks = []
+    total: Counter[Severity] = Counter()
+    cases = 0
+    for report in reports:
+        cases += 1
+        total.update(report.counts())
+        lines = [f"{report.name}: {report.summary()}"]
+        lines += [str(_named(f, report.name)) for f in report.findings]
+        lines += [
+            f"  switched off: [{rule}] {reason}" for rule, reason in sorted(report.disabled.items())
+        ]
+        blocks.append("\n".join(lines))
+    if cases > 1:
+        blocks.append(f"{cases} cases: {summarize(total)}")
+    return "\n\n".join(blocks)
+
+
+def _named(finding: Finding, name: str) -> Finding:
+    # Findings without a source file still name their case, so every line stands alone.
+    if finding.file:
+        return finding
+    return Finding(
+        finding.rule,
+        finding.severity,
+        finding.field_path,
+        finding.message,
+        finding.suggestion,
+        finding.excerpt,
+        name,
+    )
+
+
+def reports_json(reports: Iterable[CheckReport]) -> list[dict[str, Any]]:
+    """Every finding as a dict (case, file, line, column, field, rule, severity, message,
+    suggestion, excerpt); a rule switched off is a dict with severity `off` and its reason."""
+    rows: list[dict[str, Any]] = []
+    for report in reports:
+        rows += [{"case": report.name, **f.to_dict()} for f in report.findings]
+        for rule, reason in sorted(report.disabled.items()):
+            rows.append(
+                {
+                    "case": report.name,
+                    "file": None,
+                    "line": None,
+                    "column": None,
+                    "field": "",
+                    "rule": rule,
+                    "severity": "off",
+                    "message": "switched off",
+                    "suggestion": reason,
+                    "excerpt": "",
+                }
+            )
+    return rows

@@ -1,0 +1,181 @@
+"""Reading a field's text the way the wording rules need it: quotations set aside, sentences
+and clauses found, words listed once.
+
+Quoted words are someone else's (a buyer's message, the notice, a claim that was removed), so
+every rule reads `masked`, where each quoted span is blanked out but keeps its length.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cached_property
+
+_DOUBLE_QUOTES = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»')
+# A single-quoted span opens after a space or bracket and closes before a space or punctuation,
+# so the apostrophes of "buyer's" or "buyers' fault" do not open or close one.
+_SINGLE_QUOTES = re.compile(r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[\w.!?,])['’](?![\w])")
+_WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_PUNCTUATION = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘…–—'
+_SPLIT_JOINED = str.maketrans(dict.fromkeys(_PUNCTUATION + "'’-", " "))
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a text, split on white space, as a set (for the rules' word lists)."""
+    return frozenset(text.split())
+
+
+_PARTS = re.compile(r"['’-]")
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[A-Z0-9\"'“‘(\[])|\n+|;\s+")
+_ABBREVIATIONS = word_set(
+    "e.g i.e etc inc ltd co no nos vs approx mr mrs ms dr st fig p pp jan feb mar apr jun jul "
+    "aug sep sept oct nov dec"
+)
+_CLAUSE_BREAK = re.compile(r"[,;:()\u2013\u2014]| - | and (?=(?:we|i|our|the|they)\b)")
+SUBORDINATORS = word_set(
+    "that which who whom whose where when whenever if unless until once whether because since "
+    "so as before after while than though although said says stated states warned wrote told "
+    "notes noted quoted ensure ensures ensured means meant guarantee guarantees"
+)
+
+
+def mask_quotes(text: str) -> str:
+    """The text with every quoted span replaced by spaces of the same length."""
+    if '"' in text or "“" in text or "„" in text or "«" in text:
+        text = _DOUBLE_QUOTES.sub(_blank, text)
+    if "‘" in text or " '" in text or "('" in text or text.startswith("'"):
+        text = _SINGLE_QUOTES.sub(_blank, text)
+    return text
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
+def words_of(lower: str) -> frozenset[str]:
+    """The words of a lower-case text, split at apostrophes and hyphens too ("amazon's" gives
+    "amazon" and "s"; "won't" gives "won" and "t")."""
+    # str.translate and str.split run in C: far faster than a regular expression here.
+    return frozenset(lower.translate(_SPLIT_JOINED).split())
+
+
+def words_by_part(lower: str, separator: str) -> list[frozenset[str]]:
+    """`words_of` for each part of a text joined with `separator`, in one pass over it."""
+    return [frozenset(part.split()) for part in lower.translate(_SPLIT_JOINED).split(separator)]
+
+
+class Analysed:
+    """One field's text, analysed once and shared by every rule that reads it."""
+
+    def __init__(self, raw: str, words: frozenset[str] | None = None) -> None:
+        self.raw = raw
+        self.masked = mask_quotes(raw)
+        self.lower = self.masked.lower()
+        if words is not None and self.masked is raw:
+            # Words already read from the same text, with nothing quoted in it.
+            self.__dict__["words"] = words
+
+    @cached_property
+    def words(self) -> frozenset[str]:
+        """Every lower-case word outside quotations, split at apostrophes and hyphens."""
+        return words_of(self.lower)
+
+    def has(self, gate: frozenset[str]) -> bool:
+        """Whether any of these words is in the text: a cheap test before a rule's patterns."""
+        return not gate.isdisjoint(self.words)
+
+    @cached_property
+    def spans(self) -> list[tuple[int, str]]:
+        """(position, word) of each lower-case word outside quotations, in order."""
+        return [(m.start(), m.group(0)) for m in _WORD.finditer(self.lower)]
+
+    @cached_property
+    def tokens(self) -> list[str]:
+        """The lower-case words outside quotations, in order."""
+        return _WORD.findall(self.lower)
+
+    def match_at(self, pattern: re.Pattern[str], starts: frozenset[str]) -> re.Match[str] | None:
+        """The first match of `pattern` that begins at one of the words in `starts`. Anchoring
+        at known words is much faster than a search through the whole text for a pattern with
+        many alternatives."""
+        present = starts.intersection(self.words)
+        if not present:
+            return None
+        best: re.Match[str] | None = None
+        lower = self.lower
+        for word in present:
+            pos = lower.find(word)
+            while pos >= 0:
+                if (pos == 0 or not lower[pos - 1].isalnum()) and (
+                    match := pattern.match(lower, pos)
+                ):
+                    if best is None or match.start() < best.start():
+                        best = match
+                    break
+                pos = lower.find(word, pos + 1)
+        return best
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) of each sentence of the masked text."""
+        return split_sentences(self.masked)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding a position."""
+        for start, end in self.sentences:
+            if start <= pos < end:
+                return start, end
+        return 0, len(self.masked)
+
+    def excerpt(self, pos: int, limit: int = 70) -> str:
+        """The original words of the sentence around a position, shortened to `limit`."""
+        start, end = self.sentence_at(pos)
+        return shorten(self.raw[start:end].strip(), pos - start, limit)
+
+    def is_subordinate(self, pos: int) -> bool:
+        """Whether the word at `pos` sits in a dependent clause (after "that", "if", "which",
+        a reporting verb...) rather than in the clause that says what the writer did."""
+        start, _ = self.sentence_at(pos)
+        head = self.lower[start:pos]
+        breaks = list(_CLAUSE_BREAK.finditer(head))
+        if breaks:
+            head = head[breaks[-1].end() :]
+        return any(word in SUBORDINATORS for word in _WORD.findall(head))
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; a full stop after a known abbreviation does not end one."""
+    spans = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        before = text[start : match.start()].rsplit(None, 1)
+        last = before[-1].lower().rstrip(".") if before else ""
+        if match.group(0).startswith(".") and last in _ABBREVIATIONS:
+            continue
+        spans.append((start, match.end()))
+        start = match.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
+
+
+def shorten(text: str, focus: int = 0, limit: int = 70) -> str:
+    """Text cut to about `limit` characters around `focus`, with "…" where it was cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    start = max(0, min(focus - limit // 3, len(text) - limit))
+    cut = text[start : start + limit].strip()
+    return ("…" if start else "") + cut + ("…" if start + limit < len(text) else "")
+
+
+def first_match(pattern: re.Pattern[str], analysed: Analysed) -> re.Match[str] | None:
+    """The first match of a pattern in the lower-case masked text."""
+    return pattern.search(analysed.lower)
+
+
+def main_clause_match(pattern: re.Pattern[str], analysed: Analysed) -> re.Match[str] | None:
+    """The first match that is not inside a dependent clause."""
+    for match in pattern.finditer(analysed.lower):
+        if not analysed.is_subordinate(match.start()):
+            return match
+    return None

@@ -1,0 +1,155 @@
+"""The rules that read one field's text, which kinds of field each one reads, and the cheap
+tests that let a whole case skip the rules none of its words could trigger."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from poa.checks import content, tone, wording
+from poa.checks.findings import FieldKind
+from poa.checks.rulebook import RULES, TEXT_RULE_IDS
+from poa.checks.text import Analysed, words_by_part
+from poa.yamlfile import Loc
+
+TextRule = Callable[[Analysed], int | None]
+
+
+@dataclass(frozen=True)
+class Gate:
+    """What a text must hold for a rule to have any chance of firing: one of these words, one
+    of these marks, a match of this pattern, or a word of each set in `both`; and none of the
+    `unless` words, whose presence settles that the rule cannot fire. A gate never decides; it
+    only skips work."""
+
+    words: frozenset[str] = frozenset()
+    marks: tuple[str, ...] = ()
+    pattern: re.Pattern[str] | None = None
+    always: bool = False
+    unless: frozenset[str] = frozenset()
+    both: tuple[frozenset[str], frozenset[str]] | None = None
+    patterns: tuple[re.Pattern[str], ...] = field(init=False)
+
+    def __post_init__(self) -> None:
+        # The marks as one pattern, beside the gate's own pattern.
+        marks = [re.compile("|".join(map(re.escape, self.marks)))] if self.marks else []
+        object.__setattr__(self, "patterns", (*marks, *([self.pattern] if self.pattern else [])))
+
+    def may_open(self, every: frozenset[str], joined: str) -> bool:
+        """Whether a field of a case with these words and this joined text may open it."""
+        if self.always or not self.words.isdisjoint(every):
+            return True
+        if self.both and not (self.both[0].isdisjoint(every) or self.both[1].isdisjoint(every)):
+            return True
+        return any(pattern.search(joined) for pattern in self.patterns)
+
+    def admits(self, words: frozenset[str], text: str) -> bool:
+        """Whether the rule has to read a text with these words."""
+        if self.unless and not self.unless.isdisjoint(words) and not _QUOTES.search(text):
+            # Quoted words do not count for the rules: only an unquoted text is settled.
+            return False
+        if self.always or not self.words.isdisjoint(words):
+            return True
+        if self.both and not (self.both[0].isdisjoint(words) or self.both[1].isdisjoint(words)):
+            return True
+        return any(pattern.search(text) for pattern in self.patterns)
+
+
+ALWAYS = Gate(always=True)
+_QUOTES = re.compile("[\"“”„«»'‘’]")
+FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
+    "future-tense": (wording.future_tense, Gate(wording.INTENTION_GATE)),
+    "vague-action": (wording.vague_action, Gate(wording.VAGUE_ACTION_GATE)),
+    "measure-hedge": (wording.measure_hedge, Gate(wording.HEDGE_GATE)),
+    "generic-measure": (wording.generic_measure, Gate(wording.GENERIC_GATE)),
+    "one-off-measure": (wording.one_off_measure, Gate(pattern=wording.PAST_LEAD)),
+    "vague-owner": (content.vague_owner, Gate(always=True, unless=content.ROLE_WORDS)),
+    "vague-frequency": (
+        content.vague_frequency,
+        Gate(always=True, unless=content.SCHEDULE_WORDS),
+    ),
+    "blame": (tone.blame, Gate(tone.STRONG_GATE, both=tone.WEAK_GATE)),
+    "emotive": (tone.emotive, Gate(tone.EMOTIVE_GATE)),
+    "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),
+    "exclamation": (tone.exclamation, Gate(marks=("!",))),
+    "shouting": (tone.shouting, Gate(pattern=tone.TWO_CAPS)),
+    "vague-root-cause": (content.vague_root_cause, ALWAYS),
+    "support-case": (content.support_case, Gate(content.SUPPORT_GATE)),
+    "question": (content.question, Gate(content.ASK_GATE, marks=("?",))),
+    "unrelated-history": (content.unrelated_history, Gate(content.HISTORY_GATE)),
+    "placeholder": (
+        content.placeholder,
+        Gate(content.PLACEHOLDER_GATE, marks=content.PLACEHOLDER_MARKS),
+    ),
+    "absolute-claim": (tone.absolute_claim, Gate(tone.ABSOLUTE_GATE)),
+}
+GateTest = Callable[[frozenset[str], str], bool]
+
+
+def _test(gate: Gate) -> GateTest:
+    """`gate.admits` as a small function fitted to what the gate holds: a gate is tested some
+    150 times a case, and a general method spends most of that time on what it does not use."""
+    words, both, patterns, unless = gate.words, gate.both, gate.patterns, gate.unless
+    if unless:
+        if gate.always:
+            return lambda found, text: unless.isdisjoint(found) or bool(_QUOTES.search(text))
+        return gate.admits
+    if gate.always:
+        return lambda found, text: True
+    if both or (patterns and words):
+        return gate.admits
+    if patterns:
+        (pattern,) = patterns
+        return lambda found, text: pattern.search(text) is not None
+    return lambda found, text: not words.isdisjoint(found)
+
+
+# For each kind of field, the rules that read it, in report order, with their gate tests.
+BY_KIND: dict[FieldKind, tuple[tuple[int, str, TextRule, GateTest], ...]] = {
+    kind: tuple(
+        (order, rid, FUNCTIONS[rid][0], _test(FUNCTIONS[rid][1]))
+        for order, rid in enumerate(TEXT_RULE_IDS)
+        if kind in RULES[rid].kinds
+    )
+    for kind in FieldKind
+}
+Hit = tuple[Loc, FieldKind, str, Analysed, int]
+Field = tuple[Loc, FieldKind, str]
+
+
+def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
+    """(location, kind, rule id, analysed text, position) for every rule a field breaks.
+
+    The words of every field are read in one pass over the case's joined text, and a rule
+    reads a field only when the field passes the rule's gate; most fields of a sound case are
+    never analysed further."""
+    texts = [text for _, _, text in fields]
+    joined = "\x00".join(texts)
+    words = words_by_part(joined.lower(), "\x00")
+    every = frozenset().union(*words)
+    # A rule whose gate no field of the case can open is not tried field by field.
+    skipped = set(skip) | {
+        rid for rid, (_, gate) in FUNCTIONS.items() if not gate.may_open(every, joined)
+    }
+    found: list[tuple[int, int, str, int]] = []
+    analysed: dict[int, Analysed] = {}
+    for i, (_, kind, text) in enumerate(fields):
+        if not text.strip():
+            continue
+        here = words[i]
+        for order, rid, function, admits in BY_KIND[kind]:
+            if rid in skipped or not admits(here, text):
+                continue
+            read = analysed.get(i)
+            if read is None:
+                read = analysed[i] = Analysed(text, here)
+            pos = function(read)
+            if pos is not None:
+                found.append((i, order, rid, pos))
+    return [(fields[i][0], fields[i][1], rid, analysed[i], pos) for i, _, rid, pos in sorted(found)]
+
+
+def rules_broken(text: str, kind: FieldKind | str) -> set[str]:
+    """The ids of the text rules a piece of text breaks in a field of this kind."""
+    return {hit[2] for hit in field_hits([((), FieldKind(kind), text)])}

@@ -1,0 +1,269 @@
+"""Rules on tone: blame, emotion, apologies, exclamation marks, capitals and claims no one
+can prove. Each takes the analysed text and returns a position, or None."""
+
+from __future__ import annotations
+
+import re
+
+from poa.checks.text import Analysed, word_set
+
+_PARTS = re.compile(r"['’-]")
+
+_THIRD_WORDS = word_set(
+    """amazon buyer buyers customer customers competitor competitors carrier carriers courier
+    couriers usps ups fedex dhl royal hermes evri dpd gls supplier suppliers manufacturer
+    manufacturers factory vendor vendors distributor distributors wholesaler wholesalers 3pl prep
+    agency freelancer virtual rights brand seller algorithm bot complainant complainants"""
+)
+_THIRD_WORDS |= frozenset(w + "'s" for w in _THIRD_WORDS)
+_THIRD_PARTY = (
+    r"(?:amazon|buyers?|customers?|competitors?|carriers?|couriers?|usps|ups|fedex|dhl"
+    r"|royal\s+mail|hermes|evri|dpd|gls|suppliers?|manufacturers?|factory|vendors?|distributors?"
+    r"|wholesalers?|3pl|prep\s+cent(?:er|re)|agency|freelancer|virtual\s+assistant|rights\s+owner"
+    r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?)(?:'s|')?"
+)
+_STRONG_WORDS = word_set(
+    """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
+    scammers abused abuses abusing abusive malicious maliciously bogus frivolous negligent
+    negligence incompetent wrongly wrongfully mistakenly blame blamed blaming sabotage sabotaged
+    sabotaging jealous jealousy punish punished punishing punishment"""
+)
+_STRONG_PHRASE = re.compile(
+    r"targeted\s+(?:us|our|by)\b|attack(?:ed|s)?\b|(?:false|fake)\s+(?:complaints?|claims?"
+    r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
+    r"\s+our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
+    r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
+)
+_PHRASE_KEYS = word_set(
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
+)
+BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
+_STRONG_STARTS = word_set(
+    "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
+)
+_FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
+_FAULT_OF = re.compile(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
+_FAILURE = (
+    r"(?:failed|fails?|lost|loses|delayed|damaged|broke|mislabell?ed|mixed|missed|refused|ignored"
+    r"|forgot|caused|did\s+not|didn't|never\s+(?:delivered|sent|shipped|scanned|responded|told)"
+    r"|(?:sent|shipped|listed|gave|ordered|packed|delivered|used|put)\s+(?:us\s+)?(?:the\s+)?wrong"
+    r"|made\s+(?:a|an|the)?\s*(?:mistake|error)s?|(?:is|was|are|were)\s+responsible"
+    r"|made\s+the\s+\w+\s+changes)"
+)
+# A word every failure above has in it, so a text without any cannot match _ACTOR.
+_FAILURE_KEYS = word_set(
+    """failed fail fails lost loses delayed damaged broke mislabeled mislabelled mixed missed
+    refused ignored forgot caused did didn never wrong mistake mistakes error errors responsible
+    changes"""
+)
+_ACTOR = re.compile(
+    rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
+    r"|a\b|an\b|the\b|was\b|were\b|been\b|be\b|and\b|or\b|but\b)"
+    rf"[a-z']+\s+){{0,3}}?{_FAILURE}\b"
+)
+_BY_THIRD = re.compile(
+    rf"(?:caused\s+by|due\s+to|because\s+of|delayed\s+by)\s+(?:the\s+|a\s+|our\s+)?{_THIRD_PARTY}"
+)
+_BY_STARTS = word_set("caused due because delayed")
+# A field can break the blame rule only with a strong word or phrase, or with a third party
+# beside a failure, a cause or "without".
+STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
+WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | {"without"})
+_BEHIND_BACK = re.compile(
+    r"without\s+(?:our|my)\s+(?:knowledge|approval|consent|permission)\b"
+    r"|without\s+(?:telling|informing|notifying|asking)\s+us\b|without\s+notice\b"
+)
+_OWNERSHIP = re.compile(
+    r"\b(?:we|i)\s+(?:had\s+no|did\s+not|didn't|failed|never|relied|accepted|allowed|let|chose"
+    r"|should\s+have|skipped|overlooked|lacked|missed|printed|bought|used)\b"
+    r"|\bour\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:did\s+not|didn't|had\s+no|only|missed|counted|failed"
+    r"|was\s+not|lacked|left)\b|\bwithout\s+(?:checking|verifying|inspecting|testing|opening"
+    r"|a\s+test|any\s+check)\b|\bno\s+one\b|\bnobody\b|\bwe\s+had\s+no\b"
+    r"|\b(?:caused\s+by|due\s+to|because\s+of)\s+our\b"
+)
+_NEGATED = re.compile(r"not\s+(?:the\s+|a\s+)?$")
+
+
+def blame(t: Analysed) -> int | None:
+    """The cause put on Amazon, buyers, competitors, carriers or suppliers instead of owned."""
+    if not t.has(BLAME_GATE):
+        return None
+    strong = _strong_blame(t)
+    if strong is not None or t.words.isdisjoint(_THIRD_WORDS):
+        return strong
+    if not t.words.isdisjoint(_FAULT_WORDS):
+        for pos, word in t.spans:
+            fault = word in _THIRD_WORDS and _FAULT_OF.match(t.lower, pos)
+            if fault and not _NEGATED.search(t.lower, max(0, pos - 8), pos):
+                return pos
+    weak = t.match_at(_ACTOR, _THIRD_WORDS) if t.has(_FAILURE_KEYS) else None
+    weak = weak or t.match_at(_BY_THIRD, _BY_STARTS)
+    if weak is None and "without" in t.words and (behind := _BEHIND_BACK.search(t.lower)):
+        weak = behind
+    if weak and not _OWNERSHIP.search(t.lower):
+        return weak.start()
+    return None
+
+
+def _strong_blame(t: Analysed) -> int | None:
+    if not t.words.isdisjoint(_STRONG_WORDS):
+        for pos, word in t.spans:
+            if word in _STRONG_WORDS:
+                return pos
+    match = t.match_at(_STRONG_PHRASE, _STRONG_STARTS) if t.has(_PHRASE_KEYS) else None
+    if match and not (match.group(0) == "abuse" and t.lower[: match.start()].endswith("review ")):
+        return match.start()
+    return None
+
+
+_EMOTIVE = re.compile(
+    r"\bdevastat\w*|\bheart-?br\w*|\bbreaks?\s+our\s+hearts?\b|\bdesperat\w*|\bbeg\b|\bbegging\b"
+    r"|\bplead\w*|\bimplore\w*|\bmercy\b|\bcompassion\w*|\bnightmare\w*|\bbankrupt\w*"
+    r"|\blife\s+savings\b|\blose\s+everything\b|\ball\s+we\s+have\b|\blivelihood\w*"
+    r"|\b(?:our|my)\s+(?:family|children|kids)(?:'s)?\s+(?:depend|only|income)\w*"
+    r"|\bonly\s+income\b|\bfeed\s+(?:my|our)\s+famil\w+|\bstruggling\s+to\s+survive\b"
+    r"|\bsingle\s+(?:mother|father|parent)\b|\bhospital\w*|\bdivorce\w*|\billness\b|\bcancer\b"
+    r"|\bfuneral\b|\bpassed\s+away\b|\bsurgery\b|\blose\s+their\s+jobs\b"
+    r"|\b(?:one\s+more|second|last)\s+chance\b|\bplease,?\s+please\b|\bhumbly\b|\bpanick\w*"
+    r"|\boverwhelmed\b|\bterrified\b|\bpainful\b|\bsuffer(?:ed|ing|s)?\b|\bcannot\s+afford\b"
+    r"|\bfeel\s+(?:terrible|awful|horrible)\b|\bcannot\s+sleep\b|\bsleepless\b|\bstressed\b"
+    r"|\btreated\s+like\s+(?:a\s+)?criminals?\b|\bin\s+tears\b|\bcrying\b"
+)
+_FEELING = re.compile(
+    r"\b(?:we|i)\s+(?:are|were|am|was|feel|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
+    r"(?:shocked|upset|angry|frustrated|worried|anxious|scared|afraid|sad|hurt|disappointed)\b"
+)
+
+
+# Every first word of the patterns above, so a text without any of them is passed over fast.
+EMOTIVE_GATE = word_set(
+    """devastated devastating devastation heartbroken heartbreaking hearts heart desperate
+    desperately desperation beg begging plead pleading pleaded implore imploring mercy
+    compassion compassionate nightmare nightmares bankrupt bankruptcy savings everything have
+    livelihood livelihoods family children kids income feed struggling single hospital
+    hospitalised hospitalized divorce illness cancer funeral passed surgery jobs chance please
+    humbly panicked panicking overwhelmed terrified painful suffer suffered suffering suffers
+    afford terrible awful horrible sleep sleepless stressed criminal criminals tears crying
+    shocked upset angry frustrated worried anxious scared afraid sad hurt disappointed"""
+)
+
+
+def emotive(t: Analysed) -> int | None:
+    """Emotive or pleading language and hardship stories."""
+    if not t.has(EMOTIVE_GATE):
+        return None
+    match = _EMOTIVE.search(t.lower) or _FEELING.search(t.lower)
+    return match.start() if match else None
+
+
+_APOLOGY = re.compile(
+    r"\bsorry\b|\b(?:we|i)\s+(?:\w+\s+){0,3}?(?:apologi[sz]e|apologi[sz]ing|regret)\b"
+    r"|\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:apolog(?:y|ies)|regrets)\b|(?:^|[.!?;]\s*)apologies\b"
+    r"|\bregrettably\b|\bforgive\b|\bexcuse\s+(?:the|our|my|us)\b|\bpardon\b"
+)
+
+
+APOLOGY_GATE = word_set(
+    """sorry apologise apologize apologising apologizing apology apologies regret regrets
+    regrettably forgive excuse pardon"""
+)
+
+
+def apology(t: Analysed) -> int | None:
+    """An apology made in the plan (not a report of apologies sent to buyers)."""
+    if not t.has(APOLOGY_GATE):
+        return None
+    match = _APOLOGY.search(t.lower)
+    return match.start() if match else None
+
+
+def exclamation(t: Analysed) -> int | None:
+    """An exclamation mark outside quotations."""
+    pos = t.masked.find("!")
+    return pos if pos >= 0 else None
+
+
+_CAPS_RUN = re.compile(r"\b[A-Z]{2,}\b(?:[\s,./&-]+\b[A-Z]{2,}\b)*")
+_NAMED_BY = re.compile(r"\b(?:from|by)\s+$")
+_MASK = re.compile(r"^(?:X+|Y{2,4}|MM|DD)$")
+_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_COMPANY = word_set("LTD LLC INC GMBH CO PLC SRL SARL BV AG SA LIMITED CORP LLP KG")
+_ACRONYMS = word_set(
+    """ASIN ASINS FBA FBM UPC EAN GTIN SKU SKUS FNSKU ODR LSR VTR OTDR CPC CPSC CPSIA ASTM ISO IEC
+    USPS UPS DHL GLS DPD GPSR EPR COA GMP LOA UK US USA EU SOP QC KPI PDF VAT ID CE FDA EPA FIFRA
+    PIP POA AHR API CSV SLA FIFO FEFO USB LED DMCA BSA COO CEO CFO CTO SDS MSDS UKCA FCC USDA
+    REACH WEEE ROHS HAZMAT ADEME UIN SGS TUV IP LLC PO RMA FAQ HR IT ETA GS LEGO"""
+)
+_EMPHATIC = word_set(
+    """NOT NO NEVER ALWAYS ALL EVERY EACH ONLY MUST WRONG REAL TRUE FAKE VERY PLEASE NOTE HELP
+    STOP DID DO DOES WE OUR US THIS THAT WAS WERE ARE IS THE AND TOO FULL BY AN NEW ANY NONE
+    SHORT HIGH LOW NOW SAFE SURE YES BUYER"""
+)
+
+
+TWO_CAPS = re.compile(r"[A-Z][A-Z]")
+
+
+def shouting(t: Analysed) -> int | None:
+    """Words in capitals beyond acronyms, company names and product codes."""
+    caps = set(_CAPS_WORD.findall(t.masked)) if TWO_CAPS.search(t.masked) else set()
+    if caps <= _ACRONYMS:
+        return None
+    for run in _CAPS_RUN.finditer(t.masked):
+        words = [w for w in re.findall(r"[A-Z]{2,}", run.group(0)) if not _MASK.match(w)]
+        if _COMPANY & set(words) or _NAMED_BY.search(
+            t.masked, max(0, run.start() - 6), run.start()
+        ):
+            continue
+        loud = [w for w in words if w not in _ACRONYMS]
+        if any(w in _EMPHATIC or len(w) >= 5 for w in loud) or len(loud) >= 2:
+            return run.start()
+    return None
+
+
+_ABSOLUTE = re.compile(
+    r"\b100\s?%\s+(?:authentic|genuine|original|legit\w*|real|safe|compliant|new|sure|certain"
+    r"|customer\s+satisfaction|satisfaction)\b"
+    r"|\b(?:completely|totally|fully|entirely|absolutely|perfectly)\s+(?:authentic|genuine|safe"
+    r"|risk[- ]free|error[- ]free|compliant|eliminated|certain|sure)\b"
+    r"|\berror[- ]free\b|\bflawless\b|\brisk[- ]free\b|\b(?:is|are|was|were)\s+(?:now\s+)?perfect\b"
+    r"|\bno\s+chance\b|\bimpossible\b|\beliminat(?:e|ed|es)\s+(?:every|all|any)\b"
+    r"|\bever\s+(?:sold|sell|shipped|listed)\b|\bnever\s+again\b|\bever\s+again\b"
+    r"|\b(?:will|would|can|could|shall)\s+never\b|\bwon'?t\s+ever\b"
+    r"|\bnever\s+(?:happen|occur|recur|be\s+repeated)\b"
+    r"|\b(?:not|never|n't|cannot)\s+(?:happen|occur|recur)\s+again\b|\bcannot\s+happen\b"
+    r"|\bever\b[^.;]{0,40}\bagain\b|\bforever\b|\b(?:fixed|solved|resolved)\s+permanently\b"
+    r"|\bguarantee(?:s|d)?\b"
+)
+_NOT_A_PROMISE = re.compile(
+    r"a-to-z\s+guarantee|(?:manufacturer's|money-back|year|lifetime|product)\s+guarantee"
+    r"|guarantee\s+claims?"
+)
+_ZERO = re.compile(r"\bzero\s+[a-z]+")
+_FROM_NOW = re.compile(
+    r"\bwill\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b|\bpermanently\b|\bforever\b|\bin\s+future\b"
+)
+
+
+ABSOLUTE_GATE = word_set(
+    """100 completely totally fully entirely absolutely perfectly error flawless risk perfect
+    chance impossible eliminate eliminated eliminates ever never forever permanently guarantee
+    guarantees guaranteed cannot won again zero"""
+)
+
+
+def absolute_claim(t: Analysed) -> int | None:
+    """A claim no evidence can prove: 100% authentic, never again, guaranteed, zero defects."""
+    if not t.has(ABSOLUTE_GATE):
+        return None
+    text = t.lower
+    for match in _ABSOLUTE.finditer(text):
+        if match.group(0).startswith("guarantee"):
+            window = text[max(0, match.start() - 25) : match.end() + 8]
+            if _NOT_A_PROMISE.search(window):
+                continue
+        return match.start()
+    zero = _ZERO.search(text)
+    if zero and _FROM_NOW.search(text):
+        return zero.start()
+    return None

@@ -1,0 +1,255 @@
+"""Rules on what actions and measures say: done or only planned, specific or generic,
+a control that runs or a step taken once.
+
+Each rule takes the analysed text and returns the position of what it found, or None.
+"""
+
+from __future__ import annotations
+
+import re
+
+from poa.checks.text import Analysed, main_clause_match, word_set
+
+_BUSY_VERBS = (
+    "updating|preparing|reviewing|looking|planning|setting|investigating|arranging|waiting|"
+    "contacting|trying|considering|developing|implementing|finali[sz]ing|drafting|discussing|"
+    "evaluating|assessing|negotiating|exploring|organi[sz]ing|building|creating|gathering|"
+    "collecting|processing|working|moving|replacing|removing|changing|switching|testing|"
+    "auditing|checking|training|rewriting|issuing|refunding|fixing|sorting"
+)
+# Words that make a sentence about the future or about work still under way.
+_INTENTION = re.compile(
+    r"\b(?:will|shall|won't|wo n't)\b(?!\s+(?:have|had)\s+been)"
+    r"|\b(?:i|we|you|they|he|she|it)'ll\b"
+    r"|\b(?:am|is|are|'re|'m)\s+going\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|each\b|every\b)"
+    r"|\b(?:plan|plans|planning|intend|intends|intending|hope|hopes|hoping|aim|aims|aiming"
+    r"|expect|expects|expecting|want|wants|wish|wishes)\s+to\b"
+    r"|\bwould\s+like\s+to\b|\bworking\s+on\b|\bin\s+the\s+process\s+of\b"
+    r"|\b(?:is|are)\s+being\s+\w+ed\b|\bscheduled\s+to\b"
+    rf"|\b(?:am|is|are|'re|'m)\s+(?:currently\s+|still\s+|now\s+)?(?:{_BUSY_VERBS})\b"
+)
+_SOON = re.compile(
+    r"\b(?:soon|shortly|asap)\b(?<!as soon)"
+    r"|\bnext\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)\b"
+    r"|\bin\s+the\s+coming\s+(?:days|weeks|months)\b|\bby\s+the\s+end\s+of\s+(?:the|this)\b"
+)
+
+
+INTENTION_GATE = (
+    word_set(
+        """will shall won wo ll going plan plans planning intend intends intending hope hopes
+    hoping aim aims aiming expect expects expecting want wants wish wishes would working process
+    being scheduled soon shortly asap next coming end"""
+    )
+    | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
+    | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
+)
+
+
+def future_tense(t: Analysed) -> int | None:
+    """An action written as an intention or as work still under way."""
+    if not t.has(INTENTION_GATE):
+        return None
+    match = main_clause_match(_INTENTION, t)
+    if match is None:
+        match = _SOON.search(t.lower)
+        if match and t.lower[max(0, match.start() - 3) : match.start()] == "as ":
+            match = None
+    return match.start() if match else None
+
+
+_GENERIC_ACTION_WORDS = word_set(
+    """fixed fix fixes resolved resolve addressed address handled handle corrected correct
+    rectified rectify sorted sort dealt deal took take taken taking care made make implemented
+    implement improved improve updated update reviewed changed everything it this that these
+    things all issue issues problem problems matter matters situation concern concerns complaint
+    complaints error errors mistake mistakes necessary appropriate needed required relevant
+    corrective steps step measures measure action actions changes change adjustments
+    improvements updates processes process systems system root cause causes raised outstanding
+    identified immediately promptly quickly thoroughly fully properly completely permanently
+    now working work several various every each any some with out to and the a an of in on for
+    across against so does not recur our we us i have has had been was were is are be it's
+    will shall sure compliant notice
+    team staff listings listing account catalog catalogue supplier buyers buyer buyers' policy
+    how there done"""
+)
+_CHANGE_PHRASE = re.compile(
+    r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
+    r"(?:changes|adjustments|improvements|updates|steps|measures|action|actions)\b"
+)
+_SPECIFIC = re.compile(r"\d|:|\bfrom\b.+\bto\b|\bso\s+that\b|\bby\s+\w+ing\b|\bnamely\b")
+
+
+def vague_action(t: Analysed) -> int | None:
+    """An action that does not say what was changed: only generic verbs and objects."""
+    words = t.tokens
+    if not words:
+        return None
+    if all(w in _GENERIC_ACTION_WORDS for w in words) and any(w in _GENERIC_VERBS for w in words):
+        return 0
+    match = _CHANGE_PHRASE.search(t.lower) if t.has(_CHANGE_GATE) else None
+    if match and not _SPECIFIC.search(t.lower) and len(words) <= 10:
+        return match.start()
+    return None
+
+
+_CHANGE_GATE = word_set("made implemented took taken introduced")
+_GENERIC_VERBS = word_set(
+    """fixed fix resolved resolve addressed address handled handle corrected correct rectified
+    sorted dealt took take taken made make implemented improved updated reviewed"""
+)
+VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
+
+_HEDGE = re.compile(
+    r"\btr(?:y|ies|ying)\s+to\b|\bdo(?:es)?\s+(?:our|their|my|his|her)\s+best\b"
+    r"|\baim(?:s|ing)?\s+to\b|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
+    r"|\bshould\b|\bmight\b|\bideally\b|\bmay\s+(?!only\b|not\b)(?:be\s+)?\w+"
+    r"|\bplan(?:s|ning)?\s+to\b|\bintend(?:s|ing)?\s+to\b|\b(?:am|is|are|'re)\s+going\s+to\b"
+    r"|\bwhere(?:ver)?\s+possible\b|\bif\s+possible\b|\bwhen(?:ever)?\s+possible\b"
+    r"|\bas\s+(?:far|much|often)\s+as\s+(?:possible|we\s+can)\b|\bas\s+many\s+\w+(?:\s+\w+)?"
+    r"\s+as\s+we\s+can\b|\battempt(?:s|ing)?\s+to\b|\bstrive\b|\bendeavou?r\b"
+    r"|\bencouraged\s+to\b|\bwhen\s+(?:they|we|staff)\s+have\s+time\b|\bour\s+goal\s+is\b"
+    r"|\bwill\s+(?:start|begin|introduce|implement|set\s+up|create|develop|roll\s+out|put\s+in"
+    r"\s+place|look\s+into|consider|explore|add)\b"
+    r"|\bwill\s+be\s+(?:introduced|implemented|set\s+up|created|developed|rolled\s+out)\b"
+    r"|\bworking\s+on\b|\bin\s+the\s+process\s+of\b|\bwould\s+like\s+to\b"
+    r"|\bin\s+the\s+coming\s+(?:weeks|months)\b|\bas\s+soon\s+as\s+possible\b"
+    r"|\bfrom\s+next\s+(?:week|month|year)\b"
+)
+_MONTH_DAY = re.compile(r"\d\s+may\b|\bmay\s+\d")
+
+
+HEDGE_GATE = word_set(
+    """try tries trying best aim aims aiming hopefully hope hopes hoping should might ideally may
+    plan plans planning intend intends intending going possible far much often many attempt
+    attempts attempting strive endeavour endeavor encouraged time goal will working process
+    would coming next"""
+)
+
+
+def measure_hedge(t: Analysed) -> int | None:
+    """A measure that is hedged, or that does not run yet."""
+    if not t.has(HEDGE_GATE):
+        return None
+    for match in _HEDGE.finditer(t.lower):
+        word = match.group(0)
+        if word.startswith("may") and _MONTH_DAY.search(
+            t.lower, max(0, match.start() - 3), match.end()
+        ):
+            continue
+        if word.split()[0] in ("should", "might", "may") and t.is_subordinate(match.start()):
+            continue
+        return match.start()
+    return None
+
+
+_GENERIC_CUES = re.compile(
+    r"\bcareful(?:ly)?\b|\battention\b|\bvigilan(?:t|ce)\b|\bdiligen(?:t|ce)\b|\bclosely\b"
+    r"|\bseriously\b|\b(?:stricter|strictly|tighter|better|enhanced|improved|higher|closer|"
+    r"stronger)\b|\baware(?:ness)?\b|\bimportance\b|\bpriority\b|\bharder\b|\brecurrence\b"
+    r"|\bcompl(?:y|ies|ied)\b|\bcompliance\s+with\b|\b(?:full|total|strict)\s+compliance\b|\bfollow(?:s|ing)?\s+(?:all\s+)?(?:the\s+)?(?:amazon'?s?\s+)?"
+    r"(?:rules|guidelines|policies|policy|standards)\b|\bclose\s+eye\b|\blearn(?:ed|t)?\s+from\b"
+    r"|\bdouble[- ]check\s+everything\b|\bhappen(?:s|ing)?\s+again\b|\bour\s+processes\b"
+)
+_CONCRETE = re.compile(
+    r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|twice|morning|"
+    r"afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours?|days?)\b"
+    r"|\b(?:lead|manager|owner|officer|supervisor|director|coordinator|planner|inspector|"
+    r"checklist|report|alert|log|audit|dashboard|sample|sampled|test|tested|photo|photos|scan|"
+    r"scanned|template|procedure|sop|software|list|form|spreadsheet|scanner|label|labels|"
+    r"invoice|invoices|opened|inspected|approval|approves|signs)\b"
+)
+
+
+GENERIC_GATE = word_set(
+    """careful carefully attention vigilant vigilance diligent diligence closely seriously
+    stricter strictly tighter better enhanced improved higher closer stronger aware awareness
+    importance priority harder recurrence comply complies complied compliance follow follows
+    following eye learn learned learnt check happen happens happening processes"""
+)
+
+
+def generic_measure(t: Analysed) -> int | None:
+    """A measure that promises care or compliance but names no control."""
+    if not t.has(GENERIC_GATE):
+        return None
+    match = _GENERIC_CUES.search(t.lower)
+    if match is None or _CONCRETE.search(t.lower):
+        return None
+    return match.start()
+
+
+_PAST_IRREGULAR = word_set(
+    """bought built sent set made took wrote rewrote gave paid put ran began held kept got found
+    told met cut shut sold brought taught chose drew had did won spent left led lost split
+    hired"""
+)
+_PRESENT_SIGNS = frozenset(
+    [
+        "is",
+        "are",
+        "am",
+        "must",
+        "can",
+        "cannot",
+        "will",
+        "now",
+        "runs",
+        "daily",
+        "weekly",
+        "monthly",
+        "hourly",
+        "nightly",
+        "quarterly",
+        "yearly",
+        "annually",
+        "whenever",
+        "always",
+        "since",
+        "routinely",
+        "continuously",
+        "ongoing",
+        "twice",
+    ]
+)
+_ONGOING = re.compile(
+    r"\b(?:that|which|who)\s+(?:now\s+|also\s+|then\s+)?[a-z]+[^s\s]s\b"
+    r"|\b(?:at|on|for|before|after|with)\s+(?:every|each)\b"
+    r"|\b(?:every|each|per)\s+(?:day|week|month|morning|evening|night|weekday|hour|quarter|year|"
+    r"shift|run|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays)\b"
+    r"|\b(?:sends|sets|checks|runs|holds|blocks|alerts|flags|pauses|stops|emails|notifies|compares"
+    r"|reviews|reads|uploads|writes|updates|lists|counts|opens|logs|approves|signs|tests|grades"
+    r"|keeps|goes|pulls|calls|answers|confirms|matches|covers|requires|prevents|recalculates"
+    r"|lowers|raises|collects|prints|scans)\b"
+    r"|\bonce\s+a\b|\b\d{1,2}:\d{2}\b|;\s*(?:the|a|an|each|every)\s+\w+(?:\s+\w+)?\s+[a-z]+[^s\s]s\b"
+)
+_SUBJECT_WORDS = word_set("we i our the a an my owner team staff lead manager")
+
+
+def one_off_measure(t: Analysed) -> int | None:
+    """A measure in the past tense that describes a step taken once, not a control that runs."""
+    tokens = t.tokens
+    if not tokens or t.has(_PRESENT_SIGNS):
+        return None
+    for token in tokens[:4]:
+        if _is_past(token):
+            return None if _ONGOING.search(t.lower) else 0
+        if token not in _SUBJECT_WORDS:
+            return None
+    return None
+
+
+# A field (one line of the case's joined text) that opens with a verb in the past tense,
+# perhaps after its subject: the only fields one_off_measure has to read.
+PAST_LEAD = re.compile(
+    r"^[ \t]*(?:(?:we|i|our|the|a|an|my|owner|team|staff|lead|manager)\s+){0,3}"
+    r"(?:[a-z]{2,}ed|" + "|".join(sorted(_PAST_IRREGULAR)) + r")\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def _is_past(word: str) -> bool:
+    return word in _PAST_IRREGULAR or (
+        len(word) > 4 and word.endswith("ed") and word not in ("need", "based", "speed")
+    )

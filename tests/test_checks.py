@@ -1,0 +1,377 @@
+"""The reviewer checks on whole cases: what they find, where they point, what they suggest."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+
+import poa
+from poa.case.model import Case
+from poa.checks.rulebook import RULES, TEXT_RULE_IDS
+from poa.checks.textrules import FUNCTIONS
+from tests.checks_helpers import TODAY, build, sound_data
+
+
+def rules_of(findings: list[poa.Finding]) -> list[str]:
+    return [f.rule for f in findings]
+
+
+def run(data: dict[str, Any] | None = None, **kwargs: Any) -> list[poa.Finding]:
+    case, doc = build(data)
+    kwargs.setdefault("today", TODAY)
+    return poa.check(case, source=doc, **kwargs)
+
+
+def test_a_sound_case_has_no_findings() -> None:
+    assert run() == []
+
+
+def test_a_planned_action_is_located_and_quoted_with_a_catalog_example() -> None:
+    data = sound_data()
+    data["corrective_actions"][0]["action"] = "We will add a second carrier for the north."
+    [finding] = run(data)
+    assert finding.rule == "future-tense"
+    assert finding.severity is poa.Severity.ERROR
+    assert finding.field_path == ("corrective_actions", 0, "action")
+    assert finding.excerpt == "We will add a second carrier for the north."
+    catalog_actions = poa.load_catalog().get("late-shipment-rate").corrective_actions
+    assert any(f'e.g. "{sentence}"' in finding.suggestion for sentence in catalog_actions)
+    line = str(finding)
+    assert re.match(
+        r"cases/harbour\.yaml:\d+:\d+: corrective_actions\[0\]\.action: \[future-tense\] "
+        r'"We will add a second carrier for the north\." is a plan, not an action taken: ',
+        line,
+    ), line
+
+
+def test_positions_are_those_of_the_field_in_the_file() -> None:
+    data = sound_data()
+    data["preventive_measures"][0]["owner"] = "The team"
+    case, doc = build(data)
+    [finding] = poa.check(case, today=TODAY, source=doc)
+    assert (finding.file, finding.line, finding.column) == (
+        "cases/harbour.yaml",
+        *doc.position(("preventive_measures", 0, "owner")),  # type: ignore[misc]
+    )
+    without_source = poa.check(case, today=TODAY)
+    assert without_source[0].file is None and without_source[0].line is None
+
+
+def test_will_is_a_control_in_a_measure_but_a_plan_in_an_action() -> None:
+    sentence = "The shift lead will review the unshipped-orders report every Monday."
+    data = sound_data()
+    data["preventive_measures"][0]["measure"] = sentence
+    assert run(data) == []
+    data = sound_data()
+    data["corrective_actions"][0]["action"] = sentence
+    assert rules_of(run(data)) == ["future-tense"]
+
+
+def test_quoted_words_are_not_the_sellers() -> None:
+    data = sound_data()
+    data["corrective_actions"][0]["action"] = (
+        'Confirmed all 41 orders after the notice warned that the account "will be reviewed '
+        'again"; the buyer had written "Sorry, where is my parcel?!"'
+    )
+    assert run(data) == []
+
+
+def test_every_notice_asin_and_order_must_appear_in_the_plan() -> None:
+    data = sound_data()
+    data["notification"]["asins"].append("B07ZZZ1111")
+    data["notification"]["order_ids"].append("205-1111111-2222222")
+    findings = run(data)
+    assert [(f.rule, f.field_path, f.severity.value) for f in findings] == [
+        ("asin-not-covered", ("notification", "asins", 1), "error"),
+        ("order-not-covered", ("notification", "order_ids", 1), "warning"),
+    ]
+    assert findings[0].excerpt == "B07ZZZ1111"
+
+
+def test_an_exhibit_no_statement_cites_is_reported_unless_named_in_the_text() -> None:
+    data = sound_data()
+    data["corrective_actions"][0]["evidence"] = []
+    assert [(f.rule, f.field_path) for f in run(data)] == [
+        ("exhibit-not-cited", ("evidence", 1, "id"))
+    ]
+    data["corrective_actions"][0]["action"] += " The schedule is exhibit E2."
+    assert run(data) == []
+
+
+def test_invoices_need_a_supplier_a_date_and_what_they_cover() -> None:
+    data = sound_data()
+    data["evidence"].append(
+        {"id": "E3", "kind": "invoice", "file": "inv-77.pdf", "proves": "Stock bought in April."}
+    )
+    data["root_causes"][0]["evidence"].append("E3")
+    findings = run(data)
+    assert rules_of(findings) == ["invoice-supplier", "invoice-date", "invoice-details"]
+    assert findings[1].message == "has no date"
+    data["evidence"][2].update(
+        supplier="Northgate Wholesale Ltd",
+        issued_on="2026-04-02",
+        quantity=400,
+        asins=["B08KTZ4L2Q"],
+    )
+    assert run(data) == []
+
+
+def test_an_invoice_older_than_a_year_before_the_notice_is_an_error() -> None:
+    data = sound_data()
+    old = {"id": "E3", "kind": "invoice", "file": "inv-1.pdf", "proves": "Stock bought."}
+    old |= {"supplier": "Northgate", "quantity": 5, "asins": ["B08KTZ4L2Q"]}
+    data["evidence"].append(old | {"issued_on": "2025-05-05"})
+    data["root_causes"][0]["evidence"].append("E3")
+    case, _ = build(data)
+    stale = case.evidence[2].model_copy(update={"issued_on": date(2025, 4, 1)})
+    case = case.model_copy(update={"evidence": [*case.evidence[:2], stale]})
+    findings = poa.check(case, today=TODAY)
+    assert rules_of(findings) == ["invoice-date"]
+    assert "more than 365 days before the notice" in findings[0].message
+
+
+def test_document_kinds_the_issue_requires_are_asked_for() -> None:
+    catalog = poa.load_catalog()
+    issue = catalog.get("late-shipment-rate")
+    strict = issue.model_copy(update={"required_evidence": ["registration", "report"]})
+    custom = poa.Catalog([strict, *(t for t in catalog.types.values() if t.key != issue.key)])
+    case, _ = build()
+    findings = poa.check(case, catalog=custom, today=TODAY)
+    assert [(f.rule, f.field_path) for f in findings] == [("required-evidence", ("evidence",))]
+    assert "registration" in findings[0].message and "report" not in findings[0].message
+
+
+def test_deadline_passed_or_close() -> None:
+    due = date(2026, 5, 21)  # received 2026-05-04 + 17 days
+    assert rules_of(run(today=due + timedelta(days=1))) == ["deadline-passed"]
+    [near] = run(today=due - timedelta(days=2))
+    assert (near.rule, near.severity, near.field_path) == (
+        "deadline-near",
+        poa.Severity.WARNING,
+        ("notification", "received_on"),
+    )
+    assert "in 2 days" in near.message
+    assert run(today=due - timedelta(days=4)) == []
+
+
+def test_a_resubmission_must_carry_something_new() -> None:
+    data = sound_data()
+    data["submissions"] = [{"submitted_on": "2026-05-08", "outcome": "rejected"}]
+    [finding] = run(data)
+    assert (finding.rule, finding.field_path) == ("resubmission-unchanged", ("submissions", 0))
+    data["evidence"].append(
+        {
+            "id": "E3",
+            "kind": "screenshot",
+            "file": "pickups.png",
+            "proves": "The pickup log since the rejection.",
+            "issued_on": "2026-05-10",
+        }
+    )
+    data["root_causes"][0]["evidence"].append("E3")
+    assert run(data) == []
+    data["submissions"][0]["outcome"] = "pending"
+    assert rules_of(run(data)) == ["submission-pending"]
+    data["submissions"][0]["outcome"] = "accepted"
+    assert run(data, today=date(2026, 6, 30)) == []
+
+
+def test_case_digest_changes_with_what_the_plan_says() -> None:
+    case, _ = build()
+    same, _ = build()
+    assert poa.case_digest(case) == poa.case_digest(same)
+    data = sound_data()
+    data["corrective_actions"][0]["action"] += " Checked all orders again."
+    changed, _ = build(data)
+    assert poa.case_digest(changed) != poa.case_digest(case)
+
+
+def test_a_cause_without_action_or_measure_is_reported() -> None:
+    # Validation already refuses such a case; the check still holds for cases built otherwise.
+    case, _ = build()
+    data = case.model_dump()
+    data["root_causes"].append({"id": "RC2", "summary": "Staff did not cover the owner's leave."})
+    orphan = Case.model_validate(data)
+    findings = poa.check(orphan, today=TODAY)
+    assert [(f.rule, f.field_path) for f in findings] == [
+        ("cause-without-action", ("root_causes", 1, "id")),
+        ("cause-without-measure", ("root_causes", 1, "id")),
+    ]
+
+
+def test_a_long_letter_and_hard_prose_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nltk
+
+    def no_download(*_: object, **__: object) -> bool:
+        raise AssertionError("the readability check must not fetch data")
+
+    monkeypatch.setattr(nltk, "download", no_download)
+    data = sound_data()
+    heavy = (
+        "Comprehensive organisational restructuring notwithstanding, institutional "
+        "accountability considerations necessitated extraordinarily sophisticated "
+        "administrative reconfiguration throughout interdepartmental communication "
+        "infrastructure, characteristically incorporating multidimensional verification "
+        "methodologies."
+    )
+    # A text field holds at most 6,000 characters: spread the prose over three of them.
+    data["root_causes"][0]["detail"] = " ".join([heavy] * 17)
+    for exhibit in data["evidence"]:
+        exhibit["proves"] = " ".join([heavy] * 17)
+    findings = run(data)
+    assert rules_of(findings) == ["letter-length", "readability"]
+    assert re.search(r"about \d+ words, over the 900", findings[0].message)
+    assert findings[1].severity is poa.Severity.ADVICE
+
+
+def test_word_estimate_is_close_to_the_rendered_letter() -> None:
+    from pathlib import Path
+
+    from poa.checks.case_rules import estimated_words
+    from poa.documents.render import render_markdown
+
+    catalog = poa.load_catalog()
+    for path in sorted(Path("samples").glob("*.yaml")):
+        case = poa.load_case(path, catalog=catalog)
+        rendered = len(render_markdown(case, catalog=catalog).markdown.split())
+        estimate = estimated_words(case, catalog)
+        assert abs(estimate - rendered) <= 0.15 * rendered, (path.name, estimate, rendered)
+
+
+def test_rules_switched_off_are_skipped_and_need_known_ids_and_reasons() -> None:
+    data = sound_data()
+    data["corrective_actions"][0]["action"] = "We will add a second carrier."
+    assert run(data, disabled={"future-tense": "our form asks for the plan"}) == []
+    with pytest.raises(poa.UsageError, match="did you mean 'future-tense'"):
+        run(data, disabled={"futur-tense": "typo"})
+    with pytest.raises(poa.UsageError, match="needs a reason"):
+        run(data, disabled={"future-tense": "  "})
+
+
+def test_folder_config_switches_rules_off_with_reasons(tmp_path: Any) -> None:
+    assert poa.load_check_config(tmp_path).disabled == {}
+    config = tmp_path / ".poa-checks.yaml"
+    config.write_text("# nothing switched off yet\n")
+    assert poa.load_check_config(tmp_path).disabled == {}
+    config.write_text("disable:\n  readability: our buyers expect the trade terms\n")
+    loaded = poa.load_check_config(tmp_path)
+    assert loaded.disabled == {"readability": "our buyers expect the trade terms"}
+    assert loaded.path == config
+
+
+def test_folder_config_problems_are_located(tmp_path: Any) -> None:
+    config = tmp_path / ".poa-checks.yaml"
+    config.write_text("disable:\n  readabilty: too hard\n  apology: ''\nenable: []\n")
+    with pytest.raises(poa.InputError) as caught:
+        poa.load_check_config(tmp_path)
+    lines = caught.value.lines()
+    assert len(lines) == 3
+    assert any(":4:1: enable: unknown field" in line for line in lines), lines
+    assert any(":2:3: disable.readabilty: no such rule; did you mean" in line for line in lines)
+    assert any(":3:12: disable.apology: needs a reason" in line for line in lines), lines
+
+
+def test_text_and_json_reports_group_findings_by_case() -> None:
+    data = sound_data()
+    data["corrective_actions"][0]["action"] = "We will add a second carrier!"
+    case, doc = build(data)
+    findings = poa.check(case, today=TODAY, source=doc)
+    report = poa.CheckReport("cases/harbour.yaml", findings, {"apology": "quoted letters"})
+    clean = poa.CheckReport("cases/other.yaml", [])
+    text = poa.format_reports([report, clean])
+    lines = text.splitlines()
+    assert lines[0] == "cases/harbour.yaml: 1 error, 1 warning, 0 advice"
+    assert lines[1].startswith("cases/harbour.yaml:") and "[future-tense]" in lines[1]
+    assert "[exclamation]" in lines[2]
+    assert lines[3] == "  switched off: [apology] quoted letters"
+    assert "cases/other.yaml: 0 errors, 0 warnings, 0 advice" in lines
+    assert lines[-1] == "2 cases: 1 error, 1 warning, 0 advice"
+    rows = poa.reports_json([report, clean])
+    json.dumps(rows)
+    assert [(r["rule"], r["severity"]) for r in rows] == [
+        ("future-tense", "error"),
+        ("exclamation", "warning"),
+        ("apology", "off"),
+    ]
+    assert rows[0]["field"] == "corrective_actions[0].action" and rows[0]["line"]
+    assert rows[2]["suggestion"] == "quoted letters"
+
+
+def test_findings_without_a_file_name_their_case_in_the_text_report() -> None:
+    data = sound_data()
+    data["preventive_measures"][0]["frequency"] = "regularly"
+    case, _ = build(data)
+    findings = poa.check(case, today=TODAY)
+    text = poa.format_reports([poa.CheckReport("acme", findings)])
+    assert "acme: preventive_measures[0].frequency: [vague-frequency]" in text
+
+
+def test_the_library_prints_nothing(capsys: pytest.CaptureFixture[str]) -> None:
+    data = sound_data()
+    data["corrective_actions"][0]["action"] = "We are so sorry, we will fix it!"
+    assert run(data)
+    assert capsys.readouterr() == ("", "")
+
+
+def test_every_rule_is_described_and_every_text_rule_has_a_function() -> None:
+    assert set(FUNCTIONS) == set(TEXT_RULE_IDS)
+    assert poa.CHECK_RULES is RULES
+    for rule_id, rule in RULES.items():
+        assert re.fullmatch(r"[a-z]+(?:-[a-z]+)*", rule_id)
+        assert rule.explanation.endswith(".") and rule.message and rule.advice
+        assert isinstance(rule.severity, poa.Severity)
+        assert (rule_id in TEXT_RULE_IDS) == bool(rule.kinds)
+
+
+def test_the_grade_ceiling_is_never_below_textstats_grade() -> None:
+    # textstat is asked for the grade only when this cheap bound exceeds the limit, so the
+    # bound must hold for any text whatever its punctuation and spacing.
+    import textstat
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from poa.checks.case_rules import grade_ceiling
+
+    token = st.text(alphabet="abcXYZ019'-.,;:!?()\"&–—_/% é", min_size=1, max_size=12)
+    space = st.sampled_from([" ", "\n", " \t", "  "])
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.tuples(token, space), min_size=1, max_size=60))
+    def holds(parts: list[tuple[str, str]]) -> None:
+        text = "".join(word + gap for word, gap in parts)
+        assert textstat.coleman_liau_index(text) <= grade_ceiling(text) + 1e-9
+
+    holds()
+
+
+@pytest.mark.parametrize(
+    ("kind", "text"),
+    [
+        # A third party named as context in a sentence whose subject is the seller's check.
+        (
+            "root-cause-detail",
+            "Our inbound check of that lot powered on ten units from the factory charge and "
+            "did not connect a charger.",
+        ),
+        # What the seller did, with the mismatch as its consequence.
+        (
+            "root-cause",
+            "We changed the deposit bank account to one held in our trade name, which did not "
+            "match the legal name verified on the account.",
+        ),
+        # "Account Health was not checked" is a missed check, not a restated metric.
+        (
+            "root-cause",
+            "A restricted product warning went unanswered because Account Health was not "
+            "checked while the owner was away.",
+        ),
+    ],
+)
+def test_sound_causes_from_real_plans_raise_nothing(kind: str, text: str) -> None:
+    from poa.checks.textrules import rules_broken
+
+    assert rules_broken(text, kind) == set()
