@@ -39,6 +39,7 @@ if _typing.TYPE_CHECKING:
     from poa.health.text import format_health, health_data, health_json
     from poa.interview import run_interview
     from poa.scaffold import case_schema, scaffold_text, write_scaffold
+    from poa.triage import NoticeTriage, format_triage, triage_notice
 
 _HOMES = {
     "poa.batch": ("Job", "Options", "Result", "Status", "jobs_for", "render_batch"),
@@ -72,6 +73,7 @@ _HOMES = {
     "poa.health.text": ("format_health", "health_data", "health_json"),
     "poa.interview": ("run_interview",),
     "poa.scaffold": ("case_schema", "scaffold_text", "write_scaffold"),
+    "poa.triage": ("NoticeTriage", "format_triage", "triage_notice"),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -98,6 +100,7 @@ __all__ = [
     "Kind",
     "MetricHealth",
     "MetricSpec",
+    "NoticeTriage",
     "Options",
     "OutputError",
     "PoaError",
@@ -117,6 +120,7 @@ __all__ = [
     "dump_case",
     "find_case_files",
     "format_health",
+    "format_triage",
     "health_data",
     "health_json",
     "health_report",
@@ -134,6 +138,7 @@ __all__ = [
     "render_markdown",
     "run_interview",
     "scaffold_text",
+    "triage_notice",
     "write_scaffold",
 ]
 

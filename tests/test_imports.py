@@ -20,6 +20,7 @@ ROOMS = [
     ("poa.case.model",),
     ("poa.catalog",),
     ("poa.case.rules", "poa.case.files", "poa.case"),
+    ("poa.triage",),
     ("poa.documents",),
     ("poa.outputs",),
     ("poa.health",),
