@@ -120,7 +120,7 @@ class NoticeTriage:
         notification["account_status"] = self.status
         if self.policies:
             notification["policies"] = [item.value for item in self.policies]
-        notification["text"] = self.text
+        notification["text"] = self.text.strip()
         data: dict[str, Any] = {"kind": self.kind.value, "notification": notification}
         if self.metrics:
             data["metrics"] = [
