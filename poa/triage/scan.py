@@ -121,9 +121,15 @@ def asins(text: str, taken: list[Found[str]]) -> list[Found[str]]:
     """ASINs: B0 and eight more characters, or an ISBN-10 with a right check digit that a
     label (ASIN, ISBN) on the same line introduces and that is no reference ID."""
     found = [Found(m.group(0), m.group(0), m.start(), m.end()) for m in _B0_ASIN.finditer(text)]
+    labels: dict[int, int | None] = {}  # line start -> where the line's first label ends
     for match in _ISBN10.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        labelled = _ASIN_LABEL.search(text, line_start, match.start())
+        if line_start not in labels:
+            line_end = text.find("\n", line_start)
+            label = _ASIN_LABEL.search(text, line_start, len(text) if line_end < 0 else line_end)
+            labels[line_start] = label.end() if label else None
+        label_end = labels[line_start]
+        labelled = label_end is not None and label_end <= match.start()
         overlaps = any(t.start <= match.start() < t.end for t in taken)
         if labelled and not overlaps and ids.isbn10_ok(match.group(0)):
             found.append(Found(match.group(0), match.group(0), match.start(), match.end()))

@@ -3,6 +3,7 @@ English, the notice's own date, and the deadline its words set."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -87,6 +88,8 @@ _NOT_RECEIVED = re.compile(
 )
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n\s*\n")
 STANDALONE_WORDS = 5
+LINE_CHARS = 200  # a date's label or a standalone date's line is never longer
+CLAUSE_CHARS = 200  # how far back a sentence is read for 'we typically' and the like
 
 
 @dataclass(frozen=True)
@@ -220,13 +223,18 @@ def received_date(text: str, dates: list[DateMatch], table: PhraseTable) -> Foun
 
 
 def _line_before(text: str, item: DateMatch) -> str:
-    return text[text.rfind("\n", 0, item.start) + 1 : item.start]
+    """The line up to the date (its last LINE_CHARS characters: labels stand close)."""
+    start = max(text.rfind("\n", max(0, item.start - LINE_CHARS), item.start) + 1, 0)
+    return text[max(start, item.start - LINE_CHARS) : item.start]
 
 
 def _standalone(text: str, item: DateMatch) -> bool:
-    before = _line_before(text, item)
+    line_start = text.rfind("\n", 0, item.start) + 1
     line_end = text.find("\n", item.end)
-    after = text[item.end : len(text) if line_end < 0 else line_end]
+    line_end = len(text) if line_end < 0 else line_end
+    if line_end - line_start > LINE_CHARS:
+        return False
+    before, after = text[line_start : item.start], text[item.end : line_end]
     words = len(re.findall(r"\w+", before + " " + after))
     return words <= STANDALONE_WORDS and not _NOT_RECEIVED.search(before)
 
@@ -238,10 +246,11 @@ def deadline(
     the like, or else a time limit ('within 17 days', 'in the next 72 hours') counted from
     ``base`` (the notice's date). Either counts only in a sentence that asks the seller to
     act, and not where the sentence says what Amazon usually does."""
+    sentences = Sentences(text, table)
     for item in dates:
         window_start = max(0, item.start - 40)
         by = _BY.search(text[window_start : item.start])
-        if item.value is None or by is None or not _asks_to_act(text, item.start, table):
+        if item.value is None or by is None or not sentences.asks_to_act(item.start):
             continue
         value = item.value if item.year_given else _next_on_or_after(item.value, base)
         note = "" if item.year_given else f"the year taken as {value.year}"
@@ -249,28 +258,36 @@ def deadline(
         return Found(value, text[start : item.end], start, item.end, note)
     hits = [m for pattern in _RELATIVE for m in pattern.finditer(text)]
     for match in sorted(hits, key=lambda m: m.start()):
-        if _asks_to_act(text, match.start(), table):
+        if sentences.asks_to_act(match.start()):
             value, how = _count_from(base, match)
             note = f"{how} after {base_note}"
             return Found(value, match.group(0), match.start(), match.end(), note)
     return None
 
 
-def _sentence_bounds(text: str, position: int) -> tuple[int, int]:
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, position):
-        start = match.end()
-    end_match = _SENTENCE_END.search(text, position)
-    return start, end_match.start() if end_match else len(text)
+class Sentences:
+    """The sentences of a notice, found once, and whether one asks the seller to act."""
 
+    def __init__(self, text: str, table: PhraseTable) -> None:
+        self.text = text
+        self.table = table
+        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        self.verbs: dict[int, bool] = {}
 
-def _asks_to_act(text: str, position: int, table: PhraseTable) -> bool:
-    start, end = _sentence_bounds(text, position)
-    sentence = text[start:end]
-    if not any(compiled(verb, True).search(sentence) for verb in table.deadline_verbs):
-        return False
-    before = text[start:position]
-    return not any(compiled(p, False).search(before) for p in table.not_deadline)
+    def asks_to_act(self, position: int) -> bool:
+        """Whether the sentence around a position has a verb asking for action, and the
+        words before the position do not say what Amazon usually does."""
+        index = bisect.bisect_right(self.ends, position)
+        start = self.ends[index - 1] if index else 0
+        end = self.ends[index] if index < len(self.ends) else len(self.text)
+        if index not in self.verbs:
+            sentence = self.text[start:end]
+            verbs = self.table.deadline_verbs
+            self.verbs[index] = any(compiled(v, True).search(sentence) for v in verbs)
+        if not self.verbs[index]:
+            return False
+        before = self.text[max(start, position - CLAUSE_CHARS) : position]
+        return not any(compiled(p, False).search(before) for p in self.table.not_deadline)
 
 
 def _count_from(base: date, match: re.Match[str]) -> tuple[date, str]:
