@@ -4,10 +4,11 @@ the assessment (nature, severity, time left), identifiers and the case data it g
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
-from poa import InputError, NoticeTriage, format_triage, triage_notice
+from poa import InputError, NoticeTriage, format_triage, read_notice, triage_notice
 
 TODAY = date(2026, 11, 22)
 
@@ -367,3 +368,26 @@ def test_an_empty_notice_is_refused_with_advice(text: str) -> None:
 def test_an_over_long_notice_is_refused_with_advice() -> None:
     with pytest.raises(InputError, match="paste the notice alone"):
         triage("Order Defect Rate. " * 2000)
+
+
+def test_digits_of_other_scripts_are_not_read_as_identifiers_or_dates() -> None:
+    result = triage("ASIN: ٠٣٠٦٤٠٦١٥٢\nDate: ٠٣/١١/٢٠٢٦\nOrder ١١٣-٢٢٩٠٤٨١-٥٥١٢٠٣٨")
+    assert (result.asins, result.order_ids, result.received_on) == ([], [], None)
+
+
+def test_a_saved_notice_is_read_as_utf8_and_bad_files_are_refused(tmp_path: Path) -> None:
+    good = tmp_path / "notice.txt"
+    good.write_bytes("\ufeffSubject: Listing removed – B0C7TQ2Z11\r\n".encode())
+    assert read_notice(good) == "Subject: Listing removed – B0C7TQ2Z11\r\n"
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes(b"Subject: ok\nCaf\xe9\n")
+    binary = tmp_path / "image.png"
+    binary.write_bytes(b"\x89PNG\x00\x00")
+    for path, message in [
+        (latin, r"latin\.txt:2:1: is not UTF-8 text: save it again as UTF-8"),
+        (binary, "is not a notice's text"),
+        (tmp_path / "missing.txt", "no such file"),
+        (tmp_path, "is a folder"),
+    ]:
+        with pytest.raises(InputError, match=message):
+            read_notice(path)

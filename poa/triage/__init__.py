@@ -6,7 +6,7 @@ No network and no language model: rules over the catalog and the phrase table
 """
 
 from poa.triage.found import Found
-from poa.triage.notice import triage_notice
+from poa.triage.notice import read_notice, triage_notice
 from poa.triage.phrases import PhraseTable, load_phrases
 from poa.triage.report import format_triage
 from poa.triage.result import Assessment, NoticeTriage
@@ -18,5 +18,6 @@ __all__ = [
     "PhraseTable",
     "format_triage",
     "load_phrases",
+    "read_notice",
     "triage_notice",
 ]

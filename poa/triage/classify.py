@@ -22,7 +22,7 @@ from poa.triage.phrases import (
     phrase_regex,
 )
 
-_PERCENT = re.compile(r"(?<![\d.,])(\d{1,3}(?:[.,]\d{1,2})?)\s?%")
+_PERCENT = re.compile(r"(?<![0-9.,])([0-9]{1,3}(?:[.,][0-9]{1,2})?)\s?%")
 _TARGET_WORDS = re.compile(
     r"\b(?:target|threshold|goal|below|under|above|over|than|least|most|exceeds?|exceeding"
     r"|recommend\w*|requires?|keep\w*)\b[\s:]*(?:of\s+|is\s+|at\s+)?$",

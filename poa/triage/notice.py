@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 from poa.case.marketplaces import MARKETPLACES
 from poa.catalog import Catalog, load_catalog
@@ -12,6 +13,8 @@ from poa.triage import classify, scan, when
 from poa.triage.assess import assess, case_kind
 from poa.triage.phrases import PhraseTable, load_phrases
 from poa.triage.result import NoticeTriage
+
+READ_LIMIT = 200_000  # bytes: a notice with its email headers is far shorter
 
 
 def triage_notice(
@@ -41,6 +44,35 @@ def triage_notice(
     table = phrases or load_phrases()
     today = today or date.today()
     return _triage(cleaned, notes, catalog, table, today)
+
+
+def read_notice(path: str | Path) -> str:
+    """The text of a notice saved in a file (UTF-8, as editors save it), or InputError
+    saying what is wrong with the file and what to do."""
+    name = str(path)
+    try:
+        with Path(path).open("rb") as handle:
+            raw = handle.read(READ_LIMIT + 1)
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file: check the path") from None
+    except IsADirectoryError:
+        raise InputError(f"{name}: is a folder: name the file that holds the notice") from None
+    except OSError as exc:
+        raise InputError(
+            f"{name}: cannot be read ({exc.strerror}): check its permissions"
+        ) from None
+    if len(raw) > READ_LIMIT or b"\x00" in raw:
+        raise InputError(
+            f"{name}: is not a notice's text (too large, or not text): save the notice as "
+            "plain text, or paste it with `-`"
+        )
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise InputError(
+            f"{name}:{line}:1: is not UTF-8 text: save it again as UTF-8 in your editor"
+        ) from None
 
 
 def _triage(

@@ -23,9 +23,9 @@ _HEADER = re.compile(r"^\s*(from|to|cc|bcc|date|sent|reply-to)\s*:", re.IGNORECA
 _GREETING = re.compile(r"^\s*(hello|hi|dear|greetings|good (morning|afternoon))\b", re.IGNORECASE)
 _SUBJECT = re.compile(r"^[ \t]*subject[ \t]*:[ \t]*(\S[^\n]*)", re.IGNORECASE | re.MULTILINE)
 _B0_ASIN = re.compile(r"(?<![A-Za-z0-9])B0[0-9A-Z]{8}(?![A-Za-z0-9])")
-_ISBN10 = re.compile(r"(?<![\w-])\d{9}[\dX](?![\w-])")
+_ISBN10 = re.compile(r"(?<![\w-])[0-9]{9}[0-9X](?![\w-])")
 _ASIN_LABEL = re.compile(r"\b(ASINs?|ISBN(-10)?)\b", re.IGNORECASE)
-_ORDER = re.compile(r"(?<![\w-])(?:\d{3}|D01)-\d{7}-\d{7}(?![\w-])")
+_ORDER = re.compile(r"(?<![\w-])(?:[0-9]{3}|D01)-[0-9]{7}-[0-9]{7}(?![\w-])")
 _HOST = re.compile(r"(?<![\w.-])(?:[\w-]+\.)*amazon(?:\.[a-z]{2,3}){1,2}(?![\w-]|\.\w)", re.I)
 _REFERENCE_VALUE = r"[ \t]*(?:ID|number|no\.?|#)?[ \t]*[:#][ \t]*([A-Z0-9][A-Z0-9-]{3,39})\b"
 
@@ -112,7 +112,7 @@ def references(text: str, table: PhraseTable) -> list[Found[str]]:
     found = []
     for match in pattern.finditer(text):
         value = match.group(1).rstrip("-")
-        if re.search(r"\d", value):
+        if re.search(r"[0-9]", value):
             found.append(Found(value, match.group(0).strip(), match.start(), match.end(1)))
     return found
 

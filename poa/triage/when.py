@@ -35,17 +35,19 @@ MONTHS = {
 }
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
-_YEAR = r"(?P<year>(?:19|20|21)\d\d)"
+_DAY = r"(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20|21)[0-9][0-9])"
 _WORD_DATES = (
     re.compile(rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?(?:\s+{_YEAR})?\b", re.IGNORECASE),
     re.compile(rf"\b{_WEEKDAY}{_DAY}\s+(?:of\s+)?{_MONTH},?(?:\s+{_YEAR})?\b", re.IGNORECASE),
 )
 _NUMERIC = re.compile(
-    r"(?<![\d/.-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
-    r"(?P<year>(?:19|20|21)\d\d)(?![\d/-]|\.\d)"
+    r"(?<![0-9/.-])(?P<a>[0-9]{1,2})(?P<sep>[/.-])(?P<b>[0-9]{1,2})(?P=sep)"
+    r"(?P<year>(?:19|20|21)[0-9][0-9])(?![0-9/-]|\.[0-9])"
 )
-_ISO = re.compile(r"(?<![\d/.-])(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?![\d-])")
+_ISO = re.compile(
+    r"(?<![0-9/.-])(?P<year>[0-9]{4})-(?P<month>[0-9]{2})-(?P<day>[0-9]{2})(?![0-9-])"
+)
 NUMBER_WORDS = {
     "one": 1,
     "two": 2,
@@ -63,8 +65,10 @@ NUMBER_WORDS = {
     "seventy-two": 72,
     "ninety": 90,
 }
-_COUNT = r"(?P<n>\d{1,3}|" + "|".join(NUMBER_WORDS) + r")"
-_UNIT = r"(?:\s+\(\d{1,3}\))?\s+(?P<kind>calendar\s+|business\s+|working\s+)?(?P<unit>days?|hours?)"
+_COUNT = r"(?P<n>[0-9]{1,3}|" + "|".join(NUMBER_WORDS) + r")"
+_UNIT = (
+    r"(?:\s+\([0-9]{1,3}\))?\s+(?P<kind>calendar\s+|business\s+|working\s+)?(?P<unit>days?|hours?)"
+)
 _RELATIVE = (
     re.compile(
         rf"\b(?:within|in\s+the\s+next|in|you\s+have)\s+(?:the\s+next\s+)?{_COUNT}{_UNIT}\b",
