@@ -74,6 +74,18 @@ def test_the_date_forms_amazon_uses_in_us_uk_and_german_english(written: str) ->
     assert result.received_on.phrase == written
 
 
+def test_a_forwarded_emails_date_header_is_the_notices_date() -> None:
+    text = (
+        "---------- Forwarded message ---------\nFrom: Amazon.co.uk <n@amazon.co.uk>\n"
+        "Date: Wed, 4 Nov 2026 at 10:12\nSubject: Your account has been deactivated\n"
+    )
+    result = triage(text)
+    assert result.received_on is not None and result.received_on.value == date(2026, 11, 4)
+    assert (
+        result.subject is not None and result.subject.value == "Your account has been deactivated"
+    )
+
+
 def test_the_labelled_date_wins_over_earlier_dates_in_the_text() -> None:
     text = (
         "From 13 December 2026, listings must show the manufacturer.\n"
@@ -213,6 +225,23 @@ def test_severity_follows_the_account_status(sentence: str, status: str, severit
     assert result.status == status
     assert result.assessment.severity == severity
     assert result.assessment.nature == "policy-violation"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "status"),
+    [
+        ("your listing B0LOW00001 was removed due to a complaint.", "listings-removed"),
+        ("We have blocked it from sale until we receive the documents.", "listings-removed"),
+        ("Listings removed: Restricted Products Policy", "listings-removed"),
+        ("Your selling privileges have been suspended.", "deactivated"),
+        ("We have temporarily deactivated your account.", "deactivated"),
+        ("Your disbursements are on hold.", "funds-held"),
+        ("Your offers are at risk of being deactivated.", "at-risk"),
+        ("If this continues, we will deactivate your account.", "warning"),
+    ],
+)
+def test_status_phrase_forms(sentence: str, status: str) -> None:
+    assert triage(sentence).status == status
 
 
 def test_a_metric_at_risk_is_medium_unless_the_deadline_is_close() -> None:
