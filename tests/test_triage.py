@@ -236,6 +236,8 @@ def test_severity_follows_the_account_status(sentence: str, status: str, severit
         ("Your selling privileges have been suspended.", "deactivated"),
         ("We have temporarily deactivated your account.", "deactivated"),
         ("Your disbursements are on hold.", "funds-held"),
+        ("Notice: funds held on your Amazon.com account", "funds-held"),
+        ("We have deactivated the following ASINs: B0C7TQ2Z11.", "listings-removed"),
         ("Your offers are at risk of being deactivated.", "at-risk"),
         ("If this continues, we will deactivate your account.", "warning"),
     ],
