@@ -54,6 +54,7 @@ if _typing.TYPE_CHECKING:
     from poa.health.text import format_health, health_data, health_json
     from poa.interview import run_interview
     from poa.scaffold import case_schema, scaffold_text, write_scaffold
+    from poa.triage import NoticeTriage, format_triage, read_notice, triage_notice
 
 _HOMES = {
     "poa.batch": ("Job", "Options", "Result", "Status", "jobs_for", "render_batch"),
@@ -102,6 +103,7 @@ _HOMES = {
     "poa.health.text": ("format_health", "health_data", "health_json"),
     "poa.interview": ("run_interview",),
     "poa.scaffold": ("case_schema", "scaffold_text", "write_scaffold"),
+    "poa.triage": ("NoticeTriage", "format_triage", "read_notice", "triage_notice"),
 }
 _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
 
@@ -135,6 +137,7 @@ __all__ = [
     "Kind",
     "MetricHealth",
     "MetricSpec",
+    "NoticeTriage",
     "Options",
     "OutputError",
     "PoaError",
@@ -160,6 +163,7 @@ __all__ = [
     "find_case_files",
     "format_health",
     "format_reports",
+    "format_triage",
     "health_data",
     "health_json",
     "health_report",
@@ -173,12 +177,14 @@ __all__ = [
     "parse_formats",
     "parse_targets",
     "read_counts",
+    "read_notice",
     "render",
     "render_batch",
     "render_markdown",
     "reports_json",
     "run_interview",
     "scaffold_text",
+    "triage_notice",
     "write_scaffold",
 ]
 

@@ -20,7 +20,7 @@ ROOMS = [
     ("poa.case.kinds", "poa.case.values", "poa.case.model"),
     ("poa.catalog",),
     ("poa.case.rules", "poa.case.consistency", "poa.case.files", "poa.case"),
-    ("poa.checks",),
+    ("poa.checks", "poa.triage"),
     ("poa.documents",),
     ("poa.outputs",),
     ("poa.health",),
