@@ -92,31 +92,27 @@ def parse(text: str, name: str) -> Document:
     return doc
 
 
-_OPENERS = (
-    yaml.BlockMappingStartToken,
-    yaml.BlockSequenceStartToken,
-    yaml.FlowMappingStartToken,
-    yaml.FlowSequenceStartToken,
-)
-_CLOSERS = (yaml.BlockEndToken, yaml.FlowMappingEndToken, yaml.FlowSequenceEndToken)
+_OPENERS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
+_CLOSERS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
 def _check_shape(text: str, name: str) -> None:
     """Refuse text nested deeper than MAX_DEPTH or holding more than MAX_NODES values, from
-    the token stream (which is read without recursion), before any node is built."""
+    the parser's event stream (read without recursion, and cheaper than the token stream),
+    before any node is built."""
     depth = values = 0
     try:
-        for token in yaml.scan(text, Loader=_LOADER):
-            if isinstance(token, _OPENERS):
+        for event in yaml.parse(text, Loader=_LOADER):
+            if isinstance(event, _OPENERS):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise _shape_problem(name, token, _TOO_DEEP)
-            elif isinstance(token, _CLOSERS):
+                    raise _shape_problem(name, event, _TOO_DEEP)
+            elif isinstance(event, _CLOSERS):
                 depth -= 1
-            elif isinstance(token, yaml.ScalarToken):
+            elif isinstance(event, yaml.ScalarEvent):
                 values += 1
                 if values > MAX_NODES:
-                    raise _shape_problem(name, token, _TOO_MANY)
+                    raise _shape_problem(name, event, _TOO_MANY)
     except yaml.MarkedYAMLError as exc:
         raise InputError("YAML syntax error", [_syntax_problem(exc, name)]) from None
     except yaml.YAMLError as exc:
@@ -135,9 +131,10 @@ _TOO_MANY = (
 )
 
 
-def _shape_problem(name: str, token: yaml.Token, message: str) -> InputError:
-    mark = token.start_mark
-    return InputError(message, [Problem(name, mark.line + 1, mark.column + 1, "", message)])
+def _shape_problem(name: str, event: yaml.Event, message: str) -> InputError:
+    mark = event.start_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (None, None)
+    return InputError(message, [Problem(name, line, column, "", message)])
 
 
 def _compose(text: str, name: str) -> list[yaml.Node]:
