@@ -333,18 +333,14 @@ def test_any_unicode_in_text_is_refused_at_load_or_rendered_to_md_and_txt(
         assert poa.render(case, "txt")
 
 
-# XML 1.0 cannot hold C0/C1 controls or noncharacters: the case model refuses them at
-# validation. Here they are left out so the property is about everything else.
-printable = st.characters(
-    blacklist_categories=("Cs", "Cc"),
-    blacklist_characters=[chr(c) for c in (0xFFFE, 0xFFFF, *range(0xFDD0, 0xFDF0))],
-)
-
-
 @pytest.mark.slow
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(printable, min_size=1, max_size=60), min_size=1, max_size=4))
-def test_any_printable_unicode_in_text_renders_to_docx_and_pdf(texts: list[str]) -> None:
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.text(min_size=1, max_size=60), min_size=1, max_size=4))
+def test_any_unicode_in_text_is_refused_at_load_or_rendered_to_docx_and_pdf(
+    texts: list[str],
+) -> None:
+    # Controls, lone surrogates and noncharacters included: validation refuses what XML
+    # cannot hold, so whatever it accepts renders in every format.
     case = load_or_refuse(texts)
     if case is not None:
         assert poa.render(case, "docx").startswith(b"PK")
