@@ -128,9 +128,8 @@ def build_context(case: Case, catalog: Catalog) -> dict[str, Any]:
 
     metrics = views.metric_rows(case, catalog, refs, us)
     token = case.seller.token_for(note.marketplace)
-    document = choose_document(case, catalog)
     return {
-        "document": document.value,
+        **other_documents(case, catalog, refs, market),
         "case": case,
         "seller": case.seller,
         "notice": note,
@@ -148,8 +147,6 @@ def build_context(case: Case, catalog: Catalog) -> dict[str, Any]:
         "addressee": issues[0].addressee,
         "reference": reference_lines(case, market, token),
         "cause_count": w.in_words(len(case.root_causes)),
-        "exhibit_count": w.in_words(len(case.evidence)),
-        "asin_list": ("ASIN " if len(note.asins) == 1 else "ASINs ") + w.join(note.asins),
         "metrics": metrics,
         "metric_lines": _metric_lines(case, metrics),
         "internal_targets": any(row.internal_target for row in metrics),
@@ -160,8 +157,18 @@ def build_context(case: Case, catalog: Catalog) -> dict[str, Any]:
         "milestones": views.milestone_views(case, metrics, refs, market),
         "review_checks": [w.sentence(refs(c)) for c in case.review_checks],
         "closing": closing_request(case, market),
-        "changes": change_lines(case, refs, market),
         "sign_off": "Sincerely," if us else "Kind regards,",
+    }
+
+
+def other_documents(case: Case, catalog: Catalog, refs: Any, market: Marketplace) -> dict[str, Any]:
+    """What the documents other than a plan read besides the plan's context."""
+    asins = case.notification.asins
+    return {
+        "document": choose_document(case, catalog).value,
+        "changes": change_lines(case, refs, market),
+        "exhibit_count": w.in_words(len(case.evidence)),
+        "asin_list": ("ASIN " if len(asins) == 1 else "ASINs ") + w.join(asins),
     }
 
 
