@@ -19,6 +19,8 @@ AccountStatus = Literal[
 _STATUS_ENUM = {"type": "string", "enum": list(get_args(AccountStatus))}
 _STATUS_SCHEMA = {"anyOf": [_STATUS_ENUM, {"type": "array", "items": _STATUS_ENUM, "minItems": 1}]}
 Unit = Literal["orders", "units", "packages", "listings", "messages"]
+ChangeKind = Literal["listing-edit", "listing-closed", "units-removed", "stock-destroyed"]
+DocumentChoice = Literal["auto", "plan-of-action"]
 Count = Annotated[int, Field(ge=0)]
 
 

@@ -10,7 +10,9 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from poa.case.kinds import (
     AccountStatus,
+    ChangeKind,
     Count,
+    DocumentChoice,
     EvidenceKind,
     Scope,
     Severity,
@@ -75,6 +77,8 @@ class Seller(Strict):
         min_length=1, description="The Amazon stores you sell in, such as [US, CA]."
     )
     email: Email = Field(description="The contact email address registered on the account.")
+    address: ShortText | None = Field(default=None, description="Postal address (counter-notice).")
+    phone: ShortText | None = Field(default=None, description="Telephone number (counter-notice).")
     signatory: Signatory = Field(description="Who signs the plan.")
 
     def token_for(self, marketplace: str) -> str:
@@ -302,6 +306,26 @@ class Milestone(Strict):
     note: ShortText | None = Field(default=None, description="What has to be in place by then.")
 
 
+class Dispute(Strict):
+    """The other side of an IP complaint: who complained, and the material in question."""
+
+    rights_owner: ShortText = Field(description="The rights owner's name, as the notice gives it.")
+    contact: ShortText | None = Field(default=None, description="Their email, from the notice.")
+    material: Text | None = Field(
+        default=None, description="For a counter-notice: the material removed and where it was."
+    )
+
+
+class Change(Strict):
+    """One thing done to the listings or stock since the complaint."""
+
+    kind: ChangeKind = Field(description="listing-edit, units-removed, stock-destroyed...")
+    done_on: date = Field(description="The date it was done.")
+    asins: list[Asin] = Field(default_factory=list, description="The ASINs it concerned.")
+    units: Count | None = Field(default=None, description="Units removed or destroyed.")
+    detail: Text = Field(description="What was changed, in one sentence.")
+
+
 class Submission(Strict):
     """An earlier submission of this case to Amazon, kept as the case's record."""
 
@@ -324,6 +348,11 @@ class Case(Strict):
         default=Kind.PLAN_OF_ACTION,
         description="plan-of-action to answer a notice, performance-improvement-plan when "
         "metrics slip but nothing is lost yet.",
+    )
+    document: DocumentChoice = Field(
+        default="auto",
+        description="auto writes what the catalog says the issue needs (a retraction request, "
+        "counter-notice, cover note or internal note); plan-of-action forces the plan.",
     )
     prepared_on: date | None = Field(
         default=None,
@@ -355,6 +384,8 @@ class Case(Strict):
     review_checks: list[ShortText] = Field(
         default_factory=list, description="What is checked at each review."
     )
+    dispute: Dispute | None = Field(default=None, description="For an IP complaint.")
+    changes: list[Change] = Field(default_factory=list, description="Listing and stock changes.")
     submissions: list[Submission] = Field(
         default_factory=list, description="Earlier submissions and Amazon's replies."
     )

@@ -7,6 +7,7 @@ text arrives as written, with `{ID}` pointers turned into "Exhibit 2" or "root c
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from poa.case.dates import deadline, document_date, format_date
@@ -16,6 +17,71 @@ from poa.catalog import ROUTES, Catalog, IssueType
 from poa.documents import views
 from poa.documents import wording as w
 from poa.documents.spelling import for_store
+from poa.errors import DocumentTemplateError
+
+
+class Document(StrEnum):
+    """Which document a case produces; the value is its template's name."""
+
+    PLAN_OF_ACTION = "plan-of-action"
+    IMPROVEMENT_PLAN = "performance-improvement-plan"
+    RETRACTION_REQUEST = "retraction-request"
+    COUNTER_NOTICE = "counter-notice"
+    COVER_NOTE = "cover-note"
+    INTERNAL_NOTE = "internal-note"
+
+    @property
+    def for_amazon_form(self) -> bool:
+        """Whether the document is pasted into Seller Central's appeal form box by box."""
+        return self in (Document.PLAN_OF_ACTION, Document.IMPROVEMENT_PLAN)
+
+
+ROUTE_DOCUMENTS = {
+    "retraction": Document.RETRACTION_REQUEST,
+    "counter-notice": Document.COUNTER_NOTICE,
+    "documents-only": Document.COVER_NOTE,
+    "improve-and-monitor": Document.INTERNAL_NOTE,
+}
+
+
+def choose_document(case: Case, catalog: Catalog) -> Document:
+    """The document the case calls for: what the catalog's route for its issue type needs,
+    or the plan when the case asks for it (`document: plan-of-action`) or the route has no
+    document of its own."""
+    plan = (
+        Document.PLAN_OF_ACTION if case.kind is Kind.PLAN_OF_ACTION else Document.IMPROVEMENT_PLAN
+    )
+    if case.document == "plan-of-action":
+        return plan
+    return ROUTE_DOCUMENTS.get(catalog.get(case.notification.issue_type).route, plan)
+
+
+def check_document(case: Case, document: Document) -> None:
+    """DocumentTemplateError naming what a document needs that the case lacks."""
+    store = case.notification.marketplace
+    problems = []
+    if document is Document.COUNTER_NOTICE:
+        if store != "US":
+            raise DocumentTemplateError(
+                f"notification.marketplace: a copyright counter-notice is a US procedure and "
+                f"cannot be written for the {store} store: ask the rights owner for a "
+                "retraction instead, or set document: plan-of-action"
+            )
+        for field in ("address", "phone"):
+            if getattr(case.seller, field) is None:
+                problems.append(f"seller.{field}")
+        if case.dispute is None or case.dispute.material is None:
+            problems.append("dispute.material")
+    if document is Document.RETRACTION_REQUEST and case.dispute is None:
+        problems.append("dispute.rights_owner")
+    if document is Document.COVER_NOTE and not case.evidence:
+        problems.append("evidence")
+    if problems:
+        raise DocumentTemplateError(
+            f"the {document.value.replace('-', ' ')} needs {', '.join(problems)}: add "
+            f"{'it' if len(problems) == 1 else 'them'} to the case, or set "
+            "document: plan-of-action"
+        )
 
 
 @dataclass(frozen=True)
@@ -63,6 +129,7 @@ def build_context(case: Case, catalog: Catalog) -> dict[str, Any]:
     metrics = views.metric_rows(case, catalog, refs, us)
     token = case.seller.token_for(note.marketplace)
     return {
+        **other_documents(case, catalog, refs, market),
         "case": case,
         "seller": case.seller,
         "notice": note,
@@ -92,6 +159,47 @@ def build_context(case: Case, catalog: Catalog) -> dict[str, Any]:
         "closing": closing_request(case, market),
         "sign_off": "Sincerely," if us else "Kind regards,",
     }
+
+
+def other_documents(case: Case, catalog: Catalog, refs: Any, market: Marketplace) -> dict[str, Any]:
+    """What the documents other than a plan read besides the plan's context."""
+    asins = case.notification.asins
+    return {
+        "document": choose_document(case, catalog).value,
+        "changes": change_lines(case, refs, market),
+        "exhibit_count": w.in_words(len(case.evidence)),
+        "asin_list": ("ASIN " if len(asins) == 1 else "ASINs ") + w.join(asins),
+    }
+
+
+CHANGE_WORDS = {
+    "listing-edit": "Listing edited",
+    "listing-closed": "Listing closed",
+    "units-removed": "Units removed from sale",
+    "stock-destroyed": "Stock destroyed",
+}
+
+
+def change_lines(case: Case, refs: Any, market: Marketplace) -> list[tuple[str, str]]:
+    """What was changed since the complaint, by date: the case's `changes`, or, when it gives
+    none, its corrective actions."""
+    if not case.changes:
+        return [
+            (format_date(a.completed_on, market), w.sentence(refs(a.action)))
+            for a in sorted(case.corrective_actions, key=lambda a: a.completed_on)
+        ]
+    lines = []
+    for change in sorted(case.changes, key=lambda c: c.done_on):
+        facts = []
+        if change.asins:
+            facts.append(("ASIN " if len(change.asins) == 1 else "ASINs ") + w.join(change.asins))
+        if change.units is not None:
+            facts.append(w.counted(change.units, "unit"))
+        head = CHANGE_WORDS[change.kind] + (f" ({', '.join(facts)})" if facts else "")
+        lines.append(
+            (format_date(change.done_on, market), f"{head}: {w.sentence(refs(change.detail))}")
+        )
+    return lines
 
 
 def document_title(case: Case, issues: list[IssueView], metrics: list[views.MetricRow]) -> str:

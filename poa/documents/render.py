@@ -10,21 +10,32 @@ from pathlib import Path
 from poa.case.model import Case, Kind
 from poa.case.values import BIDI_CONTROLS, UNPRINTABLE
 from poa.catalog import Catalog, load_catalog
-from poa.documents.context import build_context
+from poa.documents.context import Document, build_context, check_document, choose_document
 from poa.documents.formats import Format, parse_formats
 from poa.documents.library import TemplateLibrary, default_library
 from poa.documents.tree import Rendered, parse_markdown, plain_text
-from poa.errors import DocumentTemplateError, only_poa_errors
+from poa.errors import CatalogError, DocumentTemplateError, only_poa_errors
 from poa.resources import default_theme
 
 STEM_LENGTH = 120
 
 
-def output_stem(case: Case) -> str:
+# The last part of a file name, by document: short, and never the same for two documents.
+STEM_KINDS = {
+    Document.PLAN_OF_ACTION: "poa",
+    Document.IMPROVEMENT_PLAN: "pip",
+    Document.RETRACTION_REQUEST: "retraction-request",
+    Document.COUNTER_NOTICE: "counter-notice",
+    Document.COVER_NOTE: "cover-note",
+    Document.INTERNAL_NOTE: "internal-note",
+}
+
+
+def output_stem(case: Case, catalog: Catalog | None = None) -> str:
     """The documents' file name (without extension), from the case: safe on every file system.
-    A long store name is shortened first, so the issue type, date and kind that tell one
+    A long store name is shortened first, so the issue type, date and document that tell one
     case's documents from another's are always kept."""
-    kind = "poa" if case.kind is Kind.PLAN_OF_ACTION else "pip"
+    kind = STEM_KINDS[document_for(case, catalog)]
     tail = f"{case.notification.received_on.isoformat()}-{kind}"
     issue = _slug(case.notification.issue_type)[: max(0, STEM_LENGTH - len(tail) - 1)]
     tail = "-".join(p for p in (issue.strip("-"), tail) if p)
@@ -37,9 +48,23 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
 
 
-def template_name(case: Case) -> str:
-    """The document template for a case's kind."""
-    return f"{case.kind.value}.md.j2"
+def document_for(case: Case, catalog: Catalog | None = None) -> Document:
+    """The document a case produces: the plan, or what its issue type's route calls for
+    (a retraction request, counter-notice, cover note or internal note)."""
+    try:
+        return choose_document(case, catalog or load_catalog())
+    except CatalogError:
+        # An issue type the catalog lacks is reported when the case is validated.
+        return (
+            Document.PLAN_OF_ACTION
+            if case.kind is Kind.PLAN_OF_ACTION
+            else (Document.IMPROVEMENT_PLAN)
+        )
+
+
+def template_name(case: Case, catalog: Catalog | None = None) -> str:
+    """The document template for a case: the plan's for its kind, or the route's document."""
+    return f"{document_for(case, catalog).value}.md.j2"
 
 
 def render_markdown(
@@ -48,13 +73,16 @@ def render_markdown(
     """Render a case to Markdown and parse it into the document tree."""
     catalog = catalog or load_catalog()
     library = library or default_library()
+    document = choose_document(case, catalog)
+    check_document(case, document)
     context = build_context(case, catalog)
-    text = library.render(template_name(case), context)
+    name = f"{document.value}.md.j2"
+    text = library.render(name, context)
     text = re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
     if match := UNPRINTABLE.search(text):
         # Case text is checked when it is validated; this came from a template or the catalog.
         raise DocumentTemplateError(
-            f"{template_name(case)}: the document would hold U+{ord(match.group(0)):04X}, "
+            f"{name}: the document would hold U+{ord(match.group(0)):04X}, "
             "which no document can print: remove it from the template or catalog text"
         )
     fields = tuple(case_text_fields(case))
@@ -63,7 +91,7 @@ def render_markdown(
     tree = parse_markdown(text)
     first = tree.children[0] if tree.children else None
     if first is None or first.type != "heading":
-        raise DocumentTemplateError(f"{template_name(case)}: a document must start with a # title")
+        raise DocumentTemplateError(f"{name}: a document must start with a # title")
     return Rendered(
         markdown=text,
         tree=tree,
@@ -135,9 +163,13 @@ def render(
     if fmt is Format.MD:
         return rendered.markdown.encode()
     if fmt is Format.TXT:
-        from poa.documents.writers.text_writer import load_form, write_form_text
+        from poa.documents.writers.text_writer import load_form, write_form_text, write_text
 
-        return write_form_text(rendered, load_form(library), f"{output_stem(case)}.pdf").encode()
+        if not document_for(case, catalog).for_amazon_form:
+            # Only a plan is pasted into the appeal form box by box; the others are sent whole.
+            return write_text(rendered).encode()
+        stem = output_stem(case, catalog)
+        return write_form_text(rendered, load_form(library), f"{stem}.pdf").encode()
     if fmt is Format.DOCX:
         from poa.documents.writers.docx_writer import write_docx
 
