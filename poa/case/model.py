@@ -302,12 +302,33 @@ class Milestone(Strict):
     note: ShortText | None = Field(default=None, description="What has to be in place by then.")
 
 
+Channel = Literal[
+    "appeal-form", "email", "ip-dispute", "compliance-upload", "listing-edit", "rights-owner"
+]
+Outcome = Literal["pending", "accepted", "rejected", "more-information-requested"]
+
+
+class SentDocument(Strict):
+    """One document sent with a submission, as kept beside the case."""
+
+    file: ShortText = Field(description="The document's file name.")
+    sha256: str = Field(pattern=r"^[0-9a-f]{64}$", description="Its SHA-256 hash, in hex.")
+
+
 class Submission(Strict):
-    """An earlier submission of this case to Amazon, kept as the case's record."""
+    """A submission of this case to Amazon, kept as the case's record."""
 
     submitted_on: date
-    outcome: Literal["pending", "accepted", "rejected", "more-information-requested"]
+    outcome: Outcome = Field(default="pending", description="Amazon's answer, or pending.")
     reply: PastedText | None = Field(default=None, max_length=20000, description="Amazon's reply.")
+    answered_on: date | None = Field(default=None, description="When Amazon answered.")
+    channel: Channel | None = Field(default=None, description="How the answer was sent.")
+    folder: ShortText | None = Field(
+        default=None, description="Where the documents sent and the case as sent are kept."
+    )
+    documents: list[SentDocument] = Field(
+        default_factory=list, description="The documents sent, with their hashes."
+    )
 
 
 class Case(Strict):
@@ -357,4 +378,9 @@ class Case(Strict):
     )
     submissions: list[Submission] = Field(
         default_factory=list, description="Earlier submissions and Amazon's replies."
+    )
+    health: ShortText | None = Field(
+        default=None,
+        description="A daily counts file (CSV) to compare the metrics against, relative to "
+        "the case file; `poa log` shows the values at the notice and now.",
     )
