@@ -26,6 +26,7 @@ ROOMS = [
     ("poa.health",),
     ("poa.scaffold",),
     ("poa.renderer", "poa.workers"),
+    ("poa.log",),
     ("poa.batch",),
     ("poa.interview",),
     ("poa.cli", "poa.__main__", "poa"),
