@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from poa.cli import main
+
 from .conftest import run
 from .log_helpers import TODAY, case, register_folder, write
 
@@ -148,3 +150,28 @@ def test_submission_copies_are_not_listed_as_cases(tmp_path: Path) -> None:
     kept.mkdir(parents=True)
     write(kept, "copy.yaml", case("2026-12-10"))
     assert _names(_json(str(tmp_path))) == ["a"]
+
+
+class Terminal(io.StringIO):
+    """Standard output as a terminal would be."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+def _terminal_output(folder: Path) -> str:
+    out = Terminal()
+    assert main(["log", str(folder), "--today", DAY], stdout=out, stderr=io.StringIO()) == 0
+    return out.getvalue()
+
+
+def test_colour_in_a_terminal_and_never_with_no_color(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path, "passed.yaml", case("2026-11-20"))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    coloured = _terminal_output(tmp_path)
+    assert "\x1b[31;1m-2" in coloured and "-2!" not in coloured
+    monkeypatch.setenv("NO_COLOR", "1")
+    plain = _terminal_output(tmp_path)
+    assert "\x1b[" not in plain and "-2!" in plain
