@@ -183,3 +183,33 @@ def test_missing_document_records_nothing(tmp_path: Path) -> None:
     assert "no such document" in err
     assert path.read_text(encoding="utf-8") == before
     assert not (tmp_path / "acme.submissions").exists()
+
+
+def test_existing_list_in_the_middle_of_the_file_gets_the_new_entry(tmp_path: Path) -> None:
+    data = case("2026-12-10")
+    body = yaml.safe_dump(data, sort_keys=False)
+    earlier = (
+        "submissions:  # what we sent before poa kept the log\n"
+        "- submitted_on: 2026-11-01\n"
+        "  outcome: rejected\n"
+        "  reply: Not enough detail.\n"
+        "\n"
+        "# the seller's own notes below\n"
+    )
+    text = body.replace("seller:\n", earlier + "seller:\n", 1)
+    path = write(tmp_path, "middle.yaml", text)
+    code, out, err = run("submit", str(path), "--date", "2026-11-20")
+    assert code == 0, err
+    after = path.read_text(encoding="utf-8")
+    assert "# what we sent before poa kept the log" in after
+    assert "# the seller's own notes below" in after
+    records = _record(path)
+    assert [r["outcome"] for r in records] == ["rejected", "pending"]
+    assert records[0]["reply"] == "Not enough detail."
+    assert yaml.safe_load(after)["seller"] == data["seller"]
+    assert not (tmp_path / "middle.yaml.orig").exists()
+    assert "only the documents were compared" in out
+    code, _, err = run("outcome", str(path), "accepted", "--date", "2026-11-21")
+    assert code == 0, err
+    assert [r["outcome"] for r in _record(path)] == ["rejected", "accepted"]
+    assert "# the seller's own notes below" in path.read_text(encoding="utf-8")

@@ -87,7 +87,7 @@ def append_text(text: str, item: dict[str, Any]) -> str | None:
         return text + tail + "\n".join(["submissions:", *_dump_item(item, "  ")]) + "\n"
     start, end = block
     indent = _indent(lines, start, end)
-    lines[start] = "submissions:"
+    lines[start] = re.sub(r"^submissions:[ \t]*\[\]", "submissions:", lines[start])
     lines[end:end] = _dump_item(item, indent)
     return "\n".join(lines) + "\n"
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from poa.case.model import SentDocument
 
+NOT_KEPT = "the case as sent then was not kept: only the documents were compared"
 SECTIONS = (
     ("root_causes", "root cause", "summary", ()),
     ("corrective_actions", "corrective action", "action", ("completed_on",)),
@@ -25,11 +26,13 @@ class SubmissionChanges:
     documents: list[str] = field(default_factory=list)
     contradictions: list[str] = field(default_factory=list)
     other: list[str] = field(default_factory=list)
+    case_compared: bool = True
 
     @property
     def unchanged(self) -> bool:
-        """Whether nothing differs: the same documents and the same case."""
-        return not (self.documents or self.contradictions or self.other)
+        """Whether nothing differs: the same documents and the same case (never true when
+        the case as sent was not kept, since then it cannot be told)."""
+        return self.case_compared and not (self.documents or self.contradictions or self.other)
 
     def lines(self) -> list[str]:
         """Every difference, contradictions first, each on one line."""
@@ -37,7 +40,7 @@ class SubmissionChanges:
             *(f"contradicts the last submission: {c}" for c in self.contradictions),
             *(f"documents: {d}" for d in self.documents),
             *(f"changed: {o}" for o in self.other),
-        ]
+        ] + ([] if self.case_compared else [NOT_KEPT])
 
 
 def compare_documents(before: Sequence[SentDocument], now: Sequence[SentDocument]) -> list[str]:
@@ -98,7 +101,7 @@ def compare(
     only the documents are compared."""
     documents = compare_documents(before_docs, now_docs)
     if before_case is None:
-        return SubmissionChanges(documents=documents)
+        return SubmissionChanges(documents=documents, case_compared=False)
     contradictions, differs = compare_cases(before_case, now_case)
     other = ["the case has other edits since it was sent"] if differs and not contradictions else []
     return SubmissionChanges(documents=documents, contradictions=contradictions, other=other)

@@ -34,6 +34,13 @@ class MetricChange:
         lower = self.better != "higher"
         return "improving" if (self.now < self.at_notice) == lower else "worse"
 
+    @property
+    def meets_target(self) -> bool | None:
+        """Whether the value now meets the target (None when either is unknown)."""
+        if self.now is None or self.target is None:
+            return None
+        return self.now < self.target if self.better != "higher" else self.now > self.target
+
 
 @dataclass(frozen=True)
 class MetricTracking:
@@ -53,10 +60,11 @@ class MetricTracking:
         for c in self.changes:
             window = f" ({c.window_days} days)" if c.window_days else ""
             now = "no value" if c.now is None else f"{c.now:.2f}%"
-            target = "" if c.target is None else f", target {c.target:g}%"
+            target = "" if c.target is None else f" (target {c.target:g}%)"
+            met = {True: ", target met", False: ", target not met yet", None: ""}[c.meets_target]
             out.append(
                 f"    {c.metric}{window}: {c.at_notice:.2f}% at the notice, {now} now"
-                f"{target}: {c.verdict}"
+                f"{target}: {c.verdict}{met}"
             )
         return out
 
@@ -73,6 +81,7 @@ class MetricTracking:
                     "now": c.now,
                     "target": c.target,
                     "verdict": c.verdict,
+                    "meets_target": c.meets_target,
                 }
                 for c in self.changes
             ],
@@ -99,7 +108,7 @@ def track_metrics(
             window_days=m.window_days,
             at_notice=m.value,
             now=_now(report, m.metric, m.window_days),
-            target=m.target,
+            target=m.target if m.target is not None else _threshold(catalog, m.metric),
             better=m.better or _better(catalog, m.metric),
         )
         for m in case.metrics
@@ -115,6 +124,11 @@ def _now(report: HealthReport, key: str, window: int | None) -> float | None:
             return report.get(key).value
         except KeyError:
             return None
+
+
+def _threshold(catalog: Catalog, key: str) -> float | None:
+    spec = catalog.metrics.get(key)
+    return spec.threshold if spec else None
 
 
 def _better(catalog: Catalog, key: str) -> str | None:
