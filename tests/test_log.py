@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from poa.cli import main
 
@@ -125,6 +126,14 @@ def test_broken_and_unreadable_cases_are_listed_without_traceback(tmp_path: Path
     assert code == 0, err
     assert "Traceback" not in out + err
     assert out.count(" draft ") == 4
+
+
+def test_case_that_validate_refuses_for_its_yaml_is_a_draft_here_too(tmp_path: Path) -> None:
+    text = yaml.safe_dump(case("2026-12-10"), sort_keys=False)
+    write(tmp_path, "twice.yaml", text + "kind: plan-of-action\n")
+    (record,) = _json(str(tmp_path))
+    assert record["status"] == "draft"
+    assert "appears twice" in str(record["problem"])
 
 
 def test_missing_path_is_reported_and_exit_status_is_one(tmp_path: Path) -> None:

@@ -13,7 +13,14 @@ from typing import Any, get_args
 from poa.case.files import parse_case
 from poa.case.model import Channel, Outcome, SentDocument, Submission
 from poa.catalog import Catalog
-from poa.errors import CaseInvalidError, InputError, OutputError, Problem, UsageError
+from poa.errors import (
+    CaseInvalidError,
+    InputError,
+    OutputError,
+    PoaError,
+    Problem,
+    UsageError,
+)
 from poa.log.casefile import Edit, append_text, load_data, replace_last_text, write_case
 from poa.log.changes import SubmissionChanges, compare
 from poa.log.register import SUBMISSIONS_SUFFIX
@@ -137,7 +144,11 @@ def submit_case(
     item = record.model_dump(mode="python", exclude_defaults=True)
     item = {"submitted_on": on, "outcome": "pending", **item}
     data["submissions"] = [*listed, item]
-    edit = write_case(path, append_text(text, item), data)
+    try:
+        edit = write_case(path, append_text(text, item), data)
+    except PoaError:
+        shutil.rmtree(folder, ignore_errors=True)  # no record, so no copies either
+        raise
     return Recorded(record, number, folder, edit, changes, problems)
 
 
