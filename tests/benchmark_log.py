@@ -52,12 +52,22 @@ def main(count: int = 1000) -> None:
             text=True,
         )
         whole = time.perf_counter() - start
+        # The same files through `poa validate`, as a yardstick on a machine that is busy.
+        start = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "poa", "validate", "-q", "--today", TODAY, str(folder)],
+            check=False,
+            cwd=ROOT,
+            capture_output=True,
+        )
+        validate = time.perf_counter() - start
     if done.returncode != 0:
         sys.exit(done.stderr)
     drafts = done.stdout.count(" draft ")
     print(f"log {count} files: {whole:.2f} s ({count / whole:.0f} files/s, one process)")
     print(f"drafts listed: {drafts}")
     print(f"target {TARGET_SECONDS:.1f} s: ratio {whole / TARGET_SECONDS:.2f} of the budget")
+    print(f"poa validate on the same files: {validate:.2f} s; log/validate {whole / validate:.2f}")
 
 
 if __name__ == "__main__":
