@@ -5,10 +5,13 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
 import yaml
 
+import poa
+
 from .conftest import run
-from .log_helpers import case, write
+from .log_helpers import TODAY, case, write
 
 COMMENTED = "# Acme's ODR case: keep this note\n"
 
@@ -213,3 +216,19 @@ def test_existing_list_in_the_middle_of_the_file_gets_the_new_entry(tmp_path: Pa
     assert code == 0, err
     assert [r["outcome"] for r in _record(path)] == ["rejected", "accepted"]
     assert "# the seller's own notes below" in path.read_text(encoding="utf-8")
+
+
+def test_older_submission_entries_still_validate_and_bad_hashes_do_not() -> None:
+    older = case(
+        "2026-12-10",
+        submissions=[{"submitted_on": "2026-11-01", "outcome": "rejected", "reply": "Not enough."}],
+    )
+    assert poa.case_from_data(older, today=TODAY).submissions[0].outcome == "rejected"
+    bad = case(
+        "2026-12-10",
+        submissions=[
+            {"submitted_on": "2026-11-01", "documents": [{"file": "a.pdf", "sha256": "xyz"}]}
+        ],
+    )
+    with pytest.raises(poa.CaseInvalidError, match="sha256"):
+        poa.case_from_data(bad, today=TODAY)
