@@ -17,7 +17,7 @@ PACKAGE = ROOT / "poa"
 ROOMS = [
     ("poa.errors", "poa.version", "poa.resources", "poa.textfile"),
     ("poa.case.dates", "poa.case.marketplaces", "poa.case.ids", "poa.yamlfile"),
-    ("poa.case.kinds", "poa.case.values", "poa.case.model"),
+    ("poa.case.kinds", "poa.case.values", "poa.case.records", "poa.case.model"),
     ("poa.catalog",),
     ("poa.case.rules", "poa.case.consistency", "poa.case.files", "poa.case"),
     ("poa.checks", "poa.triage"),
@@ -26,6 +26,7 @@ ROOMS = [
     ("poa.health",),
     ("poa.scaffold",),
     ("poa.renderer", "poa.workers"),
+    ("poa.log",),
     ("poa.batch",),
     ("poa.interview",),
     ("poa.cli", "poa.__main__", "poa"),

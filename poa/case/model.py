@@ -6,11 +6,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, ConfigDict, Field
 
 from poa.case.kinds import (
     AccountStatus,
-    ChangeKind,
     Count,
     DocumentChoice,
     EvidenceKind,
@@ -20,6 +19,7 @@ from poa.case.kinds import (
     Unit,
     unique,
 )
+from poa.case.records import Change, Dispute, Submission
 from poa.case.values import (
     Asin,
     Email,
@@ -33,6 +33,7 @@ from poa.case.values import (
     PastedText,
     Percent,
     ShortText,
+    Strict,
     Text,
 )
 
@@ -42,12 +43,6 @@ class Kind(StrEnum):
 
     PLAN_OF_ACTION = "plan-of-action"
     PERFORMANCE_IMPROVEMENT_PLAN = "performance-improvement-plan"
-
-
-class Strict(BaseModel):
-    """Base for case models: unknown fields are errors, values are checked on assignment."""
-
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
 
 
 class Signatory(Strict):
@@ -306,34 +301,6 @@ class Milestone(Strict):
     note: ShortText | None = Field(default=None, description="What has to be in place by then.")
 
 
-class Dispute(Strict):
-    """The other side of an IP complaint: who complained, and the material in question."""
-
-    rights_owner: ShortText = Field(description="The rights owner's name, as the notice gives it.")
-    contact: ShortText | None = Field(default=None, description="Their email, from the notice.")
-    material: Text | None = Field(
-        default=None, description="For a counter-notice: the material removed and where it was."
-    )
-
-
-class Change(Strict):
-    """One thing done to the listings or stock since the complaint."""
-
-    kind: ChangeKind = Field(description="listing-edit, units-removed, stock-destroyed...")
-    done_on: date = Field(description="The date it was done.")
-    asins: list[Asin] = Field(default_factory=list, description="The ASINs it concerned.")
-    units: Count | None = Field(default=None, description="Units removed or destroyed.")
-    detail: Text = Field(description="What was changed, in one sentence.")
-
-
-class Submission(Strict):
-    """An earlier submission of this case to Amazon, kept as the case's record."""
-
-    submitted_on: date
-    outcome: Literal["pending", "accepted", "rejected", "more-information-requested"]
-    reply: PastedText | None = Field(default=None, max_length=20000, description="Amazon's reply.")
-
-
 class Case(Strict):
     """One notification and the seller's answer to it."""
 
@@ -388,4 +355,9 @@ class Case(Strict):
     changes: list[Change] = Field(default_factory=list, description="Listing and stock changes.")
     submissions: list[Submission] = Field(
         default_factory=list, description="Earlier submissions and Amazon's replies."
+    )
+    health: ShortText | None = Field(
+        default=None,
+        description="A daily counts file (CSV) to compare the metrics against, relative to "
+        "the case file; `poa log` shows the values at the notice and now.",
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import poa
+from poa.cli.log_cmd import cmd_log, cmd_outcome, cmd_submit
 from poa.cli.report import BatchReport, validate_summary
 
 
@@ -157,4 +158,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Streams], int]] = {
     "render": cmd_render,
     "interview": cmd_interview,
     "schema": cmd_schema,
+    "log": cmd_log,
+    "submit": cmd_submit,
+    "outcome": cmd_outcome,
 }

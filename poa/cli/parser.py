@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import poa
+from poa.cli.log_cmd import add_log_commands
 
 EXAMPLES = {
     "poa": """examples:
@@ -234,4 +235,5 @@ def build_parser() -> Parser:
         )
     )
     _command(sub, "schema", "print the JSON Schema of case files")
+    add_log_commands(sub, opt["catalog"], opt["today"])
     return parser
