@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import poa
+from poa.cli.health_cmd import cmd_health
+from poa.cli.new_from import cmd_new_from
 from poa.cli.report import BatchReport, validate_summary
 
 
@@ -72,6 +74,13 @@ def cmd_catalog(args: argparse.Namespace, io: Streams) -> int:
 
 def cmd_new(args: argparse.Namespace, io: Streams) -> int:
     """`poa new KEY`: write a commented scaffold (and the schema beside it)."""
+    if args.from_health or args.from_notice:
+        return cmd_new_from(args, io)
+    if not args.key:
+        raise poa.UsageError(
+            "poa new: name the issue type (see `poa catalog`), or start from a notice with "
+            "--from-notice FILE or from daily counts with --from-health FILE"
+        )
     issue = poa.load_catalog(args.catalog).get(args.key)
     if args.output == "-":
         io.stdout.write(poa.scaffold_text(issue, pip=args.pip))
@@ -157,4 +166,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Streams], int]] = {
     "render": cmd_render,
     "interview": cmd_interview,
     "schema": cmd_schema,
+    "health": cmd_health,
 }
