@@ -14,10 +14,10 @@ if TYPE_CHECKING:
     from poa.cli.commands import Streams
 
 NEW_FROM_EXAMPLES = """
-  poa new --from-health daily-counts.csv -o odr-plan.yaml   an improvement plan from the counts
-  poa new --from-notice notice.txt          a case pre-filled from the notice's text
-  pbpaste | poa new --from-notice -         the notice from standard input
-  poa new trademark-complaint --from-notice notice.txt     your issue type, not the one found
+  poa new --from-health daily-counts.csv -o plan.yaml   an improvement plan from the counts
+  poa new --from-notice notice.txt                      a case pre-filled from the notice
+  pbpaste | poa new --from-notice -                     the notice from standard input
+  poa new trademark-complaint --from-notice notice.txt  your issue type, not the one found
 exit status: 0 written, 1 unreadable input or the file exists, 2 usage error"""
 
 
