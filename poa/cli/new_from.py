@@ -82,7 +82,12 @@ def _from_notice(args: argparse.Namespace, io: Streams) -> int:
     if args.from_notice == "-":
         if io.stdin.isatty():
             print("Paste the notice, then press Ctrl-D on a line of its own:", file=io.stderr)
-        text = io.stdin.read()
+        try:
+            text = io.stdin.read()
+        except UnicodeDecodeError:
+            raise poa.InputError(
+                "standard input: is not UTF-8 text: save the notice as UTF-8, or paste it"
+            ) from None
     else:
         text = poa.read_notice(args.from_notice)
     triage = poa.triage_notice(text, catalog=catalog, today=args.today)
@@ -98,6 +103,8 @@ def _from_notice(args: argparse.Namespace, io: Streams) -> int:
         )
     issue = catalog.get(key)
     data = _notice_data(triage, key, catalog)
+    if args.pip:
+        data["kind"] = "performance-improvement-plan"
     _write(args, io, issue, data, pip=data["kind"] == "performance-improvement-plan", report=say)
     return 0
 
