@@ -84,7 +84,10 @@ def _prefilled(data: Mapping[str, Any]) -> dict[str, Any]:
     if "milestones" in data:
         filled["milestones"] = dump_yaml({"milestones": data["milestones"]})
         filled["review"] = dump_yaml({key: data[key] for key in REVIEW if key in data})
-    return {"given": given, "extra": extra, "filled": filled}
+    store = notification.get("marketplace")
+    # The notice's store also goes into the seller's stores (a placeholder does not).
+    store = store if isinstance(store, str) and not store.startswith("[") else None
+    return {"given": given, "extra": extra, "filled": filled, "store": store}
 
 
 def _indent(text: str) -> str:

@@ -166,3 +166,12 @@ def test_unreadable_or_empty_notices_are_errors_without_traceback(tmp_path: Path
     assert code == 2 and "not allowed with" in err
     code, _, err = run("new")
     assert code == 2 and "--from-notice" in err
+
+
+def test_the_notice_store_is_also_the_sellers_store() -> None:
+    notice = ROOT / "tests" / "corpus" / "notices" / "tuning" / "buyer-messaging-uk.txt"
+    code, out, _ = run("new", "--from-notice", str(notice), "-o", "-")
+    assert code == 0
+    data = yaml.safe_load(out)
+    assert data["notification"]["marketplace"] == "UK"
+    assert data["seller"]["marketplaces"] == ["UK"]
