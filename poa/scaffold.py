@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -13,12 +14,42 @@ from poa.catalog import IssueType
 from poa.errors import OutputError
 from poa.outputs.atomic import write_text_file
 from poa.resources import builtin_dir
+from poa.yamlfile import dump_yaml
 
 SCHEMA_FILE = "poa-case.schema.json"
+# The notification's fields the scaffold writes a line for, in its order; a pre-filled value
+# takes the place of its line, any other pre-filled field follows them.
+NOTIFICATION_LINES = (
+    "issue_type",
+    "received_on",
+    "subject",
+    "reference",
+    "marketplace",
+    "scope",
+    "asins",
+    "order_ids",
+    "deadline",
+    "account_status",
+    "problem_started_on",
+    "policies",
+)
+# The sections a pre-filled value replaces whole (their comment headers stay).
+SECTIONS = ("seller", "root_causes", "corrective_actions", "preventive_measures", "metrics")
+REVIEW = ("review_cadence", "review_checks")
 
 
-def scaffold_text(issue: IssueType, *, pip: bool = False, filename: str = "case.yaml") -> str:
-    """A commented case file for an issue type, its typical items offered as comments."""
+def scaffold_text(
+    issue: IssueType,
+    *,
+    pip: bool = False,
+    filename: str = "case.yaml",
+    prefill: Mapping[str, Any] | None = None,
+) -> str:
+    """A commented case file for an issue type, its typical items offered as comments.
+
+    `prefill` is case data already known (from a notice's triage or the health report): its
+    notification fields take the place of their blank lines, and its seller, root causes,
+    actions, measures, metrics and milestones the place of their commented sections."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(builtin_dir()),
         undefined=jinja2.StrictUndefined,
@@ -33,7 +64,35 @@ def scaffold_text(issue: IssueType, *, pip: bool = False, filename: str = "case.
         metric=issue.metric,
         filename=filename,
         schema=SCHEMA_FILE,
+        **_prefilled(prefill or {}),
     )
+
+
+def _prefilled(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The pre-filled values as YAML blocks for the template: `given` (notification lines,
+    empty where not given), `extra` (other notification fields) and `filled` (sections)."""
+    notification = data.get("notification") or {}
+    given = dict.fromkeys(NOTIFICATION_LINES, "")
+    extra: list[str] = []
+    for key, value in notification.items():
+        block = _indent(dump_yaml({key: value}))
+        if key in given:
+            given[key] = block
+        else:
+            extra.append(block)
+    filled = {key: dump_yaml({key: data[key]}) for key in SECTIONS if key in data}
+    if "milestones" in data:
+        filled["milestones"] = dump_yaml({"milestones": data["milestones"]})
+        filled["review"] = dump_yaml({key: data[key] for key in REVIEW if key in data})
+    store = notification.get("marketplace")
+    # The notice's store also goes into the seller's stores (a placeholder does not).
+    store = store if isinstance(store, str) and not store.startswith("[") else None
+    return {"given": given, "extra": extra, "filled": filled, "store": store}
+
+
+def _indent(text: str) -> str:
+    # Blank lines inside a literal block stay blank: indenting them would add trailing spaces.
+    return "".join("  " + line if line.strip() else line for line in text.splitlines(True))
 
 
 def case_schema() -> dict[str, Any]:
@@ -44,17 +103,23 @@ def case_schema() -> dict[str, Any]:
 
 
 def write_scaffold(
-    issue: IssueType, target: Path, *, pip: bool = False, force: bool = False
+    issue: IssueType,
+    target: Path,
+    *,
+    pip: bool = False,
+    force: bool = False,
+    prefill: Mapping[str, Any] | None = None,
 ) -> list[Path]:
-    """Write a scaffold for an issue type to `target`, and the JSON Schema beside it if none is
-    there yet; return the files written. An existing case file is never replaced unless
-    `force`: the OutputError says how to go on."""
+    """Write a scaffold for an issue type to `target` (pre-filled with `prefill`, as
+    `scaffold_text` does), and the JSON Schema beside it if none is there yet; return the
+    files written. An existing case file is never replaced unless `force`: the OutputError
+    says how to go on."""
     if target.exists() and not force:
         raise OutputError(
             f"{target} already exists: choose another name with -o, or add --force to overwrite it"
         )
     written = [target]
-    write_text_file(target, scaffold_text(issue, pip=pip, filename=target.name))
+    write_text_file(target, scaffold_text(issue, pip=pip, filename=target.name, prefill=prefill))
     schema_path = target.parent / SCHEMA_FILE
     if not schema_path.exists():
         write_text_file(schema_path, json.dumps(case_schema(), indent=2) + "\n")

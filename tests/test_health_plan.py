@@ -68,6 +68,9 @@ def test_the_plan_takes_on_what_slipped_with_targets_and_weekly_milestones() -> 
             "window_days": 10,
             "target": 2.0,  # halfway from Amazon's 4% to 0%
             "cause": "50 late shipments out of 1,000 shipments in the 10 days to 2026-03-20.",
+            "count": 50,
+            "total": 1000,
+            "unit": "packages",
         },
         {
             "metric": "valid-tracking-rate",
@@ -75,6 +78,9 @@ def test_the_plan_takes_on_what_slipped_with_targets_and_weekly_milestones() -> 
             "window_days": 30,
             "target": 97.5,  # halfway from Amazon's 95% to 100%
             "cause": "80 untracked shipments out of 2,000 shipments in the 30 days to 2026-03-20.",
+            "count": 1920,  # the tracked ones, so that count / total is the value
+            "total": 2000,
+            "unit": "packages",
         },
     ]
     lsr = [

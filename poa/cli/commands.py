@@ -12,7 +12,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import poa
+from poa.cli.health_cmd import cmd_health
 from poa.cli.log_cmd import cmd_log, cmd_outcome, cmd_submit
+from poa.cli.new_from import cmd_new_from
 from poa.cli.report import BatchReport, validate_summary
 
 
@@ -73,6 +75,13 @@ def cmd_catalog(args: argparse.Namespace, io: Streams) -> int:
 
 def cmd_new(args: argparse.Namespace, io: Streams) -> int:
     """`poa new KEY`: write a commented scaffold (and the schema beside it)."""
+    if args.from_health or args.from_notice:
+        return cmd_new_from(args, io)
+    if not args.key:
+        raise poa.UsageError(
+            "poa new: name the issue type (see `poa catalog`), or start from a notice with "
+            "--from-notice FILE or from daily counts with --from-health FILE"
+        )
     issue = poa.load_catalog(args.catalog).get(args.key)
     if args.output == "-":
         io.stdout.write(poa.scaffold_text(issue, pip=args.pip))
@@ -161,4 +170,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Streams], int]] = {
     "log": cmd_log,
     "submit": cmd_submit,
     "outcome": cmd_outcome,
+    "health": cmd_health,
 }

@@ -8,7 +8,9 @@ from datetime import date
 from pathlib import Path
 
 import poa
+from poa.cli.health_cmd import HEALTH_EXAMPLES, add_health
 from poa.cli.log_cmd import add_log_commands
+from poa.cli.new_from import NEW_FROM_EXAMPLES, add_new_from
 
 EXAMPLES = {
     "poa": """examples:
@@ -27,7 +29,9 @@ exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error""",
     "new": """examples:
   poa new inauthentic-complaint                 writes inauthentic-complaint.yaml
   poa new late-shipment-rate --pip -o lsr.yaml  a performance improvement plan
-  poa new trademark-complaint -o -              print instead of writing""",
+  poa new trademark-complaint -o -              print instead of writing"""
+    + NEW_FROM_EXAMPLES,
+    "health": HEALTH_EXAMPLES,
     "render": """examples:
   poa render case.yaml                     DOCX and PDF into ./out
   poa render cases/ -o letters -f docx,pdf,txt
@@ -133,7 +137,11 @@ def _add_catalog(p: Parser) -> None:
 
 
 def _add_new(p: Parser) -> None:
-    p.add_argument("key", help="the issue type (see `poa catalog`)")
+    p.add_argument(
+        "key",
+        nargs="?",
+        help="the issue type (see `poa catalog`); found in the notice with --from-notice",
+    )
     p.add_argument(
         "--pip", action="store_true", help="a performance improvement plan, not a plan of action"
     )
@@ -141,6 +149,7 @@ def _add_new(p: Parser) -> None:
         "-o", "--output", metavar="FILE", help="where to write (default: KEY.yaml; '-' prints it)"
     )
     p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+    add_new_from(p)
 
 
 def _add_render(p: Parser) -> None:
@@ -234,6 +243,7 @@ def build_parser() -> Parser:
             opt["look"],
         )
     )
+    add_health(_command(sub, "health", "account-health metrics from daily counts", opt["catalog"]))
     _command(sub, "schema", "print the JSON Schema of case files")
     add_log_commands(sub, opt["catalog"], opt["today"])
     return parser

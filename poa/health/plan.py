@@ -178,13 +178,18 @@ def _metric(metric: MetricHealth, report: HealthReport) -> dict[str, Any]:
         f"{bound}{bad:,} {formula.bad} out of {reading.denominator:,} {whole} in the "
         f"{metric.window_days} days to {report.as_of}."
     )
-    return {
+    data: dict[str, Any] = {
         "metric": metric.key,
         "value": round(metric.value or 0.0, 2),
         "window_days": metric.window_days,
         "target": proposed_target(metric),
         "cause": cause[0].upper() + cause[1:],
     }
+    if not formula.upper_bound:  # an upper bound's count may take one order twice
+        data["count"] = reading.numerator
+        data["total"] = reading.denominator
+        data["unit"] = "orders" if formula.denominator == "orders" else "packages"
+    return data
 
 
 def _milestones(metric: MetricHealth, start: date) -> list[dict[str, Any]]:

@@ -1,0 +1,21 @@
+"""The YAML dumper poa writes files with: PyYAML's safe dumper, with text of several lines
+as a literal block (`|`) so a pasted notice reads in the file as it was written."""
+
+from __future__ import annotations
+
+import yaml
+
+
+class LiteralDumper(yaml.SafeDumper):
+    """The safe dumper writing multi-line strings as literal blocks. Registering on this
+    subclass leaves PyYAML's own dumpers as they are."""
+
+    def represent_text(self, data: str) -> yaml.ScalarNode:
+        """A string: a literal block when it has several lines, else as PyYAML chooses.
+        PyYAML itself falls back to a quoted string where a block cannot hold the text
+        (trailing spaces on a line, for one)."""
+        style = "|" if "\n" in data.rstrip("\n") else None
+        return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+LiteralDumper.add_representer(str, LiteralDumper.represent_text)
