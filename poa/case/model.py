@@ -10,6 +10,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
 from poa.case.kinds import (
     AccountStatus,
+    CheckSwitches,
     Count,
     EvidenceKind,
     Scope,
@@ -357,4 +358,7 @@ class Case(Strict):
     )
     submissions: list[Submission] = Field(
         default_factory=list, description="Earlier submissions and Amazon's replies."
+    )
+    checks: CheckSwitches | None = Field(
+        default=None, description="Reviewer's checks switched off for this case, each with why."
     )

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import poa
+from poa.cli.check_cmd import cmd_check
 from poa.cli.report import BatchReport, validate_summary
 
 
@@ -100,6 +101,8 @@ def _options(args: argparse.Namespace, output: str, formats: tuple[poa.Format, .
         pdf_variant=args.pdf_variant,
         force=getattr(args, "force", False),
         today=args.today,
+        run_checks=getattr(args, "check", True),
+        strict=getattr(args, "strict", False),
     )
     options.check()
     return options
@@ -127,7 +130,7 @@ def cmd_render(args: argparse.Namespace, io: Streams) -> int:
     report.summary(len(missing), stopped=stopped is not None)
     if stopped is not None:
         raise stopped
-    return 1 if report.failed or missing else 0
+    return 1 if report.failed or report.held or missing else 0
 
 
 def cmd_interview(args: argparse.Namespace, io: Streams) -> int:
@@ -157,4 +160,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Streams], int]] = {
     "render": cmd_render,
     "interview": cmd_interview,
     "schema": cmd_schema,
+    "check": cmd_check,
 }

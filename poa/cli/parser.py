@@ -8,6 +8,8 @@ from datetime import date
 from pathlib import Path
 
 import poa
+from poa.cli.check_cmd import EXAMPLES as CHECK_EXAMPLES
+from poa.cli.check_cmd import add_check
 
 EXAMPLES = {
     "poa": """examples:
@@ -38,6 +40,7 @@ exit status: 0 all rendered, 1 some failed, 2 usage error""",
   poa interview -o acme-odr.yaml         choose the case file's name
   poa interview --resume acme-odr.yaml   continue, or edit a finished case
 Long answers: type :e to write them in $EDITOR. Ctrl-C keeps every answer given so far.""",
+    "check": CHECK_EXAMPLES,
     "schema": """examples:
   poa schema > poa-case.schema.json""",
 }
@@ -172,6 +175,8 @@ def _add_render(p: Parser) -> None:
     p.add_argument(
         "--no-progress", dest="progress", action="store_false", help="plain lines in a terminal too"
     )
+    p.add_argument("--no-check", dest="check", action="store_false", help="skip `poa check`")
+    p.add_argument("--strict", action="store_true", help="hold back cases with check warnings")
 
 
 def _add_interview(p: Parser) -> None:
@@ -231,6 +236,15 @@ def build_parser() -> Parser:
             opt["catalog"],
             opt["today"],
             opt["look"],
+        )
+    )
+    add_check(
+        _command(
+            sub,
+            "check",
+            "a reviewer's reading: what would get a plan rejected",
+            opt["catalog"],
+            opt["today"],
         )
     )
     _command(sub, "schema", "print the JSON Schema of case files")
