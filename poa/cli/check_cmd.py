@@ -21,11 +21,8 @@ switch a rule off for a case with `checks: {disable: {RULE: why}}` in the case f
 a folder with `disable: {RULE: why}` in its .poa-checks.yaml
 exit status: 0 no errors (warnings and advice allowed), 1 errors, 2 usage error"""
 
-_COLOURS = {
-    poa.Severity.ERROR: "\033[31m",
-    poa.Severity.WARNING: "\033[33m",
-    poa.Severity.ADVICE: "\033[36m",
-}
+# By severity's value, so that `poa --help` need not import the checks.
+_COLOURS = {"error": "\033[31m", "warning": "\033[33m", "advice": "\033[36m"}
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
@@ -39,16 +36,19 @@ def add_check(p: argparse.ArgumentParser) -> None:
 def cmd_check(args: argparse.Namespace, io: Streams) -> int:
     """`poa check`: validate each case, then run the reviewer's checks on it."""
     reviewer = poa.Reviewer(poa.load_catalog(args.catalog), args.today)
-    reviews: list[poa.Review] = []
+    reports: list[poa.CheckReport] = []
     missing: list[str] = []
+    held = 0
     for raw in args.paths:
         root = Path(raw)
         files, problems = poa.find_case_files([root])
         missing += [line for error in problems for line in error.lines()]
         base = root if root.is_dir() else root.parent
-        reviews += [reviewer.file(path, base) for path in files]
-    held = sum(1 for review in reviews if review.blocking(args.strict))
-    reports = [review.report for review in reviews]
+        for path in files:
+            # Only the report is kept: holding every parsed case would slow a large folder.
+            review = reviewer.file(path, base)
+            held += bool(review.blocking(args.strict))
+            reports.append(review.report)
     if args.json:
         io.print(json.dumps(poa.reports_json(reports), indent=2))
         for line in missing:
@@ -60,7 +60,8 @@ def cmd_check(args: argparse.Namespace, io: Streams) -> int:
         if text:
             io.print(_coloured(text, reports) if _colour(io) else text)
         if len(reports) > 1 or held:
-            io.print(f"{held} of {len(reports)} cases held back by checks")
+            cases = "case" if len(reports) == 1 else "cases"
+            io.print(f"{held} of {len(reports)} {cases} held back by checks")
     return 1 if held or missing else 0
 
 
@@ -75,7 +76,7 @@ def _coloured(text: str, reports: list[poa.CheckReport]) -> str:
     lines = []
     for line in text.splitlines():
         if line in severity:
-            line = f"{_COLOURS[severity[line]]}{line}{_RESET}"
+            line = f"{_COLOURS[severity[line].value]}{line}{_RESET}"
         elif line in headings:
             line = f"{_BOLD}{line}{_RESET}"
         lines.append(line)
