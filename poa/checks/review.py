@@ -45,6 +45,7 @@ class Reviewer:
         self.catalog = catalog or load_catalog()
         self.today = today or date.today()
         self.configs: dict[Path, CheckConfig | PoaError] = {}
+        self.folders: dict[tuple[Path, Path], tuple[dict[str, str], list[Problem]]] = {}
 
     def file(self, path: Path, root: Path | None = None) -> Review:
         """Check one case file; `root` is the folder named on the command line, up to which
@@ -61,7 +62,10 @@ class Reviewer:
             checked = check_text(text, name, catalog=self.catalog, today=self.today)
         except PoaError as exc:
             return _failed(name, exc)
-        disabled, problems = self.switched_off(folder, root or folder)
+        place = (folder, root or folder)
+        if place not in self.folders:
+            self.folders[place] = self.switched_off(*place)
+        disabled, problems = dict(self.folders[place][0]), self.folders[place][1]
         case_off, case_problems = _case_switches(checked)
         disabled.update(case_off)
         findings = [_finding(p, Severity.ERROR, INVALID) for p in [*problems, *case_problems]]
