@@ -265,9 +265,8 @@ def _review(job: Job, text: str, run: _Run) -> tuple[Case, Result | dict[str, An
         return case, {}
     depth = len(Path(job.folder).parts) if job.folder else 0
     review = run.reviewer.text(text, name, job.path.parent, job.path.parents[depth])
-    if review.error is not None:
-        raise review.error
-    assert review.case is not None
+    if review.case is None:
+        raise review.error or InternalError(f"{name}: could not be checked")
     findings = [{"case": name, **f.to_dict()} for f in review.report.findings]
     blocking = review.blocking(options.strict)
     if blocking:

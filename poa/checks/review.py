@@ -3,7 +3,7 @@ the reviewer's rules, with the rules a case or its folders switch off left out a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -30,7 +30,6 @@ class Review:
     report: CheckReport
     case: Case | None = None
     error: PoaError | None = None
-    switched: dict[str, str] = field(default_factory=dict)
 
     def blocking(self, strict: bool = False) -> list[Finding]:
         """The findings that hold the case back: errors, and warnings too when strict."""
@@ -78,7 +77,7 @@ class Reviewer:
             disabled=disabled,
         )
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-        return Review(CheckReport(name, findings, disabled), checked.case, None, disabled)
+        return Review(CheckReport(name, findings, disabled), checked.case)
 
     def switched_off(self, folder: Path, root: Path) -> tuple[dict[str, str], list[Problem]]:
         """Rules switched off by the `.poa-checks.yaml` files from `root` down to `folder`;

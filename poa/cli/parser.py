@@ -34,7 +34,8 @@ exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error""",
   poa render cases/ -o letters -f docx,pdf,txt
   poa render case.yaml -f txt              appeal-form text with character counts
   poa render case.yaml --theme my-theme    your letterhead (theme.css, reference.docx)
-exit status: 0 all rendered, 1 some failed, 2 usage error""",
+  poa render cases/ --no-check             render even the cases `poa check` holds back
+exit status: 0 all rendered, 1 some failed or held back by checks, 2 usage error""",
     "interview": """examples:
   poa interview                          start a new case, guided step by step
   poa interview -o acme-odr.yaml         choose the case file's name
