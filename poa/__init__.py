@@ -25,6 +25,7 @@ if _typing.TYPE_CHECKING:
     from poa.checks.engine import check
     from poa.checks.findings import FieldKind, Finding, Severity
     from poa.checks.report import CheckReport, format_reports, reports_json
+    from poa.checks.review import Review, Reviewer
     from poa.checks.rulebook import CHECK_RULES, Rule
     from poa.documents.formats import DEFAULT_FORMATS, FORMATS, Format, parse_formats
     from poa.documents.library import TemplateLibrary
@@ -95,6 +96,7 @@ _HOMES = {
     "poa.checks.engine": ("check",),
     "poa.checks.findings": ("FieldKind", "Finding", "Severity"),
     "poa.checks.report": ("CheckReport", "format_reports", "reports_json"),
+    "poa.checks.review": ("Review", "Reviewer"),
     "poa.checks.rulebook": ("CHECK_RULES", "Rule"),
     "poa.documents.library": ("TemplateLibrary",),
     "poa.documents.formats": ("DEFAULT_FORMATS", "FORMATS", "Format", "parse_formats"),
@@ -193,6 +195,8 @@ __all__ = [
     "Rendered",
     "ResourceMissingError",
     "Result",
+    "Review",
+    "Reviewer",
     "Rule",
     "Severity",
     "Status",

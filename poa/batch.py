@@ -19,6 +19,8 @@ from typing import Any
 from poa.case.files import find_case_files, parse_case
 from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
+from poa.checks.findings import Severity
+from poa.checks.review import Reviewer
 from poa.documents.formats import DEFAULT_FORMATS, Format
 from poa.documents.library import TemplateLibrary
 from poa.documents.render import output_stem
@@ -47,6 +49,10 @@ class Options:
     pdf_variant: str | None = None
     force: bool = False
     today: date | None = None
+    # The reviewer's checks run first: a case with errors (or warnings, when strict) is
+    # held back. Off by default for library callers; `poa render` switches it on.
+    run_checks: bool = False
+    strict: bool = False
     # How long to wait for another run writing to the same output folder.
     lock_wait: float = 120.0
 
@@ -80,6 +86,7 @@ class Status(StrEnum):
     RENDERED = "rendered"
     SKIPPED = "skipped"
     FAILED = "failed"
+    HELD = "held"  # held back by the reviewer's checks
 
 
 @dataclass
@@ -93,6 +100,7 @@ class Result:
     problems: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    findings: list[dict[str, Any]] = field(default_factory=list)
 
     def as_json(self) -> str:
         """One line of JSON for scripts."""
@@ -134,7 +142,7 @@ def inputs_key(options: Options, library: TemplateLibrary, catalog: Catalog) -> 
     return hasher.hexdigest()
 
 
-Task = tuple[Job, str, Case, list[str]]
+Task = tuple[Job, str, Case, list[str], dict[str, Any]]
 
 
 @dataclass
@@ -145,6 +153,7 @@ class _Run:
     manifest: Manifest
     shared: str
     catalog: Catalog
+    reviewer: Reviewer
     claimed: dict[str, str] = field(default_factory=dict)
     owners: dict[str, str] = field(default_factory=dict)
 
@@ -180,7 +189,8 @@ def _batch(
     with FolderLock(root, options.lock_wait):
         manifest = Manifest.load(root)
         remove_stale_parts(root)
-        run = _Run(options, manifest, inputs_key(options, library, catalog), catalog)
+        key = inputs_key(options, library, catalog)
+        run = _Run(options, manifest, key, catalog, Reviewer(catalog, options.today))
         run.owners = manifest.owners()
         notice = _manifest_notice(root, manifest)
         prepared = (_prepare(job, run) for job in jobs)
@@ -215,9 +225,12 @@ def _prepare(job: Job, run: _Run) -> Result | Task:
     options = run.options
     try:
         raw = read_bytes(job.path)
-        case = parse_case(decode(raw, name), name, catalog=run.catalog, today=options.today)
+        text = decode(raw, name)
+        case, checked = _review(job, text, run)
     except PoaError as exc:
         return Result(name, Status.FAILED, problems=_lines(name, exc))
+    if isinstance(checked, Result):
+        return checked
     key = hashlib.sha256(run.shared.encode() + raw).hexdigest()
     ident = os.path.realpath(job.path)
     record = run.manifest.cases.get(ident)
@@ -229,7 +242,7 @@ def _prepare(job: Job, run: _Run) -> Result | Task:
     ):
         for output in record["outputs"]:
             run.claimed[output] = name
-        return Result(name, Status.SKIPPED, outputs=list(record["outputs"]))
+        return Result(name, Status.SKIPPED, outputs=list(record["outputs"]), **checked)
     names = output_names(job.folder, output_stem(case), options.formats)
     try:
         for output in names:
@@ -238,7 +251,32 @@ def _prepare(job: Job, run: _Run) -> Result | Task:
         return Result(name, Status.FAILED, problems=_lines(name, exc))
     for output in names:
         run.claimed[output] = name
-    return job, key, case, names
+    return job, key, case, names, checked
+
+
+def _review(job: Job, text: str, run: _Run) -> tuple[Case, Result | dict[str, Any]]:
+    """The case, and either the Result of a case the checks hold back or what the checks
+    found (warnings to print, findings for JSON). Checks run every time, even on a case
+    that is unchanged, so their findings are never hidden by the skip."""
+    name = str(job.path)
+    options = run.options
+    if not options.run_checks:
+        case = parse_case(text, name, catalog=run.catalog, today=options.today)
+        return case, {}
+    depth = len(Path(job.folder).parts) if job.folder else 0
+    review = run.reviewer.text(text, name, job.path.parent, job.path.parents[depth])
+    if review.case is None:
+        raise review.error or InternalError(f"{name}: could not be checked")
+    findings = [{"case": name, **f.to_dict()} for f in review.report.findings]
+    blocking = review.blocking(options.strict)
+    if blocking:
+        problems = [str(f) for f in blocking]
+        problems.append(
+            f"{name}: held back by checks (see `poa check {name}`; --no-check renders anyway)"
+        )
+        return review.case, Result(name, Status.HELD, problems=problems, findings=findings)
+    shown = [str(f) for f in review.report.findings if f.severity is Severity.WARNING]
+    return review.case, {"warnings": shown, "findings": findings}
 
 
 def _check_claim(output: str, name: str, ident: str, run: _Run) -> None:
@@ -272,7 +310,7 @@ def _in_process(
         if isinstance(item, Result):
             yield item
             continue
-        _, _, case, names = item
+        _, _, case, names, _ = item
         handler = handler or start_worker(options)
         start = time.perf_counter()
         outcome = handler((case, names, manifest.known_for(names)))
@@ -296,7 +334,7 @@ def _in_pool(
                     elif isinstance(item, Result):
                         yield item
                     else:
-                        _, _, case, names = item
+                        _, _, case, names, _ = item
                         started[id(item)] = time.perf_counter()
                         pool.submit(item, (case, names, manifest.known_for(names)))
                 if not pool.pending:
@@ -311,7 +349,7 @@ def _in_pool(
 def _finish(
     task: Task, outcome: Outcome | Died | Crashed, manifest: Manifest, start: float
 ) -> Result:
-    job, key, _, names = task
+    job, key, _, names, checked = task
     name = str(job.path)
     seconds = round(time.perf_counter() - start, 3)
     if isinstance(outcome, Died | Crashed):
@@ -335,5 +373,6 @@ def _finish(
         written=[w.name for w in written if w.wrote],
         problems=problems,
         seconds=seconds,
-        warnings=[f"{name}: {w}" for w in warnings],
+        warnings=[*checked.get("warnings", []), *(f"{name}: {w}" for w in warnings)],
+        findings=checked.get("findings", []),
     )

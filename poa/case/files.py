@@ -71,6 +71,8 @@ class CheckedCase:
 
     case: Case
     warnings: list[Problem] = field(default_factory=list)
+    # The parsed file, so later checks can locate what they find in it.
+    source: yamlfile.Document | None = None
 
 
 def check_case(
@@ -79,12 +81,19 @@ def check_case(
     """Read and validate one case file, and report its warnings; errors raise as in
     `load_case`."""
     path = Path(path)
-    doc = yamlfile.parse(yamlfile.read_text(path), str(path))
+    return check_text(yamlfile.read_text(path), str(path), catalog=catalog, today=today)
+
+
+def check_text(
+    text: str, name: str, *, catalog: Catalog | None = None, today: date | None = None
+) -> CheckedCase:
+    """`check_case` on text already read."""
+    doc = yamlfile.parse(text, name)
     catalog = catalog or load_catalog()
     today = today or date.today()
-    case = _validate(doc, catalog, today)
+    case = _guarded(name, lambda: _validate(doc, catalog, today))
     found = rules.case_warnings(case, catalog, today)
-    return CheckedCase(case, [doc.problem(loc, message) for loc, message in found])
+    return CheckedCase(case, [doc.problem(loc, message) for loc, message in found], doc)
 
 
 def _validate(doc: yamlfile.Document, catalog: Catalog | None, today: date | None) -> Case:
@@ -176,7 +185,12 @@ def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
     found = []
     for top, dirs, names in os.walk(folder, onerror=unreadable):
         dirs.sort()
-        found += [Path(top, n) for n in names if Path(n).suffix.lower() in CASE_SUFFIXES]
+        # A folder's settings such as .poa-checks.yaml are not cases.
+        found += [
+            Path(top, n)
+            for n in names
+            if Path(n).suffix.lower() in CASE_SUFFIXES and not n.startswith(".")
+        ]
     return sorted(found)
 
 

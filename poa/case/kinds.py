@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, get_args
 
-from pydantic import AfterValidator, BeforeValidator, Field, PlainSerializer, WithJsonSchema
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 Scope = Literal["account", "listing", "category"]
 Severity = Literal["critical", "high", "medium", "low"]
@@ -77,3 +86,18 @@ EvidenceKind = Literal[
     "registration",
     "other",
 ]
+
+
+RuleId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9-]*$", max_length=60)]
+Reason = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+
+
+class CheckSwitches(BaseModel):
+    """Reviewer's checks switched off for one case: rule id to the reason it does not apply."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    disable: dict[RuleId, Reason] = Field(
+        default_factory=dict,
+        description="Rule ids (see `poa check`) to the reason each does not apply to this case.",
+    )

@@ -10,6 +10,7 @@ from pydantic import AfterValidator, ConfigDict, Field
 
 from poa.case.kinds import (
     AccountStatus,
+    CheckSwitches,
     Count,
     DocumentChoice,
     EvidenceKind,
@@ -360,4 +361,7 @@ class Case(Strict):
         default=None,
         description="A daily counts file (CSV) to compare the metrics against, relative to "
         "the case file; `poa log` shows the values at the notice and now.",
+    )
+    checks: CheckSwitches | None = Field(
+        default=None, description="Reviewer's checks switched off for this case, each with why."
     )

@@ -61,7 +61,7 @@ class Context:
         parts += [a.action for a in case.corrective_actions]
         parts += [m.measure for m in case.preventive_measures]
         for item in case.evidence:
-            parts += [item.proves, item.file, *item.asins]
+            parts += [item.proves, item.file, *item.asins, *item.quantities]
         return "\n".join(parts).upper()
 
 
@@ -149,7 +149,8 @@ def invoices(ctx: Context) -> Iterator[Finding]:
                 f"notice ({received})",
                 excerpt=item.file,
             )
-        if item.quantity is None or not (item.asins or item.gtins):
+        per_asin = bool(item.quantities)  # quantities by ASIN say what it covers, and how many
+        if not per_asin and (item.quantity is None or not (item.asins or item.gtins)):
             yield ctx.finding("invoice-details", ("evidence", i), excerpt=item.file)
 
 

@@ -151,6 +151,8 @@ def unrelated_history(t: Analysed) -> int | None:
 
 
 _BRACKET = re.compile(r"\[([^\]\n]{1,60})\]|\{\{?[^}\n]{1,60}\}\}?|<([^<>@\n]{1,40})>")
+# A pointer to an exhibit or root cause, such as {E1} or {RC2}: an id with a digit in it.
+_REFERENCE = re.compile(r"\{\s*[A-Z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*\s*\}")
 _BRACKET_OK = re.compile(
     r"\b(?:sic|redacted|emphasis|translated|translation|exhibit\s+\w+)\b|^\s*\d+\s*$", re.I
 )
@@ -179,6 +181,8 @@ def placeholder(t: Analysed) -> int | None:
     if not any(m in t.masked for m in PLACEHOLDER_MARKS) and not t.has(PLACEHOLDER_GATE):
         return None
     for match in _BRACKET.finditer(t.masked):
+        if _REFERENCE.fullmatch(match.group(0)):
+            continue  # {E1} points at an exhibit; validation checks it resolves
         inner = match.group(1) or match.group(2)
         if inner is None or (not _BRACKET_OK.search(inner) and _is_blank_word(inner)):
             return match.start()

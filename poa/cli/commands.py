@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 import poa
+from poa.cli.check_cmd import cmd_check
 from poa.cli.health_cmd import cmd_health
 from poa.cli.log_cmd import cmd_log, cmd_outcome, cmd_submit
 from poa.cli.new_from import cmd_new_from
@@ -110,6 +111,8 @@ def _options(args: argparse.Namespace, output: str, formats: tuple[poa.Format, .
         pdf_variant=args.pdf_variant,
         force=getattr(args, "force", False),
         today=args.today,
+        run_checks=getattr(args, "check", True),
+        strict=getattr(args, "strict", False),
     )
     options.check()
     return options
@@ -137,7 +140,7 @@ def cmd_render(args: argparse.Namespace, io: Streams) -> int:
     report.summary(len(missing), stopped=stopped is not None)
     if stopped is not None:
         raise stopped
-    return 1 if report.failed or missing else 0
+    return 1 if report.failed or report.held or missing else 0
 
 
 def cmd_interview(args: argparse.Namespace, io: Streams) -> int:
@@ -171,4 +174,5 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, Streams], int]] = {
     "submit": cmd_submit,
     "outcome": cmd_outcome,
     "health": cmd_health,
+    "check": cmd_check,
 }

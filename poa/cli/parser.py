@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import poa
+from poa.cli.check_cmd import EXAMPLES as CHECK_EXAMPLES
+from poa.cli.check_cmd import add_check
 from poa.cli.health_cmd import HEALTH_EXAMPLES, add_health
 from poa.cli.log_cmd import add_log_commands
 from poa.cli.new_from import NEW_FROM_EXAMPLES, add_new_from
@@ -37,12 +40,14 @@ exit status: 0 all valid, 1 some invalid or unreadable, 2 usage error""",
   poa render cases/ -o letters -f docx,pdf,txt
   poa render case.yaml -f txt              appeal-form text with character counts
   poa render case.yaml --theme my-theme    your letterhead (theme.css, reference.docx)
-exit status: 0 all rendered, 1 some failed, 2 usage error""",
+  poa render cases/ --no-check             render even the cases `poa check` holds back
+exit status: 0 all rendered, 1 some failed or held back by checks, 2 usage error""",
     "interview": """examples:
   poa interview                          start a new case, guided step by step
   poa interview -o acme-odr.yaml         choose the case file's name
   poa interview --resume acme-odr.yaml   continue, or edit a finished case
 Long answers: type :e to write them in $EDITOR. Ctrl-C keeps every answer given so far.""",
+    "check": CHECK_EXAMPLES,
     "schema": """examples:
   poa schema > poa-case.schema.json""",
 }
@@ -182,6 +187,8 @@ def _add_render(p: Parser) -> None:
     p.add_argument(
         "--no-progress", dest="progress", action="store_false", help="plain lines in a terminal too"
     )
+    p.add_argument("--no-check", dest="check", action="store_false", help="skip `poa check`")
+    p.add_argument("--strict", action="store_true", help="hold back cases with check warnings")
 
 
 def _add_interview(p: Parser) -> None:
@@ -216,34 +223,21 @@ def build_parser() -> Parser:
     parser.add_argument("--version", action="version", version=f"poa {poa.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
     opt = _shared_options()
-    _add_validate(
-        _command(
-            sub, "validate", "check case files and list every problem", opt["catalog"], opt["today"]
-        )
-    )
-    _add_catalog(_command(sub, "catalog", "list the issue types, or show one", opt["catalog"]))
-    _add_new(_command(sub, "new", "write a commented case file for an issue type", opt["catalog"]))
-    _add_render(
-        _command(
-            sub,
-            "render",
-            "render cases to DOCX, PDF, appeal-form text or Markdown",
-            opt["catalog"],
-            opt["today"],
-            opt["look"],
-        )
-    )
-    _add_interview(
-        _command(
-            sub,
-            "interview",
-            "answer questions, get a checked case and documents",
-            opt["catalog"],
-            opt["today"],
-            opt["look"],
-        )
-    )
-    add_health(_command(sub, "health", "account-health metrics from daily counts", opt["catalog"]))
+    catalog, today, look = opt["catalog"], opt["today"], opt["look"]
+    commands: list[tuple[Callable[[Parser], None], str, str, tuple[Parser, ...]]] = [
+        (_add_validate, "validate", "check case files and list every problem", (catalog, today)),
+        (_add_catalog, "catalog", "list the issue types, or show one", (catalog,)),
+        (_add_new, "new", "write a commented case file for an issue type", (catalog,)),
+        (add_check, "check", "a reviewer's reading: what would get a plan rejected",
+         (catalog, today)),
+        (_add_render, "render", "render cases to DOCX, PDF, appeal-form text or Markdown",
+         (catalog, today, look)),
+        (_add_interview, "interview", "answer questions, get a checked case and documents",
+         (catalog, today, look)),
+        (add_health, "health", "account-health metrics from daily counts", (catalog,)),
+    ]  # fmt: skip
+    for add, name, summary, parents in commands:
+        add(_command(sub, name, summary, *parents))
     _command(sub, "schema", "print the JSON Schema of case files")
-    add_log_commands(sub, opt["catalog"], opt["today"])
+    add_log_commands(sub, catalog, today)
     return parser

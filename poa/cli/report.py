@@ -51,6 +51,11 @@ class BatchReport:
         """Cases that failed so far."""
         return self.counts[poa.Status.FAILED]
 
+    @property
+    def held(self) -> int:
+        """Cases the reviewer's checks held back so far."""
+        return self.counts[poa.Status.HELD]
+
     def __enter__(self) -> BatchReport:
         if self.live:
             self.bar, self.task = _progress_bar(self.err, self.total)
@@ -99,14 +104,16 @@ class BatchReport:
         stopped before the end."""
         if self.quiet or self.as_json:
             return
-        rendered, skipped, failed = (self.counts[s] for s in poa.Status)
+        rendered, skipped, failed, held = (self.counts[s] for s in poa.Status)
         line = f"{rendered} of {_count(self.total, 'case')} rendered"
         if skipped:
             line += f", {skipped} skipped (unchanged)"
         if failed or missing:
             line += f", {failed + missing} failed"
+        if held:
+            line += f", {held} held back by checks"
         if stopped:
-            untouched = self.total - rendered - skipped - failed
+            untouched = self.total - rendered - skipped - failed - held
             line += f"; stopped with {_count(untouched, 'case')} not rendered"
         print(line, file=self.out)
 

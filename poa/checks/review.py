@@ -1,0 +1,146 @@
+"""Case files checked the way `poa check` and `poa render` do: validated first, then read by
+the reviewer's rules, with the rules a case or its folders switch off left out and named."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from poa.case.files import CheckedCase, check_text
+from poa.case.model import Case
+from poa.catalog import Catalog, load_catalog
+from poa.checks.config import CheckConfig, load_check_config
+from poa.checks.engine import check, unknown_rule_hint
+from poa.checks.findings import Finding, Severity
+from poa.checks.report import CheckReport
+from poa.checks.rulebook import RULES
+from poa.errors import PoaError, Problem
+from poa.textfile import read_text
+
+INVALID = "invalid"  # the rule id of a validation problem, which stops a case
+VALIDATE = "validate"  # the rule id of a validation warning
+
+
+@dataclass(frozen=True)
+class Review:
+    """One case file checked: the case when it is valid, its report, and the error that
+    stopped it when it is not."""
+
+    report: CheckReport
+    case: Case | None = None
+    error: PoaError | None = None
+
+    def blocking(self, strict: bool = False) -> list[Finding]:
+        """The findings that hold the case back: errors, and warnings too when strict."""
+        held = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return [f for f in self.report.findings if f.severity in held]
+
+
+class Reviewer:
+    """Checks case files with one catalog and date, reading each folder's settings once."""
+
+    def __init__(self, catalog: Catalog | None = None, today: date | None = None) -> None:
+        self.catalog = catalog or load_catalog()
+        self.today = today or date.today()
+        self.configs: dict[Path, CheckConfig | PoaError] = {}
+        self.folders: dict[tuple[Path, Path], tuple[dict[str, str], list[Problem]]] = {}
+
+    def file(self, path: Path, root: Path | None = None) -> Review:
+        """Check one case file; `root` is the folder named on the command line, up to which
+        `.poa-checks.yaml` files are looked for."""
+        try:
+            text = read_text(path)
+        except PoaError as exc:
+            return _failed(str(path), exc)
+        return self.text(text, str(path), path.parent, root)
+
+    def text(self, text: str, name: str, folder: Path, root: Path | None = None) -> Review:
+        """Check case text read from a file in `folder`."""
+        try:
+            checked = check_text(text, name, catalog=self.catalog, today=self.today)
+        except PoaError as exc:
+            return _failed(name, exc)
+        place = (folder, root or folder)
+        if place not in self.folders:
+            self.folders[place] = self.switched_off(*place)
+        disabled, problems = dict(self.folders[place][0]), self.folders[place][1]
+        case_off, case_problems = _case_switches(checked)
+        disabled.update(case_off)
+        findings = [_finding(p, Severity.ERROR, INVALID) for p in [*problems, *case_problems]]
+        findings += [_finding(p, Severity.WARNING, VALIDATE) for p in checked.warnings]
+        findings += check(
+            checked.case,
+            catalog=self.catalog,
+            today=self.today,
+            source=checked.source,
+            disabled=disabled,
+        )
+        findings.sort(key=lambda f: (f.line or 0, f.column or 0))
+        return Review(CheckReport(name, findings, disabled), checked.case)
+
+    def switched_off(self, folder: Path, root: Path) -> tuple[dict[str, str], list[Problem]]:
+        """Rules switched off by the `.poa-checks.yaml` files from `root` down to `folder`;
+        a nearer file's reason wins. Problems in those files come back as problems."""
+        disabled: dict[str, str] = {}
+        problems: list[Problem] = []
+        for place in _folders(folder, root):
+            config = self.configs.get(place)
+            if config is None:
+                try:
+                    config = load_check_config(place)
+                except PoaError as exc:
+                    config = exc
+                self.configs[place] = config
+            if isinstance(config, PoaError):
+                problems += config.problems or [Problem(str(place), None, None, "", config.message)]
+            else:
+                disabled.update(config.disabled)
+        return disabled, problems
+
+
+def _folders(folder: Path, root: Path) -> list[Path]:
+    """`root`, then each folder below it down to `folder` (just `folder` if it is not under
+    `root`)."""
+    try:
+        parts = folder.relative_to(root).parts
+    except ValueError:
+        return [folder]
+    return [root.joinpath(*parts[:i]) for i in range(len(parts) + 1)]
+
+
+def _case_switches(checked: CheckedCase) -> tuple[dict[str, str], list[Problem]]:
+    switches = checked.case.checks
+    if switches is None:
+        return {}, []
+    known = {rule: why for rule, why in switches.disable.items() if rule in RULES}
+    problems = []
+    for rule in switches.disable.keys() - known.keys():
+        loc = ("checks", "disable", rule)
+        message = f"cannot switch off {rule!r}: {unknown_rule_hint(rule)}"
+        if checked.source is not None:
+            problems.append(checked.source.problem(loc, message, prefer_key=True))
+    return known, problems
+
+
+def _failed(name: str, exc: PoaError) -> Review:
+    problems = exc.problems or [Problem(name, None, None, "", _without(name, exc.message))]
+    findings = [_finding(p, Severity.ERROR, INVALID) for p in problems]
+    return Review(CheckReport(name, findings), None, exc)
+
+
+def _without(name: str, message: str) -> str:
+    return message.removeprefix(f"{name}: ")
+
+
+def _finding(problem: Problem, severity: Severity, rule: str) -> Finding:
+    path = (problem.field,) if problem.field else ()
+    return Finding(
+        rule,
+        severity,
+        path,
+        problem.message,
+        file=problem.file,
+        line=problem.line,
+        column=problem.column,
+    )
