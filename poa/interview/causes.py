@@ -27,6 +27,24 @@ AREAS = (
     "Systems",
     "Compliance",
 )
+# Words in a measure and the part of the business they name, the first found deciding.
+AREA_WORDS = (
+    ("supplier", "Sourcing"),
+    ("invoice", "Sourcing"),
+    ("listing", "Listings"),
+    ("carrier", "Fulfilment"),
+    ("ship", "Fulfilment"),
+    ("pickup", "Fulfilment"),
+    ("vacation", "Fulfilment"),
+    ("buyer", "Customer service"),
+    ("message", "Customer service"),
+    ("train", "Training"),
+    ("integration", "Systems"),
+    ("alert", "Monitoring"),
+    ("report", "Monitoring"),
+    ("review", "Monitoring"),
+    ("polic", "Compliance"),
+)
 # Asks the rest of one item, given the list, the item, its previous answers and its text;
 # says whether to keep it.
 Build = Callable[[ListDraft, dict[str, Any], dict[str, Any], str], bool]
@@ -48,7 +66,9 @@ def pick(
         )
         result = [p for p in picked if p != OWN]
         if OWN in picked:
-            result.append(prompter.long_text("Describe it", validate=fields.nonempty))
+            own = prompter.long_text("Describe it", validate=fields.nonempty)
+            answers.typed.add(own)
+            result.append(own)
         if result or not required:
             return result
         prompter.say("  Pick at least one, or choose 'My own'.", "error")
@@ -72,7 +92,11 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
     """One root cause's facts."""
     prompter, today = answers.prompter, answers.today
     cause = draft.add(previous, "RC")
-    text = fields.ask_field(prompter, RootCause, "summary", "The cause in one sentence", summary)
+    text = summary
+    if summary not in answers.typed:  # what the seller typed is not asked again
+        text = fields.ask_field(
+            prompter, RootCause, "summary", "The cause in one sentence", summary
+        )
     draft.set(cause, "summary", text)
     detail = fields.ask_field(
         prompter,
@@ -89,7 +113,7 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
         RootCause,
         "occurred_on",
         "When did it happen?",
-        as_date(previous.get("occurred_on")),
+        as_date(previous.get("occurred_on")) or as_date(answers.value("problem_started_on")),
         optional=True,
         extra=lambda day: rules.past_problem(day, today),
     )
@@ -207,21 +231,21 @@ def ask_corrective_actions(answers: Answers) -> None:
     prompter, today = answers.prompter, answers.today
 
     def build(draft: ListDraft, item: dict[str, Any], previous: dict[str, Any], text: str) -> bool:
-        text = fields.ask_field(
-            prompter, CorrectiveAction, "action", "What was done (past tense, with numbers)", text
-        )
-        draft.set(item, "action", text)
-        if not prompter.confirm("Is this finished?"):
-            unfinished(answers, item["root_causes"], text)
-            return False
+        draft.set(item, "action", text)  # a suggestion is taken as worded; the review edits
+        prompter.say(f"  {text}", "hint")
         completed = fields.ask_date(
             prompter,
             CorrectiveAction,
             "completed_on",
-            "When was it finished?",
-            as_date(previous.get("completed_on")) or today,
+            "When was it finished? Leave it empty if it is not",
+            as_date(previous.get("completed_on")),
+            optional=True,
             extra=lambda day: rules.completed_problem(day, today, start),
+            hint="",
         )
+        if completed is None:
+            unfinished(answers, item["root_causes"], text)
+            return False
         draft.set(item, "completed_on", completed)
         return True
 
@@ -237,8 +261,9 @@ def unfinished(answers: Answers, causes: list[str], text: str) -> None:
             Option("Leave it out; add it once it is done", False),
         ],
     )
-    if keep:
+    if keep:  # its wording is the past tense of an action: the measure is asked in full
         answers.pending_measures.append({"root_causes": causes, "measure": text})
+        answers.unfinished.add(text)
 
 
 def ask_preventive_measures(answers: Answers) -> None:
@@ -258,16 +283,30 @@ def ask_measure(
 ) -> bool:
     """One preventive measure's facts."""
     prompter = answers.prompter
-    measure = fields.ask_field(
-        prompter, PreventiveMeasure, "measure", "What runs now (present tense)", text
-    )
+    measure = text
+    if text in answers.unfinished:
+        prompter.say(f"  You wrote, as an action: {text}", "hint")
+        measure = fields.ask_field(
+            prompter,
+            PreventiveMeasure,
+            "measure",
+            "What runs now, in the present tense",
+            "",
+            extra=lambda typed: (
+                None
+                if typed.strip() != text.strip()
+                else "is the action's wording: say what now runs, in the present tense"
+            ),
+        )
     draft.set(item, "measure", measure)
-    area = previous.get("area")
-    areas = [*AREAS, *([area] if area and area not in AREAS else [])]
-    picked = prompter.select(
-        "Which part of the business?", [Option(a, a) for a in areas], default=area
-    )
-    draft.set(item, "area", picked)
+    prompter.say(f"  {measure}", "hint")
+    area = previous.get("area") or guess_area(measure)
+    if area is None:
+        areas = [*AREAS, *([area] if area and area not in AREAS else [])]
+        area = prompter.select(
+            "Which part of the business?", [Option(a, a) for a in areas], default=area
+        )
+    draft.set(item, "area", area)
     owner = fields.ask_field(
         prompter, PreventiveMeasure, "owner", "Owner (a role)", previous.get("owner", "")
     )
@@ -281,7 +320,25 @@ def ask_measure(
         PreventiveMeasure,
         "started_on",
         "Start date",
-        as_date(previous.get("started_on")) or answers.today,
+        as_date(previous.get("started_on")) or implied_start(answers, item),
     )
     draft.set(item, "started_on", started)
     return True
+
+
+def implied_start(answers: Answers, item: dict[str, Any]) -> Any:
+    """The date a measure most likely started: the last completion of an action answering
+    the same causes, or none (a date is never made up)."""
+    causes = set(item.get("root_causes", []))
+    done = [
+        as_date(action.get("completed_on"))
+        for action in answers.items("corrective_actions")
+        if causes & set(action.get("root_causes", []))
+    ]
+    return max((day for day in done if day), default=None)
+
+
+def guess_area(text: str) -> str | None:
+    """The part of the business a measure's words name, or None (then it is asked)."""
+    lowered = text.lower()
+    return next((area for word, area in AREA_WORDS if word in lowered), None)

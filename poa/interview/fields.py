@@ -67,12 +67,26 @@ def split_list(text: str) -> list[str]:
     return [item for item in re.split(r"[\s,;]+", text.strip()) if item]
 
 
+THOUSANDS = re.compile(r"(?<=\d)[,\u00a0 '](?=\d{3}(?!\d))")
+
+
 def to_number(text: str) -> Any:
-    """A typed number as int or float; anything else as typed, for the model to report."""
+    """A typed number as int or float, thousands separators allowed (1,710); anything else
+    as typed, for the model to report."""
+    text = THOUSANDS.sub("", text.strip())
     try:
         return float(text) if "." in text else int(text)
     except ValueError:
         return text
+
+
+def to_percent(text: str) -> Any:
+    """A percentage as sellers type or paste it: '1.8%', '1,8' (a European store's decimal
+    comma), ' 1.8 '; anything else as typed, for the model to report."""
+    text = text.strip().removesuffix("%").strip()
+    if re.fullmatch(r"\d+,\d{1,2}", text):
+        text = text.replace(",", ".")
+    return to_number(text)
 
 
 def nonempty(text: str) -> bool | str:

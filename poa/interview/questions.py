@@ -255,15 +255,11 @@ def offer_profile(answers: Answers) -> None:
 
 
 def remember_profile(answers: Answers) -> None:
-    """Offer to save the seller details for next time, when they are new."""
+    """Save the seller details for next time, when they are new (saying where)."""
     seller = answers.data.get("seller", {})
-    if (
-        seller
-        and load_profile(answers.profile) != seller
-        and answers.prompter.confirm("Remember these details for next time?")
-    ):
+    if seller and load_profile(answers.profile) != seller:
         where = save_profile(seller, answers.profile)
-        answers.prompter.say(f"  Saved in {where}.", "hint")
+        answers.prompter.say(f"  Your details are saved for next time in {where}.", "hint")
 
 
 def ask_marketplaces(answers: Answers) -> None:
@@ -306,7 +302,6 @@ NOTIFICATION = (
         "Received",
         "When did the notice arrive?",
         "date",
-        propose=lambda answers: answers.today,
         rule=lambda answers, day: rules.received_problem(day, answers.today),
     ),
     Question("deadline", "Due", form="custom", custom=ask_deadline),

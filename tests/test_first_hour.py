@@ -1,0 +1,133 @@
+"""The first hour of a seller with poa: a Late Shipment Rate notice pasted into a new
+interview, answered as a seller would, gives a letter that states the metric, covers every
+ASIN and order of the notice and passes the reviewer's checks, in 40 prompts or fewer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import poa
+from poa.catalog import load_catalog
+from poa.interview.flow import Interview
+
+from .conftest import TODAY
+from .interview_fake import ENTER, FakePrompter, UnscriptedQuestionError
+
+CATALOG = load_catalog()
+LSR = CATALOG.get("late-shipment-rate")
+NOTICE = """\
+From: Amazon Seller Performance <seller-performance@amazon.com>
+Date: November 20, 2026
+Subject: Your selling privileges for seller-fulfilled offers have been deactivated
+
+Hello,
+
+Your seller-fulfilled offers on Amazon.com have been deactivated because your Late Shipment
+Rate is 6.2%, which does not meet our target of under 4%.
+
+The following orders were confirmed as shipped after their expected ship date:
+113-4820193-5510234
+113-9931025-2214870
+
+These orders included ASINs B0C7KQ2M1X and B09TNW4RZ8.
+
+To reactivate your offers, please send us a plan of action by December 4, 2026 that explains
+the root cause, the actions you have taken, and the steps you will take to prevent this from
+happening again.
+
+Reference: LSR-7781204
+
+Seller Performance Team
+"""
+MOVE = (
+    "Our carrier pickup was missed on 3 November while we moved to a new warehouse, and "
+    "orders for B0C7KQ2M1X and B09TNW4RZ8 were confirmed a day late."
+)
+WEEKEND = (
+    "No one was rostered on the weekend of 7 and 8 November, so orders such as "
+    "113-9931025-2214870 were confirmed on Monday."
+)
+SCRIPT: list[tuple[str, Any]] = [
+    ("Paste the notice", NOTICE),
+    ("Is this right", True),
+    ("Severity", "high"),
+    ("When did the problem begin", "2026-11-03"),
+    ("Business legal name", "Pinecrest Outfitters LLC"),
+    ("Store name", "Pinecrest Outfitters"),
+    ("Merchant token", "A3PINECREST77Q"),
+    ("Which stores do you sell in", ENTER),
+    ("Contact email", "help@pinecrest.example"),
+    ("Who signs the plan", "Jordan Ellis"),
+    ("Their role", ENTER),
+    ("Which causes apply", ["My own (type it)", LSR.root_causes[1]]),
+    ("Describe it", MOVE),
+    ("The cause in one sentence", ENTER),
+    ("What happened", WEEKEND),
+    ("When did it happen", "2026-11-07"),
+    ("How many orders or units", "23"),
+    ("ASINs it affected", "B09TNW4RZ8"),
+    ("What happened", ENTER),
+    ("When did it happen", ENTER),
+    ("How many orders or units", "41"),
+    ("ASINs it affected", "B0C7KQ2M1X B09TNW4RZ8"),
+    ("What have you already done", [LSR.corrective_actions[0]]),
+    ("When was it finished", "2026-11-10"),
+    ("What have you already done", [LSR.corrective_actions[4]]),
+    ("When was it finished", "2026-11-10"),
+    ("What now runs", [LSR.preventive_measures[1]]),
+    ("Owner", "Owner"),
+    ("How often", "before every absence"),
+    ("Start date", ENTER),
+    ("What now runs", [LSR.preventive_measures[0]]),
+    ("Owner", "Warehouse lead"),
+    ("How often", "twice a day"),
+    ("Start date", ENTER),
+    ("Which do you have", [LSR.evidence[1]]),
+    ("File name as attached", "carrier-pickups.pdf"),
+    ("Date printed on it", "2026-11-10"),
+    ("Its value now", ENTER),
+    ("How many orders counted", "41 of 661"),
+    ("Anything to change", "No, save and render"),
+]
+
+
+def test_pasted_notice_gives_a_checked_letter_in_40_prompts(tmp_path: Path) -> None:
+    prompter = FakePrompter(SCRIPT)
+    case_path, profile = tmp_path / "case.yaml", tmp_path / "profile.yaml"
+    assert Interview.start(case_path, CATALOG, prompter, TODAY, profile=profile).run()
+
+    assert len(prompter.asked) <= 40, prompter.questions
+    assert not prompter.script  # every scripted answer was asked for
+    # Nothing the notice says is asked again.
+    for asked in ("What is the notice about", "When did the notice arrive", "Order IDs"):
+        assert not any(q.startswith(asked) for q in prompter.questions)
+    assert profile.exists()
+    case = poa.load_case(case_path, today=TODAY)
+    findings = poa.check(case, catalog=CATALOG, today=TODAY)
+    assert [f for f in findings if f.severity == "error"] == []
+    letter = " ".join(poa.render(case, "md").decode().split())
+    assert "6.2%" in letter
+    assert "41 of 661" in letter or "41 of the 661" in letter
+    for identifier in ("B0C7KQ2M1X", "B09TNW4RZ8", "113-4820193-5510234", "113-9931025-2214870"):
+        assert identifier in letter
+    assert "LSR-7781204" in letter
+
+
+def test_a_notice_read_from_a_file(tmp_path: Path) -> None:
+    notice = tmp_path / "notice.txt"
+    notice.write_text(NOTICE, encoding="utf-8")
+    prompter = FakePrompter(
+        [("Paste the notice", str(notice)), ("Is this right", True)],
+        standing={"Severity": ENTER},
+    )
+    case_path = tmp_path / "case.yaml"
+    interview = Interview.start(case_path, CATALOG, prompter, TODAY, profile=tmp_path / "p")
+    with pytest.raises(UnscriptedQuestionError):  # the script ends after the notice
+        interview.run()
+    data = interview.answers.data
+    assert data["notification"]["issue_type"] == "late-shipment-rate"
+    assert data["metrics"] == [{"metric": "late-shipment-rate", "value": 6.2}]
+    assert "Late Shipment Rate: 6.2%" in prompter.told
