@@ -95,8 +95,9 @@ def ask_metric(
 COUNTS = re.compile(r"\s*([\d,.\u00a0 ']+?)\s*(?:of|/|out of)\s*([\d,.\u00a0 ']+?)\s*")
 
 
-def counts(text: str) -> tuple[Any, Any] | str:
-    """'34 of 1,710' (or 34/1710) as two numbers, or the problem to show."""
+def counts(text: str, value: Any = None) -> tuple[Any, Any] | str:
+    """'34 of 1,710' (or 34/1710) as two numbers, or the problem to show (also when they do
+    not give the value stated, to the decimals it is given with)."""
     match = COUNTS.fullmatch(text)
     if not match:
         return "is not two numbers: write them as 34 of 1,710, or press Enter"
@@ -107,6 +108,13 @@ def counts(text: str) -> tuple[Any, Any] | str:
             return f"{name}: {problem}"
     if count > total:
         return "the first number is more than the second: write them as 34 of 1,710"
+    if isinstance(value, int | float):
+        decimals = len(repr(float(value)).partition(".")[2])
+        if abs(count / total * 100 - value) > 0.5 / 10.0 ** max(1, decimals) + 1e-9:
+            return (
+                f"{count:,} of {total:,} is {count / total * 100:.2f}%, not {value}%: "
+                "correct the numbers, or press Enter to leave them out"
+            )
     return count, total
 
 
@@ -115,13 +123,19 @@ def ask_counts(
 ) -> None:
     """How many orders counted against the metric, of how many, when the seller knows."""
     known = previous.get("count"), previous.get("total")
+    value = metric.get("value")
+
+    def check(typed: str) -> bool | str:
+        found = counts(typed, value)
+        return True if not typed.strip() or isinstance(found, tuple) else found
+
     text = answers.prompter.text(
         "How many orders counted against it, of how many? (Enter if you do not know)",
         f"{known[0]} of {known[1]}" if None not in known else "",
-        validate=lambda t: True if not t.strip() or isinstance(counts(t), tuple) else counts(t),
+        validate=check,
         instruction="(such as 34 of 1,710)",
     )
-    found = counts(text) if text.strip() else (None, None)
+    found = counts(text, value) if text.strip() else (None, None)
     if isinstance(found, tuple):
         draft.set(metric, "count", found[0])
         draft.set(metric, "total", found[1])
