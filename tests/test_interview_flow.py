@@ -399,8 +399,11 @@ def test_an_unfinished_action_can_become_a_preventive_measure(tmp_path: Path) ->
     script = edited(
         POA,
         {
-            **dict.fromkeys(["What have you already done", "When was it finished"], []),
-            **dict.fromkeys(["What now runs", "Owner (a role)", "How often", "Start date"], []),
+            name: []
+            for name in (
+                *("What have you already done", "When was it finished", "What now runs"),
+                *("Owner (a role)", "How often", "Start date"),
+            )
         },
     )
     cut = [prompt for prompt, _ in script].index("Which do you have")

@@ -62,7 +62,7 @@ def offer_notice(answers: Answers) -> None:
 def fill(answers: Answers, found: dict[str, Any]) -> None:
     """Record the notice's data: its notification fields, the document and its metrics."""
     note = dict(found.get("notification", {}))
-    key = note.get("issue_type")
+    key = str(note.get("issue_type", ""))
     if key in answers.catalog and not note.get("policies"):
         policy = answers.catalog.get(key).policy
         if policy:

@@ -177,12 +177,12 @@ class Prompter:
         return answer
 
     def paste(self, message: str) -> str:
-        """Several lines pasted as they are; Esc then Enter ends them."""
+        """Several lines pasted at once (terminals send a paste as one piece, new lines
+        included), or one typed line; Enter alone for none."""
         answer = questionary.text(
             self.plain(message),
-            multiline=True,
             qmark=self.qmark,
-            instruction="(paste, then press Esc and Enter; Esc and Enter alone to skip)",
+            instruction="(paste it, or type a file's path; Enter to skip)",
             **self.streams,
         ).unsafe_ask()
         return str(answer).strip()
