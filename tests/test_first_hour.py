@@ -11,9 +11,11 @@ import pytest
 
 import poa
 from poa.catalog import load_catalog
+from poa.interview import fields
 from poa.interview.flow import Interview
+from poa.interview.metrics import counts
 
-from .conftest import TODAY
+from .conftest import TODAY, sample_data
 from .interview_fake import ENTER, FakePrompter, UnscriptedQuestionError
 
 CATALOG = load_catalog()
@@ -131,3 +133,55 @@ def test_a_notice_read_from_a_file(tmp_path: Path) -> None:
     assert data["notification"]["issue_type"] == "late-shipment-rate"
     assert data["metrics"] == [{"metric": "late-shipment-rate", "value": 6.2}]
     assert "Late Shipment Rate: 6.2%" in prompter.told
+
+
+def test_what_the_seller_typed_is_asked_once_and_no_date_is_made_up(tmp_path: Path) -> None:
+    prompter = FakePrompter(SCRIPT)
+    Interview.start(tmp_path / "c.yaml", CATALOG, prompter, TODAY, profile=tmp_path / "p").run()
+    # The own cause is described once; the catalog's cause is offered once to adapt.
+    assert sum(q.startswith("The cause in one sentence") for q in prompter.questions) == 1
+    # Dates offered are the ones the case implies, never today's.
+    dates = {a.message.split("?")[0]: a.default for a in prompter.asked if "YYYY" in a.message}
+    assert TODAY.isoformat() not in dates.values()
+    assert dates["When did it happen"] == "2026-11-03"  # the problem's start
+    assert dates["Start date (YYYY-MM-DD)"] == "2026-11-10"  # its action's completion
+
+
+def test_the_notice_date_is_not_proposed_as_today_without_a_notice(tmp_path: Path) -> None:
+    prompter = FakePrompter(
+        [("What is the notice about", "late-shipment-rate"), ("Which document", ENTER)],
+        standing={"When did the notice arrive": "<ctrl-c>"},
+    )
+    interview = Interview.start(tmp_path / "c.yaml", CATALOG, prompter, TODAY)
+    with pytest.raises(KeyboardInterrupt):
+        interview.run()
+    assert prompter.asked[-1].message.startswith("When did the notice arrive")
+    assert prompter.asked[-1].default == ""
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [("1.8%", 1.8), ("1,8", 1.8), (" 1.8 ", 1.8), ("6.2 %", 6.2), ("12", 12), ("0,45", 0.45)],
+)
+def test_percentages_as_sellers_type_them(typed: str, value: float) -> None:
+    assert fields.to_percent(typed) == value
+
+
+def test_counts_are_read_with_thousands_and_checked_against_the_value() -> None:
+    assert counts("34 of 1,710", 1.99) == (34, 1710)
+    assert counts("34/1710") == (34, 1710)
+    assert "is 1.99%, not 1.8%" in str(counts("34 of 1,710", 1.8))
+    assert "more than" in str(counts("50 of 20"))
+    assert "not two numbers" in str(counts("a few"))
+
+
+def test_validate_tells_required_from_optional_empty_fields() -> None:
+    data = sample_data()
+    data["seller"]["store_name"] = None
+    data["root_causes"][0]["detail"] = None
+    data["review_checks"] = None  # a list with a default: optional
+    with pytest.raises(poa.CaseInvalidError) as caught:
+        poa.case_from_data(data, today=TODAY)
+    messages = {p.field: p.message for p in caught.value.problems}
+    assert messages["seller.store_name"] == "is required: fill it in"
+    assert messages["review_checks"] == "is empty: fill it in or delete the line"
