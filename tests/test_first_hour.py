@@ -185,3 +185,30 @@ def test_validate_tells_required_from_optional_empty_fields() -> None:
     messages = {p.field: p.message for p in caught.value.problems}
     assert messages["seller.store_name"] == "is required: fill it in"
     assert messages["review_checks"] == "is empty: fill it in or delete the line"
+
+
+def test_the_reviewers_checks_run_as_the_seller_types(tmp_path: Path) -> None:
+    blame = "Our carrier lost the parcels and it was their fault."
+    plan = "We will try to confirm orders faster."
+    first = [q for q, _ in SCRIPT].index("Describe it")
+    upto = [q for q, _ in SCRIPT].index("What have you already done")
+    script = [
+        *SCRIPT[:first],
+        ("Describe it", blame),
+        ("Keep it anyway", False),  # a warning: the seller rewrites it
+        ("Describe it", MOVE),
+        *SCRIPT[first + 1 : upto],
+        ("What have you already done", ["My own (type it)"]),
+        ("Describe it", plan),  # an error: a plan is not an action taken
+        ("Describe it", "Booked a second daily carrier pickup from 10 November."),
+    ]
+    prompter = FakePrompter(script)
+    interview = Interview.start(
+        tmp_path / "c.yaml", CATALOG, prompter, TODAY, profile=tmp_path / "p"
+    )
+    with pytest.raises(UnscriptedQuestionError):
+        interview.run()
+    assert "A reviewer would object: it puts the cause on someone else." in prompter.told
+    assert [(answer, problem.split(":")[0]) for _, answer, problem in prompter.rejected] == [
+        (plan, "is a plan, not an action taken")
+    ]

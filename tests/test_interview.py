@@ -35,8 +35,8 @@ TODAY = "2026-11-22"
 SUBJECT = "Your Order Defect Rate is above target"
 REWORDED = "The listing text is checked against the product before every change."
 DETAIL = (
-    "Between 1 and 20 October the carrier missed six pickups; 14 orders shipped late and five "
-    "buyers left negative feedback."
+    "Between 1 and 20 October no one checked that our six pickups were collected; 14 orders "
+    "shipped late and five buyers left negative feedback."
 )
 
 # A complete Plan of Action for a high Order Defect Rate, as (start of the prompt, keys).

@@ -25,7 +25,10 @@ CATALOG = load_catalog()
 ODR = CATALOG.get("order-defect-rate")
 SUBJECT = "Your Order Defect Rate is above target"
 MEASURE = "Every claim is answered within a day by the person on call."
-DETAIL = "Between 1 and 20 October the carrier missed six pickups; 14 orders shipped late."
+DETAIL = (
+    "Between 1 and 20 October no one checked that our six pickups were collected; "
+    "14 orders shipped late."
+)
 Script = list[tuple[str, Any]]
 
 # A complete Plan of Action for a high Order Defect Rate: (start of the question, answer).

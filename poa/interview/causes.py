@@ -9,6 +9,7 @@ from typing import Any, Literal
 from poa.case import rules
 from poa.case.dates import as_date
 from poa.case.model import CorrectiveAction, PreventiveMeasure, RootCause
+from poa.checks.findings import FieldKind
 from poa.interview import fields
 from poa.interview.answers import Answers
 from poa.interview.draft import ListDraft
@@ -56,9 +57,16 @@ def pick(
     suggestions: Sequence[Any],
     checked: set[Any],
     required: bool = True,
+    kind: FieldKind | None = None,
 ) -> list[Any]:
-    """Suggestions as a checklist plus 'my own'; at least one answer when required."""
-    prompter = answers.prompter
+    """Suggestions as a checklist plus 'my own' (checked as the reviewer reads this kind of
+    text); at least one answer when required."""
+    prompter, issue = answers.prompter, current_issue(answers)
+
+    def check(text: str) -> bool | str:
+        problem = fields.nonempty(text)
+        return fields.reviewed(kind, issue, text) or True if problem is True else problem
+
     while True:
         options = [Option(str(s), s, s in checked) for s in suggestions]
         picked = prompter.checkbox(
@@ -66,7 +74,9 @@ def pick(
         )
         result = [p for p in picked if p != OWN]
         if OWN in picked:
-            own = prompter.long_text("Describe it", validate=fields.nonempty)
+            own = prompter.long_text("Describe it", validate=check)
+            while not fields.kept(prompter, kind, issue, own):
+                own = prompter.long_text("Describe it", own, validate=check)
             answers.typed.add(own)
             result.append(own)
         if result or not required:
@@ -79,7 +89,11 @@ def ask_root_causes(answers: Answers) -> None:
     old = {c.get("summary"): c for c in answers.items("root_causes")}
     suggestions = list(dict.fromkeys([*old, *current_issue(answers).root_causes]))
     chosen = pick(
-        answers, "Which causes apply? Pick the processes that failed", suggestions, set(old)
+        answers,
+        "Which causes apply? Pick the processes that failed",
+        suggestions,
+        set(old),
+        kind=FieldKind.ROOT_CAUSE,
     )
     draft = answers.list_draft("root_causes", list(old.values()))
     for number, summary in enumerate(chosen, 1):
@@ -95,7 +109,13 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
     text = summary
     if summary not in answers.typed:  # what the seller typed is not asked again
         text = fields.ask_field(
-            prompter, RootCause, "summary", "The cause in one sentence", summary
+            prompter,
+            RootCause,
+            "summary",
+            "The cause in one sentence",
+            summary,
+            kind=FieldKind.ROOT_CAUSE,
+            issue=current_issue(answers),
         )
     draft.set(cause, "summary", text)
     detail = fields.ask_field(
@@ -106,6 +126,7 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
         previous.get("detail", ""),
         optional=True,
         long=True,
+        kind=FieldKind.ROOT_CAUSE_DETAIL,
     )
     draft.set(cause, "detail", detail)
     when = fields.ask_date(
@@ -214,6 +235,7 @@ def answer_cause(
         list(dict.fromkeys([*(i[kind.key] for i in mine), *suggested])),
         checked={i[kind.key] for i in mine},
         required=not covered,
+        kind=FieldKind.ACTION if kind.key == "action" else FieldKind.MEASURE,
     )
     for suggestion in picked:
         previous: dict[str, Any] = next((i for i in mine if i[kind.key] == suggestion), {})
@@ -292,6 +314,7 @@ def ask_measure(
             "measure",
             "What runs now, in the present tense",
             "",
+            kind=FieldKind.MEASURE,
             extra=lambda typed: (
                 None
                 if typed.strip() != text.strip()
@@ -308,11 +331,21 @@ def ask_measure(
         )
     draft.set(item, "area", area)
     owner = fields.ask_field(
-        prompter, PreventiveMeasure, "owner", "Owner (a role)", previous.get("owner", "")
+        prompter,
+        PreventiveMeasure,
+        "owner",
+        "Owner (a role)",
+        previous.get("owner", ""),
+        kind=FieldKind.OWNER,
     )
     draft.set(item, "owner", owner)
     frequency = fields.ask_field(
-        prompter, PreventiveMeasure, "frequency", "How often", previous.get("frequency", "daily")
+        prompter,
+        PreventiveMeasure,
+        "frequency",
+        "How often",
+        previous.get("frequency", "daily"),
+        kind=FieldKind.FREQUENCY,
     )
     draft.set(item, "frequency", frequency)
     started = fields.ask_date(
