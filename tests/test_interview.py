@@ -596,11 +596,19 @@ def test_a_wrong_theme_is_refused_before_the_first_question(tmp_path: Path) -> N
 def test_stopping_half_way_through_a_list_loses_none_of_it(tmp_path: Path) -> None:
     original = (SAMPLES / "inauthentic-invoices-us.yaml").read_text(encoding="utf-8")
     case = write(tmp_path / "case.yaml", original)
-    edits = [review_pick(case, "Root causes"), ENTER, text("A new first cause."), CTRL_C]
+    edits = [
+        review_pick(case, "Root causes"),
+        ENTER,
+        text("No one checked the wholesaler was authorized before our first order."),
+        CTRL_C,
+    ]
     session = interview(edits, "--resume", str(case), *args(case)[2:])
     assert session.code == 130
     before, after = yaml.safe_load(original)["root_causes"], load(case)["root_causes"]
     assert [c["id"] for c in after] == ["RC1", "RC2"]
-    assert after[0]["summary"] == "A new first cause."
+    assert (
+        after[0]["summary"]
+        == "No one checked the wholesaler was authorized before our first order."
+    )
     assert after[1] == before[1]  # not asked again yet, still there
     assert (tmp_path / "case.yaml.orig").read_text(encoding="utf-8") == original
