@@ -212,3 +212,16 @@ def test_the_reviewers_checks_run_as_the_seller_types(tmp_path: Path) -> None:
     assert [(answer, problem.split(":")[0]) for _, answer, problem in prompter.rejected] == [
         (plan, "is a plan, not an action taken")
     ]
+
+
+def test_resume_keeps_every_cause_ticked(tmp_path: Path) -> None:
+    case, profile = tmp_path / "c.yaml", tmp_path / "p"
+    upto = [q for q, _ in SCRIPT].index("What happened")
+    first = FakePrompter([*SCRIPT[:upto], ("What happened", "<ctrl-c>")])
+    with pytest.raises(KeyboardInterrupt):
+        Interview.start(case, CATALOG, first, TODAY, profile=profile).run()
+    again = FakePrompter([("Which causes apply", ENTER), ("<ctrl-c>", "")], standing={})
+    with pytest.raises(UnscriptedQuestionError):
+        Interview.resume(case, CATALOG, again, TODAY, profile=profile).run()
+    (ticks,) = [a for a in again.asked if a.message.startswith("Which causes apply")]
+    assert {o.title for o in ticks.options if o.checked} == {MOVE, LSR.root_causes[1]}

@@ -12,7 +12,7 @@ from poa.case.model import CorrectiveAction, PreventiveMeasure, RootCause
 from poa.checks.findings import FieldKind
 from poa.interview import fields
 from poa.interview.answers import Answers
-from poa.interview.draft import ListDraft
+from poa.interview.draft import ListDraft, next_id
 from poa.interview.questions import current_issue
 from poa.interview.summary import item_line
 from poa.interview.terminal import Option
@@ -95,7 +95,11 @@ def ask_root_causes(answers: Answers) -> None:
         set(old),
         kind=FieldKind.ROOT_CAUSE,
     )
+    used = {c.get("id") for c in old.values()}
+    for summary in chosen:  # saved ticked at once, so a resume finds every cause ticked
+        old.setdefault(summary, {"id": next_id("RC", used), "summary": summary})
     draft = answers.list_draft("root_causes", list(old.values()))
+    draft.save()
     for number, summary in enumerate(chosen, 1):
         answers.prompter.say(f"\nRoot cause {number}", "heading")
         ask_cause(answers, draft, old.get(summary, {}), summary)
