@@ -145,6 +145,9 @@ def test_what_the_seller_typed_is_asked_once_and_no_date_is_made_up(tmp_path: Pa
     assert TODAY.isoformat() not in dates.values()
     assert dates["When did it happen"] == "2026-11-03"  # the problem's start
     assert dates["Start date (YYYY-MM-DD)"] == "2026-11-10"  # its action's completion
+    # The review shows which cause each action and measure answers, and when each started.
+    assert "CA2 (for RC2): " + LSR.corrective_actions[4] + " [2026-11-10]" in prompter.told
+    assert "PM1 (for RC1): " + LSR.preventive_measures[1] + " [2026-11-10, " in prompter.told
 
 
 def test_the_notice_date_is_not_proposed_as_today_without_a_notice(tmp_path: Path) -> None:
