@@ -110,18 +110,7 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
     """One root cause's facts."""
     prompter, today = answers.prompter, answers.today
     cause = draft.add(previous, "RC")
-    text = summary
-    if summary not in answers.typed:  # what the seller typed is not asked again
-        text = fields.ask_field(
-            prompter,
-            RootCause,
-            "summary",
-            "The cause in one sentence",
-            summary,
-            kind=FieldKind.ROOT_CAUSE,
-            issue=current_issue(answers),
-        )
-    draft.set(cause, "summary", text)
+    draft.set(cause, "summary", ask_summary(answers, summary))
     detail = fields.ask_field(
         prompter,
         RootCause,
@@ -157,6 +146,23 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
         prompter, RootCause, "asins", "ASINs it affected", previous.get("asins", [])
     )
     draft.set(cause, "asins", asins)
+
+
+def ask_summary(answers: Answers, summary: str) -> str:
+    """A cause in one sentence; what the seller typed is not asked again."""
+    if summary in answers.typed:
+        return summary
+    return str(
+        fields.ask_field(
+            answers.prompter,
+            RootCause,
+            "summary",
+            "The cause in one sentence",
+            summary,
+            kind=FieldKind.ROOT_CAUSE,
+            issue=current_issue(answers),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -334,24 +340,7 @@ def ask_measure(
             "Which part of the business?", [Option(a, a) for a in areas], default=area
         )
     draft.set(item, "area", area)
-    owner = fields.ask_field(
-        prompter,
-        PreventiveMeasure,
-        "owner",
-        "Owner (a role)",
-        previous.get("owner", ""),
-        kind=FieldKind.OWNER,
-    )
-    draft.set(item, "owner", owner)
-    frequency = fields.ask_field(
-        prompter,
-        PreventiveMeasure,
-        "frequency",
-        "How often",
-        previous.get("frequency", "daily"),
-        kind=FieldKind.FREQUENCY,
-    )
-    draft.set(item, "frequency", frequency)
+    ask_rhythm(answers, draft, item, previous)
     started = fields.ask_date(
         prompter,
         PreventiveMeasure,
@@ -361,6 +350,30 @@ def ask_measure(
     )
     draft.set(item, "started_on", started)
     return True
+
+
+def ask_rhythm(
+    answers: Answers, draft: ListDraft, item: dict[str, Any], previous: dict[str, Any]
+) -> None:
+    """Who runs a measure, and how often."""
+    owner = fields.ask_field(
+        answers.prompter,
+        PreventiveMeasure,
+        "owner",
+        "Owner (a role)",
+        previous.get("owner", ""),
+        kind=FieldKind.OWNER,
+    )
+    draft.set(item, "owner", owner)
+    frequency = fields.ask_field(
+        answers.prompter,
+        PreventiveMeasure,
+        "frequency",
+        "How often",
+        previous.get("frequency", "daily"),
+        kind=FieldKind.FREQUENCY,
+    )
+    draft.set(item, "frequency", frequency)
 
 
 def implied_start(answers: Answers, item: dict[str, Any]) -> Any:
