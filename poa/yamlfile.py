@@ -316,7 +316,13 @@ def message_for(error: Any, loc: Loc, model: type[BaseModel]) -> str:
         and error.get("input", "") is None
         and kind.endswith(("_type", "_parsing"))
     ):
-        return "is empty: fill it in, or delete the line if the field is optional"
+        parent: Any = model  # the model holding the field
+        for part in [p for p in loc if isinstance(p, str)][:-1]:
+            info = parent.model_fields.get(part) if _is_model(parent) else None
+            parent = _inner_model(info.annotation) if info else None
+        info = parent.model_fields.get(loc[-1]) if _is_model(parent) else None
+        optional = info is not None and not info.is_required()
+        return "is empty: fill it in or delete the line" if optional else "is required: fill it in"
     if kind in _FIXED_MESSAGES:
         return _FIXED_MESSAGES[kind]
     if kind == "extra_forbidden":

@@ -100,6 +100,15 @@ class FakePrompter:
         """A long answer, typed (the fake has no editor)."""
         return self.text(message, default, validate)
 
+    def paste(self, message: str) -> str:
+        """Pasted lines, as the script gives them; nothing when the script does not say
+        (a seller who skips the notice presses Esc and Enter)."""
+        scripted = self.script and message.startswith(self.script[0][0])
+        if not scripted and not any(message.startswith(s) for s in self.standing):
+            self.asked.append(Asked("paste", message, ""))
+            return ""
+        return self.text(message)
+
     def select(
         self, message: str, entries: Sequence[Entry], default: Any = None, search: bool = False
     ) -> Any:

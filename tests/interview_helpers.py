@@ -27,6 +27,7 @@ ENTER = "\r"
 DOWN = "\x1b[B"
 SPACE = " "
 CTRL_C = "\x03"
+SKIP = "\r"  # Enter alone: no notice pasted
 CLEAR = "\x15"  # Ctrl-U: empty the line before typing a new answer
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07|\r")
 

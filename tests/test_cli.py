@@ -26,8 +26,9 @@ def test_new_writes_a_commented_scaffold_that_guides_validation(tmp_path: Path) 
     assert (tmp_path / "poa-case.schema.json").exists()
     code, out, _ = run("validate", "--today", TODAY.isoformat(), str(target))
     assert code == 1
-    assert "seller.legal_name: is empty" in out
-    assert "root_causes: is empty" in out
+    assert "seller.legal_name: is required: fill it in" in out
+    assert "root_causes: is required: fill it in" in out
+    assert "evidence: is empty: fill it in or delete the line" in out  # optional
 
 
 def test_uncommented_suggestions_with_placeholders_do_not_pass(tmp_path: Path) -> None:

@@ -24,7 +24,11 @@ from .interview_fake import CTRL_C, ENTER, FakePrompter
 CATALOG = load_catalog()
 ODR = CATALOG.get("order-defect-rate")
 SUBJECT = "Your Order Defect Rate is above target"
-DETAIL = "Between 1 and 20 October the carrier missed six pickups; 14 orders shipped late."
+MEASURE = "Every claim is answered within a day by the person on call."
+DETAIL = (
+    "Between 1 and 20 October no one checked that our six pickups were collected; "
+    "14 orders shipped late."
+)
 Script = list[tuple[str, Any]]
 
 # A complete Plan of Action for a high Order Defect Rate: (start of the question, answer).
@@ -47,7 +51,6 @@ POA: Script = [
     ("Contact email", "ops@harborlane.example"),
     ("Who signs the plan", "Dana Whitfield"),
     ("Their role", ENTER),
-    ("Remember these details", False),
     ("What does the notice affect", "Some listings"),
     ("ASINs named in the notice", "B07XJ8C8F5, B08N5WRWNW"),
     ("Order IDs named in the notice", "112-1234567-1234567"),
@@ -58,20 +61,17 @@ POA: Script = [
     ("How many orders or units", "14"),
     ("ASINs it affected", "B07XJ8C8F5"),
     ("What have you already done", [ODR.corrective_actions[0]]),
-    ("What was done", ENTER),
-    ("Is this finished", True),
     ("When was it finished", "2026-11-18"),
     ("What now runs", [ODR.preventive_measures[0]]),
-    ("What runs now", ENTER),
-    ("Which part of the business", "Monitoring"),
     ("Owner (a role)", "Operations manager"),
     ("How often", "twice a day"),
     ("Start date", "2026-11-18"),
     ("Which do you have", [ODR.evidence[0]]),
     ("What kind of document", ENTER),
     ("File name as attached", "defective-orders.xlsx"),
-    ("What it shows", ENTER),
     ("Date printed on it", "2026-11-19"),
+    ("Its value now", "1.8%"),
+    ("How many orders counted", "27 of 1,500"),
     ("Anything to change", "No, save and render"),
 ]
 
@@ -147,7 +147,8 @@ def test_a_complete_plan_of_action_is_saved_and_valid(tmp_path: Path) -> None:
         "asins": ["B07XJ8C8F5"],
     }
     assert data["corrective_actions"][0]["root_causes"] == ["RC1"]
-    assert data["preventive_measures"][0]["area"] == "Monitoring"
+    # The area the measure's words name (buyer messages) is not asked.
+    assert data["preventive_measures"][0]["area"] == "Customer service"
     assert not case.read_text(encoding="utf-8").startswith("#")  # done: no resume marker
     assert "15 days left (due 2026-12-07)." in prompter.told
 
@@ -338,10 +339,10 @@ def test_review_edits_ask_again_what_depends_on_the_change(tmp_path: Path) -> No
     assert interview.run() is True
     assert prompter.script == []
     told = prompter.told
-    assert "Due depend on that answer: please check again." in told
-    assert "Corrective actions depend on that answer: please check again." in told
-    assert "Preventive measures depend on that answer: please check again." in told
-    assert told.count("depend on that answer") == 3  # the unchanged issue type asked nothing
+    again = "this answer depends on the one you changed; please check it again."
+    for label in ("Due", "Corrective actions", "Preventive measures"):
+        assert f"{label}: {again}" in told
+    assert told.count(again) == 3  # the unchanged issue type asked nothing
     data = load(case)
     assert data["notification"]["received_on"] == date(2026, 9, 15)
     assert data["root_causes"][0]["summary"].startswith("No one covered the inbox")
@@ -375,6 +376,7 @@ def test_the_review_offers_every_answer_by_its_label(tmp_path: Path) -> None:
         *("legal_name", "store_name", "merchant_token", "marketplaces", "email", "signatory"),
         *("scope", "asins", "order_ids"),
         *("root_causes", "corrective_actions", "preventive_measures", "evidence"),
+        "metrics",  # the notice is about a metric: the letter states it
     }
     pip = [
         option.title.split(":")[0] for option in review_menu("late-shipment-pip-uk.yaml", tmp_path)
@@ -386,25 +388,28 @@ def test_an_unfinished_action_can_become_a_preventive_measure(tmp_path: Path) ->
     done, later = ODR.corrective_actions[:2]
     actions = [
         ("What have you already done", [done, later]),
-        ("What was done", ENTER),
-        ("Is this finished", True),
         ("When was it finished", "2026-11-18"),
-        ("What was done", ENTER),
-        ("Is this finished", False),
+        ("When was it finished", ENTER),  # not finished yet
         ("An action not yet done is not a corrective action", "Record it as a preventive measure"),
         ("What now runs", ENTER),  # the carried action comes ticked
+        ("What runs now", later),  # its past-tense wording is refused as a measure
+        ("What runs now", MEASURE),
+        ("Which part of the business", "Customer service"),
+        ("Owner (a role)", "Operations manager"),
+        ("How often", "daily"),
+        ("Start date", "2026-11-18"),
     ]
     script = edited(
         POA,
         {
-            "What have you already done": [],
-            "What was done": [],
-            "Is this finished": [],
-            "When was it finished": [],
-            "What now runs": [],
+            name: []
+            for name in (
+                *("What have you already done", "When was it finished", "What now runs"),
+                *("Owner (a role)", "How often", "Start date"),
+            )
         },
     )
-    cut = [prompt for prompt, _ in script].index("What runs now")
+    cut = [prompt for prompt, _ in script].index("Which do you have")
     script = [*script[:cut], *actions, *script[cut:]]
     interview, prompter = start(tmp_path / "odr.yaml", script)
     assert interview.run() is True
@@ -412,7 +417,8 @@ def test_an_unfinished_action_can_become_a_preventive_measure(tmp_path: Path) ->
     assert (measures.options[0].title, measures.options[0].checked) == (later, True)
     data = load(interview.draft.path)
     assert [a["action"] for a in data["corrective_actions"]] == [done]
-    assert data["preventive_measures"][0]["measure"] == later
+    assert data["preventive_measures"][0]["measure"] == MEASURE
+    assert [r[1] for r in prompter.rejected] == [later]
     assert data["preventive_measures"][0]["root_causes"] == ["RC1"]
 
 

@@ -644,7 +644,7 @@ def test_missing_and_empty_required_fields() -> None:
     data["seller"]["store_name"] = None
     assert problems(data) == [
         ("seller.legal_name", "is required but missing: add it"),
-        ("seller.store_name", "is empty: fill it in, or delete the line if the field is optional"),
+        ("seller.store_name", "is required: fill it in"),
     ]
 
 

@@ -123,7 +123,7 @@ def test_a_key_with_no_value_is_reported_on_its_own_line() -> None:
             line,
             14,
             "seller.store_name",
-            "is empty: fill it in, or delete the line if the field is optional",
+            "is required: fill it in",
         )
     ]
 

@@ -109,6 +109,18 @@ def field_findings(case: Case, issue: IssueType | None, off: set[str]) -> list[F
     return findings
 
 
+def check_text(kind: FieldKind, text: str, issue: IssueType | None = None) -> list[Finding]:
+    """The wording rules' findings on one field's text, as it is typed (for the interview)."""
+    findings = []
+    for loc, _, rule_id, analysed, pos in field_hits([(("text",), kind, text)]):
+        rule = RULES[rule_id]
+        advice = suggestion(rule, issue, analysed.raw)
+        findings.append(
+            Finding(rule_id, rule.severity, loc, rule.message, advice, analysed.excerpt(pos))
+        )
+    return findings
+
+
 _WORDS = re.compile(r"[a-z]{4,}")
 
 

@@ -62,6 +62,10 @@ class Answers:
     profile: Path | None = None
     # Actions not finished yet, carried to the preventive measures.
     pending_measures: list[dict[str, Any]] = field(default_factory=list)
+    # Texts the seller typed (asked once), and unfinished actions' texts (asked again as
+    # measures, in the present tense).
+    typed: set[str] = field(default_factory=set)
+    unfinished: set[str] = field(default_factory=set)
 
     @property
     def data(self) -> dict[str, Any]:

@@ -9,9 +9,10 @@ from typing import Any, Literal
 from poa.case import rules
 from poa.case.dates import as_date
 from poa.case.model import CorrectiveAction, PreventiveMeasure, RootCause
+from poa.checks.findings import FieldKind
 from poa.interview import fields
 from poa.interview.answers import Answers
-from poa.interview.draft import ListDraft
+from poa.interview.draft import ListDraft, next_id
 from poa.interview.questions import current_issue
 from poa.interview.summary import item_line
 from poa.interview.terminal import Option
@@ -27,6 +28,24 @@ AREAS = (
     "Systems",
     "Compliance",
 )
+# Words in a measure and the part of the business they name, the first found deciding.
+AREA_WORDS = (
+    ("supplier", "Sourcing"),
+    ("invoice", "Sourcing"),
+    ("listing", "Listings"),
+    ("carrier", "Fulfilment"),
+    ("ship", "Fulfilment"),
+    ("pickup", "Fulfilment"),
+    ("vacation", "Fulfilment"),
+    ("buyer", "Customer service"),
+    ("message", "Customer service"),
+    ("train", "Training"),
+    ("integration", "Systems"),
+    ("alert", "Monitoring"),
+    ("report", "Monitoring"),
+    ("review", "Monitoring"),
+    ("polic", "Compliance"),
+)
 # Asks the rest of one item, given the list, the item, its previous answers and its text;
 # says whether to keep it.
 Build = Callable[[ListDraft, dict[str, Any], dict[str, Any], str], bool]
@@ -38,9 +57,16 @@ def pick(
     suggestions: Sequence[Any],
     checked: set[Any],
     required: bool = True,
+    kind: FieldKind | None = None,
 ) -> list[Any]:
-    """Suggestions as a checklist plus 'my own'; at least one answer when required."""
-    prompter = answers.prompter
+    """Suggestions as a checklist plus 'my own' (checked as the reviewer reads this kind of
+    text); at least one answer when required."""
+    prompter, issue = answers.prompter, current_issue(answers)
+
+    def check(text: str) -> bool | str:
+        problem = fields.nonempty(text)
+        return fields.reviewed(kind, issue, text) or True if problem is True else problem
+
     while True:
         options = [Option(str(s), s, s in checked) for s in suggestions]
         picked = prompter.checkbox(
@@ -48,7 +74,11 @@ def pick(
         )
         result = [p for p in picked if p != OWN]
         if OWN in picked:
-            result.append(prompter.long_text("Describe it", validate=fields.nonempty))
+            own = prompter.long_text("Describe it", validate=check)
+            while not fields.kept(prompter, kind, issue, own):
+                own = prompter.long_text("Describe it", own, validate=check)
+            answers.typed.add(own)
+            result.append(own)
         if result or not required:
             return result
         prompter.say("  Pick at least one, or choose 'My own'.", "error")
@@ -59,9 +89,17 @@ def ask_root_causes(answers: Answers) -> None:
     old = {c.get("summary"): c for c in answers.items("root_causes")}
     suggestions = list(dict.fromkeys([*old, *current_issue(answers).root_causes]))
     chosen = pick(
-        answers, "Which causes apply? Pick the processes that failed", suggestions, set(old)
+        answers,
+        "Which causes apply? Pick the processes that failed",
+        suggestions,
+        set(old),
+        kind=FieldKind.ROOT_CAUSE,
     )
+    used = {c.get("id") for c in old.values()}
+    for summary in chosen:  # saved ticked at once, so a resume finds every cause ticked
+        old.setdefault(summary, {"id": next_id("RC", used), "summary": summary})
     draft = answers.list_draft("root_causes", list(old.values()))
+    draft.save()
     for number, summary in enumerate(chosen, 1):
         answers.prompter.say(f"\nRoot cause {number}", "heading")
         ask_cause(answers, draft, old.get(summary, {}), summary)
@@ -72,8 +110,7 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
     """One root cause's facts."""
     prompter, today = answers.prompter, answers.today
     cause = draft.add(previous, "RC")
-    text = fields.ask_field(prompter, RootCause, "summary", "The cause in one sentence", summary)
-    draft.set(cause, "summary", text)
+    draft.set(cause, "summary", ask_summary(answers, summary))
     detail = fields.ask_field(
         prompter,
         RootCause,
@@ -82,6 +119,7 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
         previous.get("detail", ""),
         optional=True,
         long=True,
+        kind=FieldKind.ROOT_CAUSE_DETAIL,
     )
     draft.set(cause, "detail", detail)
     when = fields.ask_date(
@@ -89,7 +127,7 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
         RootCause,
         "occurred_on",
         "When did it happen?",
-        as_date(previous.get("occurred_on")),
+        as_date(previous.get("occurred_on")) or as_date(answers.value("problem_started_on")),
         optional=True,
         extra=lambda day: rules.past_problem(day, today),
     )
@@ -108,6 +146,23 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
         prompter, RootCause, "asins", "ASINs it affected", previous.get("asins", [])
     )
     draft.set(cause, "asins", asins)
+
+
+def ask_summary(answers: Answers, summary: str) -> str:
+    """A cause in one sentence; what the seller typed is not asked again."""
+    if summary in answers.typed:
+        return summary
+    return str(
+        fields.ask_field(
+            answers.prompter,
+            RootCause,
+            "summary",
+            "The cause in one sentence",
+            summary,
+            kind=FieldKind.ROOT_CAUSE,
+            issue=current_issue(answers),
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -190,6 +245,7 @@ def answer_cause(
         list(dict.fromkeys([*(i[kind.key] for i in mine), *suggested])),
         checked={i[kind.key] for i in mine},
         required=not covered,
+        kind=FieldKind.ACTION if kind.key == "action" else FieldKind.MEASURE,
     )
     for suggestion in picked:
         previous: dict[str, Any] = next((i for i in mine if i[kind.key] == suggestion), {})
@@ -207,21 +263,21 @@ def ask_corrective_actions(answers: Answers) -> None:
     prompter, today = answers.prompter, answers.today
 
     def build(draft: ListDraft, item: dict[str, Any], previous: dict[str, Any], text: str) -> bool:
-        text = fields.ask_field(
-            prompter, CorrectiveAction, "action", "What was done (past tense, with numbers)", text
-        )
-        draft.set(item, "action", text)
-        if not prompter.confirm("Is this finished?"):
-            unfinished(answers, item["root_causes"], text)
-            return False
+        draft.set(item, "action", text)  # a suggestion is taken as worded; the review edits
+        prompter.say(f"  {text}", "hint")
         completed = fields.ask_date(
             prompter,
             CorrectiveAction,
             "completed_on",
-            "When was it finished?",
-            as_date(previous.get("completed_on")) or today,
+            "When was it finished? Leave it empty if it is not",
+            as_date(previous.get("completed_on")),
+            optional=True,
             extra=lambda day: rules.completed_problem(day, today, start),
+            hint="",
         )
+        if completed is None:
+            unfinished(answers, item["root_causes"], text)
+            return False
         draft.set(item, "completed_on", completed)
         return True
 
@@ -237,8 +293,9 @@ def unfinished(answers: Answers, causes: list[str], text: str) -> None:
             Option("Leave it out; add it once it is done", False),
         ],
     )
-    if keep:
+    if keep:  # its wording is the past tense of an action: the measure is asked in full
         answers.pending_measures.append({"root_causes": causes, "measure": text})
+        answers.unfinished.add(text)
 
 
 def ask_preventive_measures(answers: Answers) -> None:
@@ -258,30 +315,80 @@ def ask_measure(
 ) -> bool:
     """One preventive measure's facts."""
     prompter = answers.prompter
-    measure = fields.ask_field(
-        prompter, PreventiveMeasure, "measure", "What runs now (present tense)", text
-    )
+    measure = text
+    if text in answers.unfinished:
+        prompter.say(f"  You wrote, as an action: {text}", "hint")
+        measure = fields.ask_field(
+            prompter,
+            PreventiveMeasure,
+            "measure",
+            "What runs now, in the present tense",
+            "",
+            kind=FieldKind.MEASURE,
+            extra=lambda typed: (
+                None
+                if typed.strip() != text.strip()
+                else "is the action's wording: say what now runs, in the present tense"
+            ),
+        )
     draft.set(item, "measure", measure)
-    area = previous.get("area")
-    areas = [*AREAS, *([area] if area and area not in AREAS else [])]
-    picked = prompter.select(
-        "Which part of the business?", [Option(a, a) for a in areas], default=area
-    )
-    draft.set(item, "area", picked)
-    owner = fields.ask_field(
-        prompter, PreventiveMeasure, "owner", "Owner (a role)", previous.get("owner", "")
-    )
-    draft.set(item, "owner", owner)
-    frequency = fields.ask_field(
-        prompter, PreventiveMeasure, "frequency", "How often", previous.get("frequency", "daily")
-    )
-    draft.set(item, "frequency", frequency)
+    prompter.say(f"  {measure}", "hint")
+    area = previous.get("area") or guess_area(measure)
+    if area is None:
+        areas = [*AREAS, *([area] if area and area not in AREAS else [])]
+        area = prompter.select(
+            "Which part of the business?", [Option(a, a) for a in areas], default=area
+        )
+    draft.set(item, "area", area)
+    ask_rhythm(answers, draft, item, previous)
     started = fields.ask_date(
         prompter,
         PreventiveMeasure,
         "started_on",
         "Start date",
-        as_date(previous.get("started_on")) or answers.today,
+        as_date(previous.get("started_on")) or implied_start(answers, item),
     )
     draft.set(item, "started_on", started)
     return True
+
+
+def ask_rhythm(
+    answers: Answers, draft: ListDraft, item: dict[str, Any], previous: dict[str, Any]
+) -> None:
+    """Who runs a measure, and how often."""
+    owner = fields.ask_field(
+        answers.prompter,
+        PreventiveMeasure,
+        "owner",
+        "Owner (a role)",
+        previous.get("owner", ""),
+        kind=FieldKind.OWNER,
+    )
+    draft.set(item, "owner", owner)
+    frequency = fields.ask_field(
+        answers.prompter,
+        PreventiveMeasure,
+        "frequency",
+        "How often",
+        previous.get("frequency", "daily"),
+        kind=FieldKind.FREQUENCY,
+    )
+    draft.set(item, "frequency", frequency)
+
+
+def implied_start(answers: Answers, item: dict[str, Any]) -> Any:
+    """The date a measure most likely started: the last completion of an action answering
+    the same causes, or none (a date is never made up)."""
+    causes = set(item.get("root_causes", []))
+    done = [
+        as_date(action.get("completed_on"))
+        for action in answers.items("corrective_actions")
+        if causes & set(action.get("root_causes", []))
+    ]
+    return max((day for day in done if day), default=None)
+
+
+def guess_area(text: str) -> str | None:
+    """The part of the business a measure's words name, or None (then it is asked)."""
+    lowered = text.lower()
+    return next((area for word, area in AREA_WORDS if word in lowered), None)

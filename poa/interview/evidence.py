@@ -25,6 +25,8 @@ KIND_WORDS = (
     ("screenshot", "screenshot"),
     ("utility", "utility-bill"),
     ("agreement", "contract"),
+    ("schedule", "report"),
+    ("procedure", "report"),
     ("identity", "identity-document"),
 )
 FALLBACK_KIND = "report"
@@ -58,20 +60,19 @@ def ask_exhibit(answers: Answers, draft: ListDraft, previous: dict[str, Any], pr
     prompter, today = answers.prompter, answers.today
     received = as_date(answers.value("received_on"))
     item = draft.add(previous, "E")
-    kinds = fields.choice_values(Evidence, "kind")
-    kind = prompter.select(
-        "What kind of document?",
-        [Option(k, k) for k in kinds],
-        default=previous.get("kind", guess_kind(proves)),
-    )
+    kind = previous.get("kind")
+    if kind is None and not any(word in proves.lower() for word, _ in KIND_WORDS):
+        kinds = fields.choice_values(Evidence, "kind")
+        kind = prompter.select(
+            "What kind of document?", [Option(k, k) for k in kinds], default=FALLBACK_KIND
+        )
+    kind = kind or guess_kind(proves)
     draft.set(item, "kind", kind)
+    draft.set(item, "proves", proves)  # taken as worded (the review edits it)
     name = fields.ask_field(
         prompter, Evidence, "file", "File name as attached", previous.get("file", "")
     )
     draft.set(item, "file", name)
-    draft.set(
-        item, "proves", fields.ask_field(prompter, Evidence, "proves", "What it shows", proves)
-    )
 
     def dated(issued: date) -> str | None:
         return rules.evidence_date_problem(issued, today, kind, received)

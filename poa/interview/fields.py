@@ -13,6 +13,9 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from poa import yamlfile
+from poa.catalog import IssueType
+from poa.checks.engine import check_text
+from poa.checks.findings import FieldKind, Finding, Severity
 from poa.interview.terminal import Prompts
 
 DATE_FORMAT = " (YYYY-MM-DD)"
@@ -67,17 +70,52 @@ def split_list(text: str) -> list[str]:
     return [item for item in re.split(r"[\s,;]+", text.strip()) if item]
 
 
+THOUSANDS = re.compile(r"(?<=\d)[,\u00a0 '](?=\d{3}(?!\d))")
+
+
 def to_number(text: str) -> Any:
-    """A typed number as int or float; anything else as typed, for the model to report."""
+    """A typed number as int or float, thousands separators allowed (1,710); anything else
+    as typed, for the model to report."""
+    text = THOUSANDS.sub("", text.strip())
     try:
         return float(text) if "." in text else int(text)
     except ValueError:
         return text
 
 
+def to_percent(text: str) -> Any:
+    """A percentage as sellers type or paste it: '1.8%', '1,8' (a European store's decimal
+    comma), ' 1.8 '; anything else as typed, for the model to report."""
+    text = text.strip().removesuffix("%").strip()
+    if re.fullmatch(r"\d+,\d{1,2}", text):
+        text = text.replace(",", ".")
+    return to_number(text)
+
+
 def nonempty(text: str) -> bool | str:
     """A check for free text that has no field of its own."""
     return True if text.strip() else "is empty: write the actual text"
+
+
+def reviewed(kind: FieldKind | None, issue: IssueType | None, text: str) -> str | None:
+    """The reviewer's error on this text, with its advice, or None."""
+    if kind is None:
+        return None
+    errors = [f for f in check_text(kind, text, issue) if f.severity is Severity.ERROR]
+    return f"{errors[0].message}: {errors[0].suggestion}" if errors else None
+
+
+def kept(prompter: Prompts, kind: FieldKind | None, issue: IssueType | None, text: str) -> bool:
+    """Whether to keep a text the reviewer warns about (say each warning, then ask)."""
+    if kind is None:
+        return True
+    warnings: list[Finding] = [
+        f for f in check_text(kind, text, issue) if f.severity is Severity.WARNING
+    ]
+    for finding in warnings:
+        prompter.say(f"  A reviewer would object: it {finding.message}.", "alarm")
+        prompter.say(f"  {finding.suggestion}", "hint")
+    return not warnings or prompter.confirm("Keep it anyway?", default=False)
 
 
 def ask_field(
@@ -92,9 +130,13 @@ def ask_field(
     long: bool = False,
     convert: Callable[[str], Any] = str,
     hint: str | None = None,
+    kind: FieldKind | None = None,
+    issue: IssueType | None = None,
 ) -> Any:
-    """Ask for one field, checked as typed by the model (and an extra rule given the value).
-    The field's description is shown above a one-line question unless a hint is given."""
+    """Ask for one field, checked as typed by the model (and an extra rule given the value)
+    and, for a text of a kind the reviewer's checks read, by them: an error is asked again, a
+    warning may be kept. The field's description is shown above a one-line question unless a
+    hint is given."""
     if hint is None:
         hint = model.model_fields[name].description or ""
 
@@ -105,6 +147,8 @@ def ask_field(
         problem = field_problem(model, name, value)
         if problem is None and extra is not None:
             problem = extra(adapter(model, name).validate_python(value))
+        if problem is None and isinstance(value, str):
+            problem = reviewed(kind, issue, value)
         return True if problem is None else problem
 
     ask = prompter.long_text if long else prompter.text
@@ -112,6 +156,8 @@ def ask_field(
     if hint and not long:
         prompter.say(f"  {hint}", "hint")
     text = ask(label, "" if default is None else str(default), validate=check)
+    while text and not kept(prompter, kind, issue, text):
+        text = ask(label, text, validate=check)
     if optional and not text:
         return None
     return adapter(model, name).validate_python(convert(text))

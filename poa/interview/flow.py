@@ -20,6 +20,7 @@ from poa.interview.causes import (
 from poa.interview.draft import EMPTY, DraftFile, Step
 from poa.interview.evidence import ask_evidence
 from poa.interview.metrics import REVIEW_CADENCE, ask_metrics, ask_milestones
+from poa.interview.notice import offer_notice
 from poa.interview.questions import (
     NOTIFICATION,
     SCOPE,
@@ -68,9 +69,9 @@ TITLES: dict[Step, str] = {
     "evidence": "Evidence",
     "metrics": "Metrics and milestones",
 }
-PIP_STEP: Step = "metrics"  # asked for an improvement plan only
+METRIC_STEP: Step = "metrics"  # for an improvement plan, or a notice about a metric
 BY_NAME = {q.name: q for step in QUESTIONS.values() for q in step}
-PIP_ONLY = {q.name for q in QUESTIONS[PIP_STEP]}
+PIP_ONLY = {"milestones", "review_cadence"}
 # Changing an answer asks these again.
 AFTER: dict[str, tuple[str, ...]] = {
     "issue_type": ("kind", "root_causes", "evidence", "metrics"),
@@ -81,7 +82,10 @@ AFTER: dict[str, tuple[str, ...]] = {
 }
 # Around a step's questions: before, after.
 Hook = Callable[[Answers], None]
-HOOKS: dict[Step, tuple[Hook, Hook]] = {"seller": (offer_profile, remember_profile)}
+HOOKS: dict[Step, tuple[Hook | None, Hook | None]] = {
+    "notification": (offer_notice, None),
+    "seller": (offer_profile, remember_profile),
+}
 # The sections the interview reads, and the shape each must have to be read.
 SHAPES: dict[str, type] = {
     **dict.fromkeys(SECTIONS, dict),
@@ -132,8 +136,22 @@ class Interview:
         return self.answers.draft
 
     def steps(self) -> list[Step]:
-        """The steps this case has, in order (metrics only for an improvement plan)."""
-        return [s for s in QUESTIONS if s != PIP_STEP or self.answers.is_pip]
+        """The steps this case has, in order (metrics for an improvement plan, or for a
+        plan of action answering a notice about a metric)."""
+        return [s for s in QUESTIONS if s != METRIC_STEP or self.asks_metrics]
+
+    @property
+    def asks_metrics(self) -> bool:
+        """Whether the case states metrics: an improvement plan, or a metric's notice."""
+        key = self.answers.value("issue_type")
+        catalog = self.answers.catalog
+        return self.answers.is_pip or (
+            isinstance(key, str) and key in catalog and catalog.get(key).metric is not None
+        )
+
+    def questions(self, step: Step) -> list[Question]:
+        """The step's questions this case has (milestones for an improvement plan only)."""
+        return [q for q in QUESTIONS[step] if q.name not in PIP_ONLY or self.answers.is_pip]
 
     def run(self) -> bool:
         """Ask every step from where the interview stands, then review; True when the case
@@ -155,7 +173,7 @@ class Interview:
         begin, end = HOOKS.get(step, (None, None))
         if begin:
             begin(self.answers)
-        for question in QUESTIONS[step]:
+        for question in self.questions(step):
             if question.listed or self.answers.value(question.name) in EMPTY:
                 ask(self.answers, question)
         if end:
@@ -193,7 +211,7 @@ class Interview:
             entries.append(Heading(f"-- {TITLES[step]} --"))
             entries += [
                 Option(answer_line(q.label, self.answers.value(q.name), width), q.name)
-                for q in QUESTIONS[step]
+                for q in self.questions(step)
             ]
         entries.append(Option("Save and stop here", Leave.STOP))
         return entries
@@ -213,7 +231,8 @@ class Interview:
             if dependent in done or (dependent in PIP_ONLY and not self.answers.is_pip):
                 continue
             self.answers.prompter.say(
-                f"\n{BY_NAME[dependent].label} depend on that answer: please check again.",
+                f"\n{BY_NAME[dependent].label}: this answer depends on the one you changed; "
+                "please check it again.",
                 "heading",
             )
             self.change(dependent, done)
@@ -238,7 +257,7 @@ class Interview:
         say("\n" + "=" * 20 + " Your answers " + "=" * 20, "heading")
         for step in self.steps():
             say(f"\n{TITLES[step]}", "heading")
-            for question in QUESTIONS[step]:
+            for question in self.questions(step):
                 value = self.answers.value(question.name)
                 if question.listed and value:
                     for item in value:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
 from poa.case.dates import as_date
 from poa.case.model import Metric, Milestone
 from poa.catalog import MetricSpec
+from poa.documents import wording
 from poa.interview import fields
 from poa.interview.answers import Answers
 from poa.interview.draft import ListDraft
@@ -27,6 +29,13 @@ def ask_metrics(answers: Answers) -> None:
     old = {m.get("metric"): m for m in answers.items("metrics")}
     keys = [k for k in old if k in catalog.metrics]
     keys = list(dict.fromkeys([*keys, *([issue.metric.key] if issue.metric else [])]))
+    if not answers.is_pip:  # a plan of action states the notice's metric
+        chosen = keys[:1] or list(catalog.metrics)[:1]
+        draft = answers.list_draft("metrics", list(old.values()), key=lambda m: m.get("metric"))
+        for key in chosen:
+            ask_metric(answers, draft, catalog.metrics[key], old.get(key, {}))
+        draft.finish()
+        return
     chosen = prompter.checkbox(
         "Which metrics does the plan cover?",
         [Option(spec.name, key, key in keys) for key, spec in catalog.metrics.items()],
@@ -45,18 +54,23 @@ def ask_metric(
 ) -> None:
     """One metric: its value now, its window and the target."""
     prompter = answers.prompter
-    sign = "at or below" if spec.better == "lower" else "at or above"
-    prompter.say(f"\n{spec.name}: Amazon expects it {sign} {spec.threshold}%.", "heading")
+    prompter.say(
+        f"\n{spec.name}: Amazon expects it {wording.target(spec.threshold, spec.better)}.",
+        "heading",
+    )
     metric = draft.add({**previous, "metric": spec.key})
     value = fields.ask_field(
         prompter,
         Metric,
         "value",
-        "Its value now, in percent",
+        "Its value now, in percent (as Account Health shows it)",
         previous.get("value", ""),
-        convert=fields.to_number,
+        convert=fields.to_percent,
     )
     draft.set(metric, "value", value)
+    ask_counts(answers, draft, metric, previous)
+    if not answers.is_pip:  # the target is Amazon's; the window is the catalog's
+        return
     window = fields.ask_field(
         prompter,
         Metric,
@@ -73,9 +87,58 @@ def ask_metric(
         "target",
         "Your target, in percent",
         previous.get("target", spec.threshold),
-        convert=fields.to_number,
+        convert=fields.to_percent,
     )
     draft.set(metric, "target", target)
+
+
+COUNTS = re.compile(r"\s*([\d,.\u00a0 ']+?)\s*(?:of|/|out of)\s*([\d,.\u00a0 ']+?)\s*")
+
+
+def counts(text: str, value: Any = None) -> tuple[Any, Any] | str:
+    """'34 of 1,710' (or 34/1710) as two numbers, or the problem to show (also when they do
+    not give the value stated, to the decimals it is given with)."""
+    match = COUNTS.fullmatch(text)
+    if not match:
+        return "is not two numbers: write them as 34 of 1,710, or press Enter"
+    count, total = (fields.to_number(part) for part in match.groups())
+    for name, number in (("count", count), ("total", total)):
+        problem = fields.field_problem(Metric, name, number)
+        if problem:
+            return f"{name}: {problem}"
+    if count > total:
+        return "the first number is more than the second: write them as 34 of 1,710"
+    if isinstance(value, int | float):
+        decimals = len(repr(float(value)).partition(".")[2])
+        if abs(count / total * 100 - value) > 0.5 / 10.0 ** max(1, decimals) + 1e-9:
+            return (
+                f"{count:,} of {total:,} is {count / total * 100:.2f}%, not {value}%: "
+                "correct the numbers, or press Enter to leave them out"
+            )
+    return count, total
+
+
+def ask_counts(
+    answers: Answers, draft: ListDraft, metric: dict[str, Any], previous: dict[str, Any]
+) -> None:
+    """How many orders counted against the metric, of how many, when the seller knows."""
+    known = previous.get("count"), previous.get("total")
+    value = metric.get("value")
+
+    def check(typed: str) -> bool | str:
+        found = counts(typed, value)
+        return True if not typed.strip() or isinstance(found, tuple) else found
+
+    text = answers.prompter.text(
+        "How many orders counted against it, of how many? (Enter if you do not know)",
+        f"{known[0]} of {known[1]}" if None not in known else "",
+        validate=check,
+        instruction="(such as 34 of 1,710)",
+    )
+    found = counts(text, value) if text.strip() else (None, None)
+    if isinstance(found, tuple):
+        draft.set(metric, "count", found[0])
+        draft.set(metric, "total", found[1])
 
 
 def ask_milestones(answers: Answers) -> None:
@@ -129,7 +192,7 @@ def ask_milestone(
         "target",
         "Value by then, in percent",
         milestone.get("target"),
-        convert=fields.to_number,
+        convert=fields.to_percent,
     )
     draft.set(milestone, "target", target)
 

@@ -11,7 +11,7 @@ from poa.case import rules
 from poa.case.dates import as_date, usual_deadline
 from poa.case.marketplaces import MARKETPLACES
 from poa.case.model import Kind, Notification, Signatory
-from poa.catalog import CATEGORIES, ROUTES, IssueType
+from poa.catalog import GROUPS, ROUTES, IssueType
 from poa.errors import InterviewStopped
 from poa.interview import fields
 from poa.interview.answers import Answers, model_of
@@ -164,11 +164,11 @@ def ask_issue(answers: Answers) -> None:
 
 
 def choose_issue(answers: Answers, current: Any) -> IssueType:
-    """The catalog's issue types by category, found by typing."""
+    """The catalog's issue types by group (as `poa catalog` lists them), found by typing."""
     catalog = answers.catalog
     entries: list[Heading | Option] = []
-    for category, title in CATEGORIES.items():
-        members = [t for t in catalog if t.category == category]
+    for group, title in GROUPS.items():
+        members = [t for t in catalog if t.group == group]
         if members:
             entries.append(Heading(f"-- {title} --"))
             entries += [Option(f"{t.title} ({t.key})", t.key) for t in members]
@@ -255,15 +255,11 @@ def offer_profile(answers: Answers) -> None:
 
 
 def remember_profile(answers: Answers) -> None:
-    """Offer to save the seller details for next time, when they are new."""
+    """Save the seller details for next time, when they are new (saying where)."""
     seller = answers.data.get("seller", {})
-    if (
-        seller
-        and load_profile(answers.profile) != seller
-        and answers.prompter.confirm("Remember these details for next time?")
-    ):
+    if seller and load_profile(answers.profile) != seller:
         where = save_profile(seller, answers.profile)
-        answers.prompter.say(f"  Saved in {where}.", "hint")
+        answers.prompter.say(f"  Your details are saved for next time in {where}.", "hint")
 
 
 def ask_marketplaces(answers: Answers) -> None:
@@ -306,7 +302,6 @@ NOTIFICATION = (
         "Received",
         "When did the notice arrive?",
         "date",
-        propose=lambda answers: answers.today,
         rule=lambda answers, day: rules.received_problem(day, answers.today),
     ),
     Question("deadline", "Due", form="custom", custom=ask_deadline),

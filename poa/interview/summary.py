@@ -7,7 +7,7 @@ from typing import Any
 from poa.interview.draft import EMPTY
 
 TEXT_KEYS = ("summary", "action", "measure", "file")
-EXTRA_KEYS = ("completed_on", "owner", "frequency")
+EXTRA_KEYS = ("completed_on", "started_on", "area", "owner", "frequency")
 
 
 def show(value: Any) -> str:
@@ -31,7 +31,10 @@ def item_line(item: dict[str, Any]) -> str:
         return f"{item['metric']}: {item.get('value')}% now, target {item.get('target')}%"
     text = next((item[k] for k in TEXT_KEYS if k in item), "")
     extra = [str(item[k]) for k in EXTRA_KEYS if item.get(k)]
-    return f"{item.get('id', '')}: {text}" + (f" [{', '.join(extra)}]" if extra else "")
+    links = item.get("root_causes")  # which causes an action or a measure answers
+    answers = f" (for {', '.join(map(str, links))})" if isinstance(links, list) and links else ""
+    line = f"{item.get('id', '')}{answers}: {text}"
+    return line + (f" [{', '.join(extra)}]" if extra else "")
 
 
 def answer_line(label: str, value: Any, width: int = 0) -> str:

@@ -90,6 +90,10 @@ class Prompts(Protocol):
         """A long answer, typed or written in an editor."""
         ...
 
+    def paste(self, message: str) -> str:
+        """Text of several lines, pasted as it is (empty for none)."""
+        ...
+
     def select(
         self, message: str, entries: Sequence[Entry], default: Any = None, search: bool = False
     ) -> Any:
@@ -171,6 +175,17 @@ class Prompter:
                 self.say(f"  {problem}", "error")
                 answer = self.text(message, answer, validate=validate)
         return answer
+
+    def paste(self, message: str) -> str:
+        """Several lines pasted at once (terminals send a paste as one piece, new lines
+        included), or one typed line; Enter alone for none."""
+        answer = questionary.text(
+            self.plain(message),
+            qmark=self.qmark,
+            instruction="(paste it, or type a file's path; Enter to skip)",
+            **self.streams,
+        ).unsafe_ask()
+        return str(answer).strip()
 
     def edit(self, text: str) -> str:
         """Open the editor on the text; return what was saved, as one paragraph."""
