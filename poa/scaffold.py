@@ -14,7 +14,7 @@ from poa.catalog import IssueType
 from poa.errors import OutputError
 from poa.outputs.atomic import write_text_file
 from poa.resources import builtin_dir
-from poa.yamlfile import dump_yaml
+from poa.yamldump import dump_yaml
 
 SCHEMA_FILE = "poa-case.schema.json"
 # The notification's fields the scaffold writes a line for, in its order; a pre-filled value

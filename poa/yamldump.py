@@ -3,7 +3,11 @@ as a literal block (`|`) so a pasted notice reads in the file as it was written.
 
 from __future__ import annotations
 
+from typing import Any
+
 import yaml
+
+DUMP_WIDTH = 88
 
 
 class LiteralDumper(yaml.SafeDumper):
@@ -19,3 +23,11 @@ class LiteralDumper(yaml.SafeDumper):
 
 
 LiteralDumper.add_representer(str, LiteralDumper.represent_text)
+
+
+def dump_yaml(data: Any) -> str:
+    """Data as YAML text the way poa writes every file: keys in their order, Unicode as is,
+    text of several lines as a literal block."""
+    return yaml.dump(
+        data, Dumper=LiteralDumper, sort_keys=False, allow_unicode=True, width=DUMP_WIDTH
+    )

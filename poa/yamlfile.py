@@ -15,10 +15,8 @@ from poa.textfile import TOO_LARGE
 from poa.textfile import decode as decode
 from poa.textfile import read_bytes as read_bytes
 from poa.textfile import read_text as read_text
-from poa.yamldump import LiteralDumper
 
 DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
-DUMP_WIDTH = 88
 MAX_NODES = 200_000
 # A case is a handful of levels deep. PyYAML builds nested values by recursion, so a deeper
 # document is refused from its tokens, before it is built.
@@ -64,14 +62,6 @@ def format_loc(loc: Loc) -> str:
     for part in loc:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
-
-
-def dump_yaml(data: Any) -> str:
-    """Data as YAML text the way poa writes every file: keys in their order, Unicode as is,
-    text of several lines as a literal block."""
-    return yaml.dump(
-        data, Dumper=LiteralDumper, sort_keys=False, allow_unicode=True, width=DUMP_WIDTH
-    )
 
 
 def parse(text: str, name: str) -> Document:

@@ -17,6 +17,7 @@ from poa.case import rules
 from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
 from poa.errors import CaseInvalidError, InputError, InternalError, PoaError, Problem
+from poa.yamldump import dump_yaml
 
 CASE_SUFFIXES = (".yaml", ".yml")
 
@@ -206,4 +207,4 @@ def _unreadable(path: Path, exc: OSError, folder: bool = False) -> str:
 def dump_case(case: Case) -> str:
     """The case as YAML text, fields in model order, empty optional fields left out."""
     data = {"kind": case.kind.value, **case.model_dump(mode="json", exclude_defaults=True)}
-    return yamlfile.dump_yaml(data)
+    return dump_yaml(data)

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from poa import yamlfile
 from poa.errors import InputError
 from poa.outputs.atomic import write_atomic
+from poa.yamldump import dump_yaml
 
 MARKER = "# poa interview in progress, next step: "
 ORIGINAL_SUFFIX = ".orig"
@@ -61,7 +62,7 @@ class DraftFile:
         marked = first.startswith(MARKER)
         draft = cls(path, doc.data, _step(first[len(MARKER) :]) if marked else "review")
         # A file the interview wrote holds nothing that saving again would drop.
-        if not marked and text != yamlfile.dump_yaml(doc.data):
+        if not marked and text != dump_yaml(doc.data):
             draft.original = text
         return draft
 
@@ -75,7 +76,7 @@ class DraftFile:
             copy = free_name(self.path.with_name(self.path.name + ORIGINAL_SUFFIX))
             write_atomic(copy, self.original.encode())
             self.original = None
-        write_atomic(self.path, (marker + yamlfile.dump_yaml(self.data)).encode())
+        write_atomic(self.path, (marker + dump_yaml(self.data)).encode())
         return copy
 
     @property

@@ -11,7 +11,7 @@ from pydantic import ValidationError
 
 from poa.case.model import Seller
 from poa.outputs.atomic import write_atomic
-from poa.yamlfile import dump_yaml
+from poa.yamldump import dump_yaml
 
 HEADER = "# poa seller profile: reused by `poa interview`\n"
 
