@@ -243,7 +243,7 @@ def _prepare(job: Job, run: _Run) -> Result | Task:
         for output in record["outputs"]:
             run.claimed[output] = name
         return Result(name, Status.SKIPPED, outputs=list(record["outputs"]), **checked)
-    names = output_names(job.folder, output_stem(case), options.formats)
+    names = output_names(job.folder, output_stem(case, run.catalog), options.formats)
     try:
         for output in names:
             _check_claim(output, name, ident, run)

@@ -80,6 +80,7 @@ class Renderer:
             case,
             fmt,
             rendered=rendered,
+            catalog=self.catalog,
             library=self.library,
             theme=self.theme,
             pdf_variant=options.pdf_variant,
@@ -91,9 +92,10 @@ class Renderer:
         """A line for each appeal-form box over its character limit."""
         from poa.documents.writers.text_writer import form_boxes, load_form
 
+        attachment = f"{output_stem(case, self.catalog)}.pdf"
         return [
             f"appeal box '{box.name}' has {box.count:,} characters, {box.over:,} over its "
-            f"{box.limit:,} limit: shorten the case text or attach {output_stem(case)}.pdf "
+            f"{box.limit:,} limit: shorten the case text or attach {attachment} "
             "and keep the box short"
             for box in form_boxes(rendered, load_form(self.library))
             if box.over

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
@@ -106,12 +106,43 @@ ItemId = Annotated[
         description="A short label other items use to point at this one, such as RC1 or E3.",
     ),
 ]
-OrderId = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_order_id)]
-Asin = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_asin)]
-Gtin = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_gtin)]
-Fnsku = Annotated[str, BeforeValidator(_short_in), AfterValidator(ids.normalize_fnsku)]
+
+
+# The patterns an editor checks as you type (through `poa schema`): what validate accepts,
+# before it normalises (any letter case, order IDs with or without their dashes).
+def _schema(pattern: str, example: str) -> Any:
+    return Field(json_schema_extra={"pattern": pattern, "examples": [example]})
+
+
+OrderId = Annotated[
+    str,
+    BeforeValidator(_short_in),
+    AfterValidator(ids.normalize_order_id),
+    _schema(r"^\s*([0-9]{3}|[Dd]01)-?[0-9]{7}-?[0-9]{7}\s*$", "112-4839201-7730215"),
+]
+Asin = Annotated[
+    str,
+    BeforeValidator(_short_in),
+    AfterValidator(ids.normalize_asin),
+    _schema(r"^\s*([Bb]0[0-9A-Za-z]{8}|[0-9]{9}[0-9Xx])\s*$", "B07XJ8C8F5"),
+]
+Gtin = Annotated[
+    str,
+    BeforeValidator(_short_in),
+    AfterValidator(ids.normalize_gtin),
+    _schema(r"^[0-9 -]{8,20}$", "036000291452"),
+]
+Fnsku = Annotated[
+    str,
+    BeforeValidator(_short_in),
+    AfterValidator(ids.normalize_fnsku),
+    _schema(r"^\s*([Xx]00[0-9A-Za-z]{7}|[Bb]0[0-9A-Za-z]{8})\s*$", "X001ABCD12"),
+]
 MerchantToken = Annotated[
-    str, BeforeValidator(_short_in), AfterValidator(ids.normalize_merchant_token)
+    str,
+    BeforeValidator(_short_in),
+    AfterValidator(ids.normalize_merchant_token),
+    _schema(r"^\s*[Aa][0-9A-Za-z]{12,14}\s*$", "A2HPXQ7LMN4R8T"),
 ]
 MarketplaceCode = Annotated[
     str,

@@ -161,6 +161,7 @@ def ask_issue(answers: Answers) -> None:
             f"Nothing more to write: {ROUTES[issue.route]} is the way to answer this notice. "
             f"Your answers are saved in {answers.draft.path}."
         )
+    answers.answer("document", "plan-of-action")  # the seller's choice, over the route's own
 
 
 def choose_issue(answers: Answers, current: Any) -> IssueType:
