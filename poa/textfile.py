@@ -10,13 +10,14 @@ from poa.errors import InputError
 MAX_BYTES = 2_000_000
 
 
-def read_bytes(path: Path) -> bytes:
-    """The bytes of a file, read once and at most MAX_BYTES of them (a pipe, /dev/stdin or a
-    device works like a file); InputError says what is wrong with it."""
+def read_bytes(path: Path, limit: int = MAX_BYTES, too_large: str = "") -> bytes:
+    """The bytes of a file, read once and at most `limit` of them (a pipe, /dev/stdin or a
+    device works like a file); InputError says what is wrong with it, `too_large` when the
+    file passes the limit."""
     name = str(path)
     try:
         with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
+            raw = handle.read(limit + 1)
     except FileNotFoundError:
         raise InputError(f"{name}: no such file: check the path") from None
     except IsADirectoryError:
@@ -25,8 +26,8 @@ def read_bytes(path: Path) -> bytes:
         raise InputError(
             f"{name}: cannot be read ({exc.strerror}): check its permissions"
         ) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(f"{name}: {TOO_LARGE}")
+    if len(raw) > limit:
+        raise InputError(f"{name}: {too_large or TOO_LARGE}")
     return raw
 
 

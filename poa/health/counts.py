@@ -20,6 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from poa.errors import InputError, Problem
+from poa.textfile import read_bytes
 from poa.yamlfile import DATE_HINT
 
 DATE = "date"
@@ -141,22 +142,12 @@ def _cell(value: object) -> str:
 
 def _read_text(path: Path) -> str:
     name = str(path)
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file: check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder, not a file") from None
-    except OSError as exc:
-        raise InputError(
-            f"{name}: cannot be read ({exc.strerror}): check its permissions"
-        ) from None
-    if len(raw) > MAX_BYTES:
-        raise InputError(
-            f"{name}: file is larger than {MAX_BYTES // 1_000_000} MB: daily counts for many "
-            "years fit in far less; check you picked the right file"
-        )
+    raw = read_bytes(
+        path,
+        MAX_BYTES,
+        f"file is larger than {MAX_BYTES // 1_000_000} MB: daily counts for many years fit in "
+        "far less; check you picked the right file",
+    )
     if b"\x00" in raw:
         raise InputError(
             f"{name}: is a binary file, not CSV text: save the sheet as CSV (comma-separated, "

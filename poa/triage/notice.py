@@ -9,6 +9,7 @@ from pathlib import Path
 from poa.case.marketplaces import MARKETPLACES
 from poa.catalog import Catalog, load_catalog
 from poa.errors import InputError
+from poa.textfile import read_bytes
 from poa.triage import classify, scan, when
 from poa.triage.assess import assess, case_kind
 from poa.triage.phrases import PhraseTable, load_phrases
@@ -50,22 +51,13 @@ def read_notice(path: str | Path) -> str:
     """The text of a notice saved in a file (UTF-8, as editors save it), or InputError
     saying what is wrong with the file and what to do."""
     name = str(path)
-    try:
-        with Path(path).open("rb") as handle:
-            raw = handle.read(READ_LIMIT + 1)
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file: check the path") from None
-    except IsADirectoryError:
-        raise InputError(f"{name}: is a folder: name the file that holds the notice") from None
-    except OSError as exc:
-        raise InputError(
-            f"{name}: cannot be read ({exc.strerror}): check its permissions"
-        ) from None
-    if len(raw) > READ_LIMIT or b"\x00" in raw:
-        raise InputError(
-            f"{name}: is not a notice's text (too large, or not text): save the notice as "
-            "plain text, or paste it with `-`"
-        )
+    unfit = (
+        "is not a notice's text (too large, or not text): save the notice as plain text, "
+        "or paste it with `-`"
+    )
+    raw = read_bytes(Path(path), READ_LIMIT, unfit)
+    if b"\x00" in raw:
+        raise InputError(f"{name}: {unfit}")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
