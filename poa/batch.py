@@ -310,10 +310,10 @@ def _in_process(
         if isinstance(item, Result):
             yield item
             continue
-        _, _, case, names, _ = item
+        job, _, case, names, _ = item
         handler = handler or start_worker(options)
         start = time.perf_counter()
-        outcome = handler((case, names, manifest.known_for(names)))
+        outcome = handler((case, names, manifest.known_for(names), job.path))
         yield _finish(item, outcome, manifest, start)
 
 
@@ -334,9 +334,9 @@ def _in_pool(
                     elif isinstance(item, Result):
                         yield item
                     else:
-                        _, _, case, names, _ = item
+                        job, _, case, names, _ = item
                         started[id(item)] = time.perf_counter()
-                        pool.submit(item, (case, names, manifest.known_for(names)))
+                        pool.submit(item, (case, names, manifest.known_for(names), job.path))
                 if not pool.pending:
                     return
                 for task, outcome in pool.collect():

@@ -29,6 +29,10 @@ class Rendered:
     """Every text value of the case with its field path, to name a field in a warning."""
     notes: tuple[str, ...] = ()
     """Warnings found while rendering, each naming its field."""
+    chart_png: bytes | None = None
+    """A health chart (PNG) drawn from the case's own counts, placed after the first table;
+    passed beside the tree because the Markdown parser never loads images."""
+    chart_caption: str = ""
 
 
 PROPERTY_LIMIT = 255  # Word's limit for a document property; PDF metadata follows it too

@@ -13,7 +13,7 @@ from docx.document import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, Twips
+from docx.shared import Emu, Mm, Pt, Twips
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from markdown_it.tree import SyntaxTreeNode
@@ -54,7 +54,7 @@ def write_docx(rendered: Rendered, theme: Path | None = None) -> bytes:
     _clear_body(document)
     _set_page(document, rendered.paper)
     _set_properties(document, rendered)
-    writer = _Writer(document)
+    writer = _Writer(document, rendered)
     start = closing_start(rendered.tree)
     writer.blocks(rendered.tree.children[:start])
     before = len(document.paragraphs)
@@ -187,8 +187,10 @@ def _set_properties(document: Document, rendered: Rendered) -> None:
 class _Writer:
     """Walks the tree and appends paragraphs and tables to a document."""
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, rendered: Rendered) -> None:
         self.document = document
+        self.chart = rendered.chart_png
+        self.caption = rendered.chart_caption
         # python-docx looks styles up by name on every paragraph; resolve each name once.
         self.style_ids = {style.name: style.style_id for style in document.styles}
 
@@ -214,12 +216,26 @@ class _Writer:
             self.list(node, depth)
         elif kind == "table":
             self.table(node)
+            self.add_chart()
         elif kind == "hr":
             self.paragraph().add_run().add_break(WD_BREAK.PAGE)
         elif kind in ("code_block", "fence"):
             self.paragraph("No Spacing").add_run(node.content.rstrip("\n"))
         else:
             self.blocks(node.children, depth)
+
+    def add_chart(self) -> None:
+        """The health chart, once, after the first table, as wide as the text."""
+        if self.chart is None:
+            return
+        section = self.document.sections[-1]
+        page, left, right = section.page_width, section.left_margin, section.right_margin
+        assert page is not None and left is not None and right is not None  # _set_page set them
+        width = Emu(page - left - right)
+        self.paragraph().add_run().add_picture(io.BytesIO(self.chart), width=width)
+        if self.caption:
+            self.paragraph("Caption").add_run(self.caption)
+        self.chart = None
 
     def runs(self, paragraph: Paragraph, inline: SyntaxTreeNode) -> None:
         for piece in inline_runs(inline):

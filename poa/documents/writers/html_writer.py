@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from html import escape
 
 from markdown_it.tree import SyntaxTreeNode
@@ -32,13 +33,25 @@ def write_html(rendered: Rendered, stylesheet: str = "") -> str:
         head.append(f"<style>{stylesheet}</style>")
     blocks = rendered.tree.children
     start = closing_start(rendered.tree)
-    body = "".join(_block(node) for node in blocks[:start])
+    parts = [_block(node) for node in blocks]
+    if rendered.chart_png is not None:
+        tables = [i for i, node in enumerate(blocks) if node.type == "table"]
+        if tables:
+            parts[tables[0]] += _chart(rendered.chart_png, rendered.chart_caption)
+    body = "".join(parts[:start])
     if start < len(blocks):
-        body += '<div class="closing">' + "".join(_block(n) for n in blocks[start:]) + "</div>"
+        body += '<div class="closing">' + "".join(parts[start:]) + "</div>"
     return (
         f'<!DOCTYPE html>\n<html lang="{rendered.language}"><head>{"".join(head)}</head>'
         f"<body>{body}</body></html>\n"
     )
+
+
+def _chart(png: bytes, caption: str) -> str:
+    # Inline data, so nothing is fetched: the theme's fetcher still refuses every other URL.
+    source = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    text = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return f'<figure class="chart"><img src="{source}" alt="{escape(caption)}">{text}</figure>'
 
 
 def _inline(node: SyntaxTreeNode) -> str:

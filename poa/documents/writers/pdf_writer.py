@@ -86,16 +86,22 @@ def pdf_engine(theme: Path) -> _Engine:
     return _Engine(theme)
 
 
+INLINE_PNG = "data:image/png;base64,"
+
+
 def _theme_fetcher(theme: Path) -> Any:
-    """A URL fetcher that serves the theme's own files and refuses everything else."""
+    """A URL fetcher that serves the theme's own files and inline PNG data (the plan's health
+    chart, which WeasyPrint also passes through the fetcher) and refuses everything else."""
     from weasyprint.urls import URLFetcher
 
     class ThemeFetcher(URLFetcher):  # type: ignore[misc]
         def __init__(self) -> None:
-            super().__init__(allowed_protocols=("file",), allow_redirects=False)
+            super().__init__(allowed_protocols=("file", "data"), allow_redirects=False)
             self.refused: list[str] = []
 
         def fetch(self, url: str, headers: Any = None) -> Any:
+            if url.startswith(INLINE_PNG):
+                return super().fetch(url, headers)
             parsed = urlparse(url)
             if parsed.scheme == "file" and not parsed.netloc:
                 path = Path(unquote(parsed.path)).resolve()
