@@ -12,11 +12,12 @@ import pytest
 import yaml
 
 from poa import CatalogError, load_catalog
+from poa.catalog import GROUPS
 from poa.scaffold import scaffold_text
 
 from .conftest import run
 
-PAIRED_GROUPS = {"metrics", "authenticity-condition", "intellectual-property"}
+PAIRED_GROUPS = set(GROUPS)
 PLAIN_ENTRY = """\
 key: gift-wrap-complaints
 title: Gift wrap complaints
