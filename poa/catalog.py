@@ -15,6 +15,7 @@ from poa import yamlfile
 from poa.case.kinds import EvidenceKind
 from poa.case.values import MarketplaceCode
 from poa.errors import CatalogError, InputError, Problem
+from poa.pairing import Link, Suggestion, check_links, pairing_problems, split_items, suggestions
 from poa.resources import builtin_dir
 
 GROUPS: dict[str, str] = {
@@ -179,11 +180,20 @@ class IssueType(CatalogModel):
     root_causes: list[Sentence] = Field(min_length=4)
     corrective_actions: list[Sentence] = Field(min_length=4)
     preventive_measures: list[Sentence] = Field(min_length=4)
+    # Per action and measure, in order: the root cause it answers (and a measure's owner and
+    # frequency), written in a catalog file as a mapping item `{text: ..., cause: N, ...}`.
+    action_links: list[Link] = Field(default_factory=list)
+    measure_links: list[Link] = Field(default_factory=list)
     evidence: list[Sentence] = Field(min_length=1)
     deadline_days: int | None = Field(
         default=None, ge=1, le=365, description="The usual answer window, where Amazon sets one."
     )
     metric: MetricSpec | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _split_paired_items(cls, data: object) -> object:
+        return split_items(data)
 
     @model_validator(mode="after")
     def _advice_for_other_routes(self) -> IssueType:
@@ -191,7 +201,19 @@ class IssueType(CatalogModel):
             raise ValueError("route_advice is required when route is not poa")
         if self.submit_via == "email" and not self.submit_to:
             raise ValueError("submit_to is required when submit_via is email: give the address")
+        check_links(len(self.root_causes), self.corrective_actions, self.action_links)
+        check_links(len(self.root_causes), self.preventive_measures, self.measure_links)
         return self
+
+    @property
+    def suggested_actions(self) -> list[Suggestion]:
+        """The corrective actions with the root cause each answers (the first by default)."""
+        return suggestions(self.corrective_actions, self.action_links)
+
+    @property
+    def suggested_measures(self) -> list[Suggestion]:
+        """The preventive measures with their root cause, owner and frequency."""
+        return suggestions(self.preventive_measures, self.measure_links)
 
     @property
     def group_title(self) -> str:
@@ -317,6 +339,10 @@ def _read_types(path: Path) -> list[IssueType]:
     types, problems = [], []
     for index, item in enumerate(items):
         prefix: tuple[int, ...] = (index,) if isinstance(doc.data, list) else ()
+        paired = pairing_problems(item, doc, prefix)
+        if paired:
+            problems.extend(paired)
+            continue
         try:
             types.append(IssueType.model_validate(item))
         except ValidationError as exc:

@@ -18,7 +18,7 @@ ROOMS = [
     ("poa.errors", "poa.version", "poa.resources", "poa.textfile"),
     ("poa.case.dates", "poa.case.marketplaces", "poa.case.ids", "poa.yamldump", "poa.yamlfile"),
     ("poa.case.kinds", "poa.case.values", "poa.case.records", "poa.case.model"),
-    ("poa.catalog",),
+    ("poa.catalog", "poa.pairing"),
     ("poa.case.rules", "poa.case.consistency", "poa.case.files", "poa.case"),
     ("poa.checks", "poa.triage"),
     ("poa.documents",),
