@@ -141,6 +141,7 @@ def test_a_complete_plan_of_action_is_saved_checked_and_rendered(tmp_path: Path)
     assert "Harbor Lane Goods LLC" in words and "14 orders shipped late" in words
     assert "Dana Whitfield" in next(out.glob("*.txt")).read_text(encoding="utf-8")
     assert str(out / "harbor-lane") in session.said  # says where everything is
+    assert "The answer goes through the appeal form in Account Health" in session.said
 
 
 PIP = [

@@ -13,6 +13,7 @@ from poa.errors import InterviewCancelled, InterviewStopped, OutputError
 from poa.interview.draft import default_case_path
 from poa.interview.environment import Environment
 from poa.interview.flow import Interview
+from poa.interview.questions import current_issue
 from poa.interview.terminal import Option, Prompter, Prompts
 
 FORMAT_OPTIONS = (
@@ -87,7 +88,11 @@ def run_interview(
         if not interview.run():
             prompter.say(f"Saved {path}. Continue with: poa interview --resume {path}")
             return InterviewOutcome(path, finished=False)
-        return render_case(path, options, prompter, today)
+        outcome = render_case(path, options, prompter, today)
+        if not outcome.failed:
+            # How this kind of answer reaches Amazon (or the rights owner), from the catalog.
+            prompter.say(current_issue(interview.answers).submission)
+        return outcome
     except InterviewStopped:
         interview.draft.keep()
         raise
