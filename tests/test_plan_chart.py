@@ -12,6 +12,7 @@ import docx
 import yaml
 
 from .conftest import SAMPLES, TODAY, run
+from .documents_helpers import needs_poppler, pdf_info
 
 CHART_SAMPLE = SAMPLES / "cancel-rate-pip-chart-us.yaml"
 CAPTION = "Daily account-health metrics from daily-counts-us.csv"
@@ -121,3 +122,12 @@ def test_a_plan_of_action_with_health_gets_no_chart(tmp_path: Path) -> None:
     code, err = render(case, tmp_path / "out", "docx")
     assert code == 0, err
     assert len(docx.Document(io.BytesIO(outputs(tmp_path / "out")[".docx"])).inline_shapes) == 0
+
+
+@needs_poppler
+def test_the_chart_keeps_the_plan_to_two_pages(tmp_path: Path) -> None:
+    code, _ = render(CHART_SAMPLE, tmp_path / "out", "pdf")
+    assert code == 0
+    pdf = outputs(tmp_path / "out")[".pdf"]
+    assert b"/Subtype /Image" in pdf
+    assert int(pdf_info(pdf, tmp_path)["Pages"]) <= 2
