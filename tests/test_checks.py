@@ -8,12 +8,19 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
+import textstat  # type: ignore[import-untyped]
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import poa
 from poa.case.model import Case
+from poa.checks.case_rules import grade_ceiling, letter_prose, reading_grade
 from poa.checks.rulebook import RULES, TEXT_RULE_IDS
 from poa.checks.textrules import FUNCTIONS
+from tests.check_scores import load
 from tests.checks_helpers import TODAY, build, sound_data
+from tests.conftest import SAMPLE_FILES
+from tests.conftest import TODAY as SAMPLES_TODAY
 
 
 def rules_of(findings: list[poa.Finding]) -> list[str]:
@@ -329,25 +336,29 @@ def test_every_rule_is_described_and_every_text_rule_has_a_function() -> None:
         assert (rule_id in TEXT_RULE_IDS) == bool(rule.kinds)
 
 
-def test_the_grade_ceiling_is_never_below_textstats_grade() -> None:
-    # textstat is asked for the grade only when this cheap bound exceeds the limit, so the
-    # bound must hold for any text whatever its punctuation and spacing.
-    import textstat
-    from hypothesis import given, settings
-    from hypothesis import strategies as st
+TOKENS = st.text(alphabet="abcXYZ019'-.,;:!?()\"&–—_/% éß\u00a0\u2003\x1c", min_size=1, max_size=12)
+SPACES = st.sampled_from([" ", "\n", " \t", "  "])
 
-    from poa.checks.case_rules import grade_ceiling
 
-    token = st.text(alphabet="abcXYZ019'-.,;:!?()\"&–—_/% é", min_size=1, max_size=12)
-    space = st.sampled_from([" ", "\n", " \t", "  "])
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(TOKENS, SPACES), min_size=1, max_size=60))
+def test_the_reading_grade_is_textstats_and_the_ceiling_bounds_it(
+    parts: list[tuple[str, str]],
+) -> None:
+    # The grade is computed without textstat (which loads nltk and numpy at import) but must
+    # give the Coleman–Liau index as textstat does; the cheap bound must hold above it for any
+    # text, whatever its punctuation and spacing, since the grade is computed only past it.
+    text = "".join(word + gap for word, gap in parts)
+    assert reading_grade(text) == pytest.approx(textstat.coleman_liau_index(text), abs=1e-9)
+    assert reading_grade(text) <= grade_ceiling(text) + 1e-9
 
-    @settings(max_examples=300, deadline=None)
-    @given(st.lists(st.tuples(token, space), min_size=1, max_size=60))
-    def holds(parts: list[tuple[str, str]]) -> None:
-        text = "".join(word + gap for word, gap in parts)
-        assert textstat.coleman_liau_index(text) <= grade_ceiling(text) + 1e-9
 
-    holds()
+def test_the_reading_grade_matches_textstat_on_the_corpus_and_the_samples() -> None:
+    texts = [entry["text"] for name in ("tune", "test") for entry in load(name)]
+    texts += [letter_prose(poa.load_case(path, today=SAMPLES_TODAY)) for path in SAMPLE_FILES]
+    assert len(texts) > 800
+    for text in texts:
+        assert reading_grade(text) == pytest.approx(textstat.coleman_liau_index(text), abs=1e-9)
 
 
 @pytest.mark.parametrize(

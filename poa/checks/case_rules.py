@@ -223,7 +223,7 @@ def length(ctx: Context) -> Iterator[Finding]:
             message=f"the letter comes to about {words} words, over the {WORD_BUDGET} a "
             "reviewer reads closely (about two pages)",
         )
-    prose = _prose(ctx.case)
+    prose = letter_prose(ctx.case)
     grade = reading_grade(prose) if grade_ceiling(prose) > GRADE_LIMIT else 0.0
     if grade > GRADE_LIMIT:
         yield ctx.finding(
@@ -234,7 +234,8 @@ def length(ctx: Context) -> Iterator[Finding]:
         )
 
 
-def _prose(case: Case) -> str:
+def letter_prose(case: Case) -> str:
+    """The case's own prose as the letter prints it, each part ending a sentence."""
     parts: list[str] = []
     for cause in case.root_causes:
         parts += [cause.summary, cause.detail or ""]
@@ -253,10 +254,10 @@ def grade_ceiling(text: str) -> float:
     """A number the Coleman–Liau grade of the text cannot exceed, found in one cheap pass.
 
     The index is 5.8 × letters per word − 29.6 × sentences per word − 15.8. Counting every
-    character that is not a space (at least as many as textstat's letters) over the tokens
-    with a letter or digit in them (at most as many as its words), and leaving out the
+    character that is not a space (at least as many as the letters counted) over the tokens
+    with a letter or digit in them (at most as many as the words counted), and leaving out the
     sentence term, which only lowers it, gives a bound above it. Where the bound is under the
-    limit, textstat need not be asked: the grade it would give is under the limit too."""
+    limit, the grade need not be computed: it is under the limit too."""
     tokens = text.split()
     words = len(tokens) - len(_PUNCTUATION_ONLY.findall(" " + " ".join(tokens) + " "))
     if words <= 0:
@@ -264,13 +265,40 @@ def grade_ceiling(text: str) -> float:
     return 5.8 * len("".join(tokens)) / words - 15.8
 
 
-def reading_grade(text: str) -> float:
-    """The Coleman–Liau grade of a text, by textstat. The index counts letters, words and
-    sentences only, so it needs no pronunciation dictionary (textstat's syllable-based
-    formulas would fetch one from the network)."""
-    import textstat  # type: ignore[import-untyped]
+# The counting of the Coleman–Liau index as readability tools commonly do it (textstat's,
+# which a test compares against): letters are word characters; words are the tokens left once
+# punctuation is removed (apostrophes of contractions kept), which are exactly the tokens with
+# a word character in them; sentences are runs ending in . ! or ?, those of two words or fewer
+# not counted.
+_NOT_LETTER = re.compile(r"\W+")
+_NO_WORD_TOKEN = re.compile(r"(?<!\S)[^\w\s]+(?!\S)")
+_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
 
-    return float(textstat.coleman_liau_index(text)) if text.strip() else 0.0
+
+def _word_count(text: str) -> int:
+    return len(text.split()) - len(_NO_WORD_TOKEN.findall(text))
+
+
+def _short(sentence: str) -> bool:
+    """Whether a sentence has two words or fewer (a token of punctuation alone is no word)."""
+    tokens = len(sentence.split())
+    return tokens <= 2 or (
+        _NO_WORD_TOKEN.search(sentence) is not None and _word_count(sentence) <= 2
+    )
+
+
+def reading_grade(text: str) -> float:
+    """The Coleman–Liau grade of a text: 5.8 × letters per word − 29.6 × sentences per word
+    − 15.8. It counts letters, words and sentences only (no syllables, so no pronunciation
+    dictionary), which is why it is computed here rather than by a readability library that
+    would load a language toolkit with it."""
+    words = _word_count(text)
+    if words <= 0:
+        return 0.0
+    letters = len(_NOT_LETTER.sub("", text))
+    found = _SENTENCE.findall(text)
+    sentences = max(1, len(found) - sum(1 for s in found if _short(s)))
+    return 5.8 * letters / words - 29.6 * sentences / words - 15.8
 
 
 # Words the document templates add around the case's own text: opening, headings, closing and
