@@ -12,12 +12,13 @@ from poa.case.model import CorrectiveAction, PreventiveMeasure, RootCause
 from poa.checks.findings import FieldKind
 from poa.interview import fields
 from poa.interview.answers import Answers
+from poa.interview.choices import catalog_position, pick
 from poa.interview.draft import ListDraft, next_id
 from poa.interview.questions import current_issue
 from poa.interview.summary import item_line
 from poa.interview.terminal import Option
+from poa.pairing import Suggestion
 
-OWN = "My own (type it)"
 AREAS = (
     "Sourcing",
     "Listings",
@@ -49,39 +50,6 @@ AREA_WORDS = (
 # Asks the rest of one item, given the list, the item, its previous answers and its text;
 # says whether to keep it.
 Build = Callable[[ListDraft, dict[str, Any], dict[str, Any], str], bool]
-
-
-def pick(
-    answers: Answers,
-    message: str,
-    suggestions: Sequence[Any],
-    checked: set[Any],
-    required: bool = True,
-    kind: FieldKind | None = None,
-) -> list[Any]:
-    """Suggestions as a checklist plus 'my own' (checked as the reviewer reads this kind of
-    text); at least one answer when required."""
-    prompter, issue = answers.prompter, current_issue(answers)
-
-    def check(text: str) -> bool | str:
-        problem = fields.nonempty(text)
-        return fields.reviewed(kind, issue, text) or True if problem is True else problem
-
-    while True:
-        options = [Option(str(s), s, s in checked) for s in suggestions]
-        picked = prompter.checkbox(
-            message + " (space to tick, Enter when done)", [*options, Option(OWN, OWN)]
-        )
-        result = [p for p in picked if p != OWN]
-        if OWN in picked:
-            own = prompter.long_text("Describe it", validate=check)
-            while not fields.kept(prompter, kind, issue, own):
-                own = prompter.long_text("Describe it", own, validate=check)
-            answers.typed.add(own)
-            result.append(own)
-        if result or not required:
-            return result
-        prompter.say("  Pick at least one, or choose 'My own'.", "error")
 
 
 def ask_root_causes(answers: Answers) -> None:
@@ -196,7 +164,7 @@ def for_each_cause(
     answers: Answers,
     kind: PerCause,
     carried: list[dict[str, Any]],
-    suggested: Sequence[str],
+    suggested: Sequence[Suggestion],
     build: Build,
 ) -> None:
     """Ask, cause by cause, which items answer it; `build` asks the rest of one item and says
@@ -223,7 +191,7 @@ def answer_cause(
     old: list[dict[str, Any]],
     cause: dict[str, Any],
     known: set[str],
-    suggested: Sequence[str],
+    suggested: Sequence[Suggestion],
     build: Build,
 ) -> bool:
     """Pick and ask the items for one cause; True once the cause has at least one."""
@@ -239,13 +207,15 @@ def answer_cause(
     answers.prompter.say(f"\n{cause['id']}: {cause.get('summary', '')}", "heading")
     for item in covered:
         answers.prompter.say(f"  Already answered by {item_line(item)}")
+    position = catalog_position(current_issue(answers).root_causes, cause.get("summary", ""))
     picked = pick(
         answers,
         kind.question,
-        list(dict.fromkeys([*(i[kind.key] for i in mine), *suggested])),
+        list(dict.fromkeys([*(i[kind.key] for i in mine), *(s.text for s in suggested)])),
         checked={i[kind.key] for i in mine},
         required=not covered,
         kind=FieldKind.ACTION if kind.key == "action" else FieldKind.MEASURE,
+        paired={s.text for s in suggested if s.cause == position},
     )
     for suggestion in picked:
         previous: dict[str, Any] = next((i for i in mine if i[kind.key] == suggestion), {})
@@ -281,7 +251,7 @@ def ask_corrective_actions(answers: Answers) -> None:
         draft.set(item, "completed_on", completed)
         return True
 
-    for_each_cause(answers, ACTIONS, [], current_issue(answers).corrective_actions, build)
+    for_each_cause(answers, ACTIONS, [], current_issue(answers).suggested_actions, build)
 
 
 def unfinished(answers: Answers, causes: list[str], text: str) -> None:
@@ -304,7 +274,7 @@ def ask_preventive_measures(answers: Answers) -> None:
         answers,
         MEASURES,
         answers.pending_measures,
-        current_issue(answers).preventive_measures,
+        current_issue(answers).suggested_measures,
         lambda draft, item, previous, text: ask_measure(answers, draft, item, previous, text),
     )
     answers.pending_measures = []
@@ -355,13 +325,18 @@ def ask_measure(
 def ask_rhythm(
     answers: Answers, draft: ListDraft, item: dict[str, Any], previous: dict[str, Any]
 ) -> None:
-    """Who runs a measure, and how often."""
+    """Who runs a measure, and how often: the previous answers, else what the catalog pairs
+    with the suggestion picked; nothing is proposed for a measure of the seller's own."""
+    paired = next(
+        (s for s in current_issue(answers).suggested_measures if s.text == item.get("measure")),
+        None,
+    )
     owner = fields.ask_field(
         answers.prompter,
         PreventiveMeasure,
         "owner",
         "Owner (a role)",
-        previous.get("owner", ""),
+        previous.get("owner") or (paired.owner if paired else ""),
         kind=FieldKind.OWNER,
     )
     draft.set(item, "owner", owner)
@@ -370,7 +345,7 @@ def ask_rhythm(
         PreventiveMeasure,
         "frequency",
         "How often",
-        previous.get("frequency", "daily"),
+        previous.get("frequency") or (paired.frequency if paired else ""),
         kind=FieldKind.FREQUENCY,
     )
     draft.set(item, "frequency", frequency)

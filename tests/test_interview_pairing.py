@@ -1,0 +1,127 @@
+"""The interview uses the catalog's pairing: the actions and measures the catalog gives for a
+cause are offered first under it, and a paired measure comes with its owner and frequency."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from poa.catalog import load_catalog
+from poa.interview.choices import FOR_THIS_CAUSE, OTHERS, catalog_position, grouped
+from poa.interview.flow import Interview
+from poa.interview.terminal import Heading, Option
+
+from .conftest import TODAY
+from .interview_fake import ENTER, FakePrompter, UnscriptedQuestionError
+from .test_first_hour import NOTICE
+
+CATALOG = load_catalog()
+LSR = CATALOG.get("late-shipment-rate")
+OWN = "My own (type it)"
+# Up to the causes: the notice pasted and the seller's details.
+BEFORE_CAUSES = [
+    ("Paste the notice", NOTICE),
+    ("Is this right", True),
+    ("Severity", "high"),
+    ("When did the problem begin", "2026-11-03"),
+    ("Business legal name", "Pinecrest Outfitters LLC"),
+    ("Store name", "Pinecrest Outfitters"),
+    ("Merchant token", "A3PINECREST77Q"),
+    ("Which stores do you sell in", ENTER),
+    ("Contact email", "help@pinecrest.example"),
+    ("Who signs the plan", "Jordan Ellis"),
+    ("Their role", ENTER),
+]
+# One catalog cause (the fifth: the carrier pickup slot outgrown), its facts left empty.
+FIFTH = LSR.root_causes[4]
+CAUSE = [
+    ("Which causes apply", [FIFTH]),
+    ("The cause in one sentence", ENTER),
+    ("What happened", ENTER),
+    ("When did it happen", ENTER),
+    ("How many orders or units", ENTER),
+    ("ASINs it affected", ENTER),
+]
+
+
+def run_until_stuck(tmp_path: Path, script: list[tuple[str, object]]) -> FakePrompter:
+    prompter = FakePrompter(script)
+    interview = Interview.start(
+        tmp_path / "c.yaml", CATALOG, prompter, TODAY, profile=tmp_path / "profile.yaml"
+    )
+    with pytest.raises(UnscriptedQuestionError):
+        interview.run()
+    return prompter
+
+
+def paired_texts(items: list[tuple[str, int]], cause: int) -> list[str]:
+    return [text for text, number in items if number == cause]
+
+
+def test_the_catalogs_actions_for_a_cause_come_first(tmp_path: Path) -> None:
+    prompter = run_until_stuck(tmp_path, [*BEFORE_CAUSES, *CAUSE])
+    (asked,) = [a for a in prompter.asked if a.message.startswith("What have you already done")]
+    ours = paired_texts([(s.text, s.cause) for s in LSR.suggested_actions], 5)
+    assert ours == ["Booked a second daily carrier pickup."]
+    assert asked.titles[: len(ours)] == ours
+    # Every other suggestion is still offered, after them, and the seller's own last.
+    assert set(asked.titles) == {s.text for s in LSR.suggested_actions} | {OWN}
+    assert asked.titles[-1] == OWN
+
+
+def test_a_paired_measure_comes_with_its_owner_and_frequency(tmp_path: Path) -> None:
+    measure = next(s for s in LSR.suggested_measures if s.cause == 2)
+    script = [
+        *BEFORE_CAUSES,
+        ("Which causes apply", [LSR.root_causes[1]]),
+        *CAUSE[1:],
+        ("What have you already done", [LSR.corrective_actions[0]]),
+        ("When was it finished", "2026-11-10"),
+        ("What now runs", [measure.text]),
+        ("Owner", ENTER),
+    ]
+    prompter = run_until_stuck(tmp_path, script)
+    (picked,) = [a for a in prompter.asked if a.message.startswith("What now runs")]
+    paired = paired_texts([(s.text, s.cause) for s in LSR.suggested_measures], 2)
+    assert picked.titles[: len(paired)] == paired
+    owner, frequency = prompter.asked[-2:]  # the owner was proposed, then the frequency
+    assert owner.message.startswith("Owner") and owner.default == measure.owner
+    assert frequency.message.startswith("How often") and frequency.default == measure.frequency
+    assert (measure.owner, measure.frequency) != ("Operations manager", "daily")
+
+
+def test_a_measure_of_the_sellers_own_gets_no_made_up_owner_or_frequency(
+    tmp_path: Path,
+) -> None:
+    script = [
+        *BEFORE_CAUSES,
+        *CAUSE,
+        ("What have you already done", [LSR.corrective_actions[4]]),
+        ("When was it finished", "2026-11-10"),
+        ("What now runs", [OWN]),
+        ("Describe it", "A second pickup is booked each afternoon with the regional carrier."),
+        ("Owner", "Shipping lead"),
+    ]
+    prompter = run_until_stuck(tmp_path, script)
+    owner = next(a for a in prompter.asked if a.message.startswith("Owner"))
+    assert owner.default == ""
+    assert prompter.asked[-1].message.startswith("How often")
+    assert prompter.asked[-1].default == ""
+
+
+def test_a_reworded_catalog_cause_keeps_its_pairing() -> None:
+    causes = LSR.root_causes
+    assert catalog_position(causes, causes[2]) == 3
+    reworded = "The order-management integration stopped sending shipment confirmations."
+    assert catalog_position(causes, reworded) == 3
+    assert catalog_position(causes, "A storm closed the roads for two days.") is None
+
+
+def test_the_options_for_a_cause_are_grouped_under_headings() -> None:
+    options = [Option("a", "a"), Option("b", "b"), Option("c", "c", checked=True)]
+    entries = grouped(options, {"b"})
+    assert [e.title for e in entries] == [FOR_THIS_CAUSE, "b", "c", OTHERS, "a"]
+    assert isinstance(entries[0], Heading) and isinstance(entries[3], Heading)
+    # No headings when every option is of one group.
+    assert grouped(options[:2], set()) == options[:2]
