@@ -19,6 +19,15 @@ SAMPLE_FILES = sorted(SAMPLES.glob("*.yaml"))
 TODAY = date(2026, 11, 22)
 
 
+@pytest.fixture(autouse=True)
+def own_config_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each test gets its own configuration folder, so no test reads or writes the saved
+    seller profile of the person running the tests."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path_factory.mktemp("config")))
+
+
 def run(*argv: str) -> tuple[int, str, str]:
     """Run `poa ARGV...` in this process; return (exit code, stdout, stderr)."""
     out, err = io.StringIO(), io.StringIO()
