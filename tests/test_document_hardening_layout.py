@@ -141,3 +141,51 @@ def test_long_table_repeats_its_header_on_the_next_page(tmp_path: Path) -> None:
 def test_every_sample_fits_on_two_pages(path: Path, tmp_path: Path) -> None:
     case = poa.load_case(path, today=TODAY)
     assert int(pdf_info(poa.render(case, "pdf"), tmp_path)["Pages"]) <= 2
+
+
+# A user's template that lists milestones in a table of five columns, the date in the
+# narrowest one, beside columns of long text: a date must still read on one line.
+DATED_TABLE = """\
+{% set done = "Every preventive measure has run for the whole period, with its log kept" %}
+{% set who = "The operations manager and the shipping lead, together, at the weekly review" %}
+# {{ title }}
+
+| Due | Metric | What is done by then | Who checks it | Notes |
+| --- | --- | --- | --- | --- |
+{% for milestone in case.milestones %}
+| {{ milestone.due_on | date }} | {{ milestone.metric }} | {{ done }} | {{ who }} \
+| {{ milestone.note or "none" }} |
+{% endfor %}
+| 26 September 2026 | September 26, 2026 | 3 Oct. 2026 | 12 Sept 2026 | 2026-09-26 |
+"""
+
+
+def test_dates_in_narrow_table_columns_stay_on_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "templates"
+    folder.mkdir()
+    (folder / "performance-improvement-plan.md.j2").write_text(DATED_TABLE, encoding="utf-8")
+    library = poa.TemplateLibrary([folder])
+    case = poa.case_from_data(sample_data(PIP), today=TODAY)
+    rendered = poa.render_markdown(case, library=library)
+    assert "| 20 October 2026 |" in rendered.markdown  # the Markdown keeps ordinary spaces
+    # Word: the spaces inside each date are non-breaking.
+    document = docx.Document(io.BytesIO(poa.render(case, "docx", library=library)))
+    cells = [cell.text for row in document.tables[0].rows for cell in row.cells]
+    assert "20\u00a0October\u00a02026" in cells
+    assert "September\u00a026,\u00a02026" in cells and "3\u00a0Oct.\u00a02026" in cells
+    # PDF: each date's words share one line: beside each month, on its line, the day just
+    # before it and the year just after it.
+    pdf = poa.render(case, "pdf", library=library, rendered=rendered)
+    words = pdf_boxes(pdf, tmp_path)
+    dates = [("20", "October"), ("5", "November"), ("5", "December"), ("26", "September")]
+    for day, month in dates:
+        assert any(
+            around(words, box) == [day, month, "2026"] for box in words if box.text == month
+        ), (day, month)
+
+
+def around(words: list[Any], box: Any) -> list[str]:
+    """The words just before and just after a word, on its line."""
+    line = sorted((w for w in words if abs(w.y_min - box.y_min) < 1), key=lambda w: w.x_min)
+    at = line.index(box)
+    return [w.text for w in line[max(at - 1, 0) : at + 2]]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -10,6 +11,23 @@ from functools import lru_cache
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+# A date written out with spaces in it: "26 September 2026", "26. Sept. 2026", "September 26,
+# 2026". Numeric dates (2026-09-26, 26/09/2026) have no space to break at already.
+DATE_PHRASE = re.compile(
+    rf"\b\d{{1,2}}\.?[ \t]+{_MONTH}[ \t]+\d{{4}}\b|\b{_MONTH}[ \t]+\d{{1,2}},?[ \t]+\d{{4}}\b"
+)
+NO_BREAK_SPACE = "\u00a0"
+
+
+def keep_dates_together(text: str) -> str:
+    """The text with the spaces inside each written-out date made non-breaking, so a narrow
+    table column does not split a date over two or three lines."""
+    return DATE_PHRASE.sub(lambda m: re.sub(r"[ \t]+", NO_BREAK_SPACE, m.group(0)), text)
 
 
 @dataclass(frozen=True)
@@ -136,7 +154,10 @@ def column_shares(node: SyntaxTreeNode, line: int = 100) -> list[float]:
     mins, maxs = [], []
     for col in range(count):
         texts = [cells[col] for cells in rows if col < len(cells)]
-        word = max((len(w) for t in texts for w in t.split()), default=1)
+        # A date is kept on one line, so it counts as one word.
+        word = max(
+            (len(w) for t in texts for w in [*t.split(), *DATE_PHRASE.findall(t)]), default=1
+        )
         low = min(max(word, 3), 18) + padding
         mins.append(low)
         maxs.append(max(max((len(t) for t in texts), default=1) + padding, low))

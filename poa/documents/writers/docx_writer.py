@@ -27,6 +27,7 @@ from poa.documents.tree import (
     column_shares,
     fit,
     inline_runs,
+    keep_dates_together,
     table_rows,
 )
 from poa.errors import OutputError
@@ -305,6 +306,7 @@ class _Writer:
                         run.bold = True
                 for run in paragraph.runs:
                     run.font.size = Pt(9)
+                    run.text = keep_dates_together(run.text)
         self.paragraph().paragraph_format.space_after = Pt(2)
 
 

@@ -13,6 +13,7 @@ from poa.documents.tree import (
     column_shares,
     fit,
     inline_runs,
+    keep_dates_together,
     table_rows,
 )
 
@@ -105,7 +106,10 @@ def _table(node: SyntaxTreeNode) -> str:
     body: list[str] = []
     for is_header, cells in table_rows(node):
         tag = "th" if is_header else "td"
-        row = "".join(f"<{tag}>{_inline(c) if c.type == 'inline' else ''}</{tag}>" for c in cells)
+        row = "".join(
+            f"<{tag}>{keep_dates_together(_inline(c)) if c.type == 'inline' else ''}</{tag}>"
+            for c in cells
+        )
         (head if is_header else body).append(f"<tr>{row}</tr>")
     cols = "".join(f'<col style="width: {share * 100:.1f}%">' for share in column_shares(node))
     return (
