@@ -32,9 +32,14 @@ class Gate:
     patterns: tuple[re.Pattern[str], ...] = field(init=False)
 
     def __post_init__(self) -> None:
-        # The marks as one pattern, beside the gate's own pattern.
-        marks = [re.compile("|".join(map(re.escape, self.marks)))] if self.marks else []
-        object.__setattr__(self, "patterns", (*marks, *([self.pattern] if self.pattern else [])))
+        object.__setattr__(self, "patterns", (self.pattern,) if self.pattern else ())
+
+    def marked(self, text: str) -> bool:
+        """Whether the text holds one of the marks or matches the pattern (a substring test
+        for each mark is several times faster than one pattern of them all)."""
+        return any(mark in text for mark in self.marks) or any(
+            pattern.search(text) for pattern in self.patterns
+        )
 
     def may_open(self, every: frozenset[str], joined: str) -> bool:
         """Whether a field of a case with these words and this joined text may open it."""
@@ -42,7 +47,7 @@ class Gate:
             return True
         if self.both and not (self.both[0].isdisjoint(every) or self.both[1].isdisjoint(every)):
             return True
-        return any(pattern.search(joined) for pattern in self.patterns)
+        return self.marked(joined)
 
     def admits(self, words: frozenset[str], text: str) -> bool:
         """Whether the rule has to read a text with these words."""
@@ -53,7 +58,7 @@ class Gate:
             return True
         if self.both and not (self.both[0].isdisjoint(words) or self.both[1].isdisjoint(words)):
             return True
-        return any(pattern.search(text) for pattern in self.patterns)
+        return self.marked(text)
 
 
 ALWAYS = Gate(always=True)
@@ -91,17 +96,23 @@ def _test(gate: Gate) -> GateTest:
     """`gate.admits` as a small function fitted to what the gate holds: a gate is tested some
     150 times a case, and a general method spends most of that time on what it does not use."""
     words, both, patterns, unless = gate.words, gate.both, gate.patterns, gate.unless
+    marks = gate.marks
     if unless:
         if gate.always:
             return lambda found, text: unless.isdisjoint(found) or bool(_QUOTES.search(text))
         return gate.admits
     if gate.always:
         return lambda found, text: True
-    if both or (patterns and words):
+    if both or ((patterns or marks) and words) or (patterns and marks):
         return gate.admits
     if patterns:
         (pattern,) = patterns
         return lambda found, text: pattern.search(text) is not None
+    if len(marks) == 1:
+        (mark,) = marks
+        return lambda found, text: mark in text
+    if marks:
+        return lambda found, text: any(mark in text for mark in marks)
     return lambda found, text: not words.isdisjoint(found)
 
 
@@ -134,12 +145,17 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     }
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
+    # Each kind's rules less those skipped, worked out once for the case.
+    active: dict[FieldKind, list[tuple[int, str, TextRule, GateTest]]] = {}
     for i, (_, kind, text) in enumerate(fields):
         if not text.strip():
             continue
         here = words[i]
-        for order, rid, function, admits in BY_KIND[kind]:
-            if rid in skipped or not admits(here, text):
+        rules = active.get(kind)
+        if rules is None:
+            rules = active[kind] = [entry for entry in BY_KIND[kind] if entry[1] not in skipped]
+        for order, rid, function, admits in rules:
+            if not admits(here, text):
                 continue
             read = analysed.get(i)
             if read is None:
