@@ -14,7 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_valida
 from poa import yamlfile
 from poa.case.kinds import EvidenceKind
 from poa.case.values import MarketplaceCode
-from poa.errors import CatalogError, InputError, Problem
+from poa.errors import CatalogError, InputError
 from poa.pairing import Link, Suggestion, check_links, pairing_problems, split_items, suggestions
 from poa.resources import builtin_dir
 
@@ -123,7 +123,7 @@ class IssueType(CatalogModel):
     """One kind of notice, with what a good answer to it contains."""
 
     key: str = Field(pattern=r"^[a-z][a-z0-9-]*$")
-    title: str
+    title: str = Field(min_length=3, max_length=120)
     group: Literal[
         "metrics",
         "authenticity-condition",
@@ -346,21 +346,10 @@ def _read_types(path: Path) -> list[IssueType]:
         try:
             types.append(IssueType.model_validate(item))
         except ValidationError as exc:
-            for problem in yamlfile.validation_problems(exc, doc, IssueType):
-                problems.append(_shift(problem, doc, prefix, exc))
+            problems += yamlfile.validation_problems(exc, doc, IssueType, prefix)
     if problems:
         raise CatalogError(f"{path}: invalid catalog entry", problems)
     return types
-
-
-def _shift(
-    problem: Problem, doc: yamlfile.Document, prefix: tuple[int, ...], exc: ValidationError
-) -> Problem:
-    # Errors come relative to the entry; re-anchor them when the file holds a list.
-    if not prefix:
-        return problem
-    field = yamlfile.format_loc(prefix) + ("." + problem.field if problem.field else "")
-    return Problem(problem.file, problem.line, problem.column, field, problem.message)
 
 
 def _folder_types(folder: Path) -> list[IssueType]:

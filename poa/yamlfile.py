@@ -250,15 +250,16 @@ def _node_problem(doc: Document, node: yaml.Node, loc: Loc, message: str) -> Inp
 
 
 def validation_problems(
-    exc: ValidationError, doc: Document, model: type[BaseModel]
+    exc: ValidationError, doc: Document, model: type[BaseModel], prefix: Loc = ()
 ) -> list[Problem]:
-    """Every Pydantic error as a Problem a seller can act on."""
+    """Every Pydantic error as a Problem a seller can act on; `prefix` is where the validated
+    value sits in the document (an entry of a list, say)."""
     problems = []
     for error in exc.errors(include_url=False):
         loc = tuple(error["loc"])
         kind = error["type"]
         message = message_for(error, loc, model)
-        problems.append(doc.problem(loc, message, prefer_key=kind == "extra_forbidden"))
+        problems.append(doc.problem((*prefix, *loc), message, prefer_key=kind == "extra_forbidden"))
     return problems
 
 
@@ -326,6 +327,10 @@ def message_for(error: Any, loc: Loc, model: type[BaseModel]) -> str:
     # "string_too_long": it is still a number of characters.
     if kind == "string_too_long" or (kind == "too_long" and isinstance(error.get("input"), str)):
         return f"is too long: at most {ctx.get('max_length')} characters"
+    if kind == "string_too_short":
+        if not str(error.get("input", "")).strip():
+            return "is empty: fill it in"
+        return f"is too short: write at least {ctx.get('min_length')} characters"
     if kind == "string_pattern_mismatch":
         return _pattern_message(loc)
     return str(error["msg"]).removeprefix("Value error, ")

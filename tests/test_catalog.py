@@ -78,6 +78,22 @@ def test_broken_user_entry_is_located(tmp_path: Path) -> None:
     assert "bad.yaml:7:14: root_causes" in err
 
 
+def test_a_broken_entry_of_a_list_file_is_located_at_its_own_line(tmp_path: Path) -> None:
+    import yaml
+
+    good = load_catalog().get("late-shipment-rate").model_dump(exclude_none=True)
+    bad = dict(good, key="second-entry", title="", group="bogus")
+    (tmp_path / "two.yaml").write_text(yaml.safe_dump([good, bad], sort_keys=False), "utf-8")
+    lines = (tmp_path / "two.yaml").read_text("utf-8").splitlines()
+    start = lines.index("- key: second-entry") + 1  # the second entry's first line, 1-based
+    with pytest.raises(CatalogError) as info:
+        load_catalog([tmp_path])
+    found = {p.field: (p.line, p.column, p.message) for p in info.value.problems}
+    assert found["[1].title"] == (start + 1, 10, "is empty: fill it in")
+    assert found["[1].group"][:2] == (start + 2, 10)
+    assert found["[1].group"][2].startswith("must be one of 'metrics'")
+
+
 def test_catalog_lists_types_grouped() -> None:
     code, out, _ = run("catalog")
     assert code == 0
