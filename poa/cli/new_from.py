@@ -28,7 +28,7 @@ def add_new_from(p: argparse.ArgumentParser) -> None:
         "--from-health",
         metavar="FILE",
         type=Path,
-        help="start an improvement plan from a daily-counts CSV (see `poa health`)",
+        help="start an improvement plan (--pip is implied) from daily counts (see `poa health`)",
     )
     source.add_argument(
         "--from-notice",
