@@ -3,6 +3,7 @@ only what then no longer holds is asked again. The file is saved after every cha
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -97,9 +98,10 @@ class Review:
                     answers.save("review")
                 return False
             if choice != Leave.FINISH:
-                self.done = set()
+                self.done, before = set(), copy.deepcopy(answers.data)
                 self.act(choice)
-                answers.save("review")
+                if answers.data != before:  # picking and going back changes nothing
+                    answers.save("review")
                 continue
             problems = self.sheet.problems()
             if not problems:
@@ -164,20 +166,28 @@ class Review:
     def edit_item(self, pick: Pick) -> None:
         """An item's fields in full, then the one to change, or remove the item."""
         item = self.items(pick.section)[pick.index]
-        width = self.answers.prompter.width - 8
         self.say(f"\n{item_line(item)}", "heading")
         for line in item_details(item):
             self.say(f"  {line}")
-        entries: list[Entry] = [
-            Option(cut(f"{f.label}: {show_field(current(item, f.name))}", width), f.name)
-            for f in FIELDS[pick.section]
-        ]
-        entries += [Option("Remove this item", Act.REMOVE), Option("Back to the summary", Act.BACK)]
+        entries = self.field_menu(pick.section, item)
         name = self.answers.prompter.select(f"What to change in {ident(item)}?", entries)
         if name == Act.REMOVE:
             depends.remove_item(self, pick.section, item)
         elif name != Act.BACK:
             self.change_field(pick.section, item, str(name))
+
+    def field_menu(self, section: str, item: dict[str, Any]) -> list[Entry]:
+        """An item's fields (cut to the width; they are shown in full above), remove, back."""
+        width = self.answers.prompter.width - 8
+        entries: list[Entry] = [
+            Option(cut(f"{f.label}: {show_field(current(item, f.name))}", width), f.name)
+            for f in FIELDS[section]
+        ]
+        return [
+            *entries,
+            Option("Remove this item", Act.REMOVE),
+            Option("Back to the summary", Act.BACK),
+        ]
 
     def change_field(self, section: str, item: dict[str, Any], name: str) -> None:
         """Ask one field alone, save it, then ask what no longer holds because of it."""
@@ -187,7 +197,8 @@ class Review:
         self.done.add(key)
         before = dict(item)
         update(item, field_of(section, name).ask(self.answers, item))
-        self.answers.save()
+        if item != before:
+            self.answers.save()
         for dependent in depends.CHANGED.get((section, name), ()):
             dependent(self, section, item, before)
 
