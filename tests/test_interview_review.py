@@ -439,3 +439,53 @@ def test_a_changed_notice_date_asks_again_an_invoice_it_makes_too_old(tmp_path: 
     assert "E3: its date 2025-10-01 is more than 365 days before the notice" in prompter.told
     assert sum(q.startswith("Date printed on it") for q in prompter.questions) == 1  # E3 only
     assert load(case)["evidence"][-1]["issued_on"] == date(2026, 8, 1)
+
+
+def test_removing_a_causes_only_action_asks_what_answers_it_now(tmp_path: Path) -> None:
+    case = sample(tmp_path)  # CA1 alone answers RC1
+    _, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("corrective_actions", 0)),
+            ("What to change in CA1", Act.REMOVE),
+            ("Remove CA1", True),
+            ("No corrective action answers RC1 now", []),  # one at least
+            ("No corrective action answers RC1 now", [1]),  # CA3, now second in the list
+            FINISH,
+        ],
+    )
+    assert "Every root cause needs at least one corrective action." in prompter.told
+    data = load(case)
+    assert [(a["id"], a["root_causes"]) for a in data["corrective_actions"]] == [
+        ("CA2", ["RC2"]),
+        ("CA3", ["RC2", "RC1"]),
+    ]
+    load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_new_counts_ask_again_the_defects_by_kind_when_they_no_longer_add_up(
+    tmp_path: Path,
+) -> None:
+    case = sample(tmp_path)  # 23 defective orders: 9 with feedback, 14 with a claim
+    _, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("metrics", 0)),
+            ("What to change in order-defect-rate", "counts"),
+            ("How many orders counted", "25 of 1560"),
+            ("Orders with one- or two-star feedback", ENTER),
+            ("Orders with an A-to-z claim", ENTER),
+            ("Orders with a service chargeback", ENTER),  # still 23 of 25: refused
+            ("Orders with one- or two-star feedback", "11"),
+            ("Orders with an A-to-z claim", ENTER),
+            ("Orders with a service chargeback", ENTER),
+            FINISH,
+        ],
+    )
+    assert "its defects by kind no longer fit: they add up to 23, fewer than the 25" in (
+        prompter.told
+    )
+    metric = load(case)["metrics"][0]
+    assert (metric["count"], metric["total"]) == (25, 1560)
+    assert metric["breakdown"] == {"negative_feedback": 11, "a_to_z_claims": 14}
+    load_case(case, catalog=CATALOG, today=TODAY)

@@ -10,7 +10,15 @@ from typing import Any, Protocol
 
 from poa.case.dates import as_date
 from poa.interview.answers import Answers
-from poa.interview.itemfields import DateRule, completion, due, issued
+from poa.interview.draft import update
+from poa.interview.itemfields import (
+    DateRule,
+    breakdown_problem,
+    completion,
+    due,
+    issued,
+    links,
+)
 from poa.interview.metrics import counts
 from poa.interview.summary import cut, item_line
 from poa.interview.terminal import Option, Tone
@@ -103,9 +111,21 @@ def counts_hold(editor: Editor, section: str, item: dict[str, Any], before: dict
         ask_again(editor, section, item, "counts", f"its counts no longer fit: {found}")
 
 
+def breakdown_holds(
+    editor: Editor, section: str, item: dict[str, Any], before: dict[str, Any]
+) -> None:
+    """An Order Defect Rate's defects by kind still fit its count, or they are asked again."""
+    parts = item.get("breakdown")
+    problem = breakdown_problem(item.get("count"), parts) if isinstance(parts, dict) else None
+    if problem:
+        ask_again(
+            editor, section, item, "breakdown", f"its defects by kind no longer fit: {problem}"
+        )
+
+
 def shared(one: dict[str, Any], other: dict[str, Any]) -> bool:
     """Whether two items answer a cause in common."""
-    return bool(set(one.get("root_causes") or []) & set(other.get("root_causes") or []))
+    return bool(set(links(one, "root_causes")) & set(links(other, "root_causes")))
 
 
 def later_measures(
@@ -133,7 +153,7 @@ def uncovered(section: str) -> Dependent:
         for cause in editor.items("root_causes"):
             cause_id = cause.get("id")
             if cause_id and not any(
-                cause_id in (i.get("root_causes") or []) for i in editor.items(section)
+                cause_id in links(i, "root_causes") for i in editor.items(section)
             ):
                 cover(editor, section, cause)
 
@@ -157,7 +177,8 @@ def cover(editor: Editor, section: str, cause: dict[str, Any]) -> None:
             break
         editor.say(f"  Every root cause needs at least one {singular}.", "error")
     for index in [p for p in picked if p != NEW]:
-        editor.items(section)[index].setdefault("root_causes", []).append(cause["id"])
+        item = editor.items(section)[index]
+        item["root_causes"] = [*links(item, "root_causes"), cause["id"]]
     editor.answers.save()
     if NEW in picked:
         editor.add_item(section, {"root_causes": [cause["id"]]})
@@ -177,6 +198,7 @@ CHANGED: dict[tuple[str, str], tuple[Dependent, ...]] = {
     ("preventive_measures", "root_causes"): (uncovered("preventive_measures"),),
     ("evidence", "kind"): (date_rule("issued_on", issued),),
     ("metrics", "value"): (counts_hold,),
+    ("metrics", "counts"): (breakdown_holds,),
 }
 ADDED: dict[str, tuple[Dependent, ...]] = {
     "root_causes": (new_cause,),
@@ -238,10 +260,10 @@ def relink(editor: Editor, cause: dict[str, Any]) -> Callable[[], None]:
     plan: list[tuple[str, dict[str, Any], list[str]]] = []
     for section in PER_CAUSE:
         for item in editor.items(section):
-            links = list(item.get("root_causes") or [])
-            if gone not in links:
+            linked = links(item, "root_causes")
+            if gone not in linked:
                 continue
-            rest = [link for link in links if link != gone]
+            rest = [link for link in linked if link != gone]
             if not rest:
                 rest = prompter.checkbox(
                     f"{ident(item)} answered {gone} alone. Which causes does it answer now? "
@@ -261,9 +283,9 @@ def relink(editor: Editor, cause: dict[str, Any]) -> Callable[[], None]:
             else:
                 editor.items(section).remove(item)
         for other in others:
-            links = [e for e in shown if other.get("id") in shown[e]]
-            if links:
-                other["evidence"] = [*(other.get("evidence") or []), *links]
+            cited = [e for e in shown if other.get("id") in shown[e]]
+            if cited:
+                other["evidence"] = [*links(other, "evidence"), *cited]
 
     return apply
 
@@ -277,10 +299,10 @@ def shown_alone(
         for section in ("root_causes", *PER_CAUSE)
         for item in editor.items(section)
         if item is not cause
-        for e in item.get("evidence") or []
+        for e in links(item, "evidence")
     }
     width, answer = editor.answers.prompter.width - 8, {}
-    for exhibit in cause.get("evidence") or []:
+    for exhibit in links(cause, "evidence"):
         if exhibit in cited or not others:
             continue
         answer[exhibit] = editor.answers.prompter.checkbox(
@@ -295,9 +317,8 @@ def unlink_exhibit(editor: Editor, exhibit: str) -> None:
     """A removed exhibit no longer shows anything."""
     for section in ("root_causes", *PER_CAUSE):
         for item in editor.items(section):
-            links = item.get("evidence")
-            if isinstance(links, list) and exhibit in links:
-                links.remove(exhibit)
-                if not links:
-                    del item["evidence"]
+            cited = links(item, "evidence")
+            if exhibit in cited:
+                cited.remove(exhibit)
+                update(item, {"evidence": cited})
                 editor.say(f"  {ident(item)} no longer cites {exhibit}.", "hint")

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from poa.case import rules
 from poa.case.dates import as_date
 from poa.case.model import (
+    Breakdown,
     CorrectiveAction,
     Evidence,
     Metric,
@@ -41,6 +42,11 @@ class ItemField:
 
     name: str
     ask: Asker
+    applies: Callable[[dict[str, Any]], bool] | None = None  # to some items only
+
+    def offered(self, item: dict[str, Any]) -> bool:
+        """Whether the field is offered for this item."""
+        return self.applies is None or self.applies(item)
 
     @property
     def label(self) -> str:
@@ -111,7 +117,8 @@ def choice(model: type[BaseModel], name: str, message: str) -> Asker:
         values = fields.choice_values(model, name)
         entries = [Option(str(v), v) for v in values]
         current = item.get(name, model.model_fields[name].default)
-        return {name: answers.prompter.select(message, entries, default=current)}
+        default = current if current in values else None  # a hand-written value may not be
+        return {name: answers.prompter.select(message, entries, default=default)}
 
     return ask
 
@@ -129,7 +136,8 @@ def pasted(model: type[BaseModel], name: str, message: str) -> Asker:
 def ask_area(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     """A measure's part of the business: the usual ones, its own, or a new one typed."""
     current = item.get("area")
-    areas = [*AREAS, *([current] if current and current not in AREAS else [])]
+    mine = isinstance(current, str) and current and current not in AREAS
+    areas = [*AREAS, *([str(current)] if mine else [])]
     picked = answers.prompter.select(
         "Which part of the business?",
         [*(Option(a, a) for a in areas), Option(OWN, OWN)],
@@ -146,7 +154,7 @@ def ask_causes(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     """The root causes an action or a measure answers: at least one."""
     width = answers.prompter.width - 8
     causes = [c for c in answers.items("root_causes") if c.get("id")]
-    current = set(item.get("root_causes") or [])
+    current = set(links(item, "root_causes"))
     while True:
         picked = answers.prompter.checkbox(
             "Which root causes does it answer? (space to tick, Enter when done)",
@@ -169,7 +177,7 @@ def ask_exhibits(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     if not exhibits:
         answers.prompter.say("  The case has no evidence yet: add an exhibit first.", "hint")
         return {}
-    current = set(item.get("evidence") or [])
+    current = set(links(item, "evidence"))
     picked = answers.prompter.checkbox(
         "Which evidence shows it? (space to tick, Enter when done)",
         [
@@ -182,6 +190,60 @@ def ask_exhibits(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
         ],
     )
     return {"evidence": picked}
+
+
+def links(item: dict[str, Any], name: str) -> list[str]:
+    """The ids an item links to (nothing for a value that is not a list of ids)."""
+    found = item.get(name)
+    return [str(i) for i in found if isinstance(i, str)] if isinstance(found, list) else []
+
+
+PARTS = (
+    ("negative_feedback", "Orders with one- or two-star feedback"),
+    ("a_to_z_claims", "Orders with an A-to-z claim"),
+    ("chargebacks", "Orders with a service chargeback"),
+)
+
+
+def breakdown_problem(count: Any, parts: dict[str, Any]) -> str | None:
+    """What is wrong with an Order Defect Rate's defects by kind, given its count."""
+    if not isinstance(count, int) or not parts:
+        return None
+    for name, value in parts.items():
+        if isinstance(value, int) and value > count:
+            return f"{name}: {value:,} is more than the {count:,} defective orders counted"
+    total = sum(v for v in parts.values() if isinstance(v, int))
+    if total < count:
+        return (
+            f"they add up to {total:,}, fewer than the {count:,} defective orders counted: "
+            "every defective order has at least one defect"
+        )
+    return None
+
+
+def ask_breakdown(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
+    """An Order Defect Rate's defective orders by kind, each optional; asked again until
+    they fit the count."""
+    old = item.get("breakdown")
+    given: dict[str, Any] = dict(old) if isinstance(old, dict) else {}
+    while True:
+        parts = {
+            name: fields.ask_field(
+                answers.prompter,
+                Breakdown,
+                name,
+                message,
+                given.get(name, ""),
+                optional=True,
+                convert=fields.to_number,
+            )
+            for name, message in PARTS
+        }
+        given = {name: value for name, value in parts.items() if value is not None}
+        problem = breakdown_problem(item.get("count"), given)
+        if problem is None:
+            return {"breakdown": given or None}
+        answers.prompter.say(f"  {problem}", "error")
 
 
 def ask_counts(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
@@ -320,6 +382,8 @@ FIELDS: dict[str, tuple[ItemField, ...]] = {
         own("supplier", text(Evidence, "supplier", "Supplier (name, address, phone, website)")),
         own("quantity", text(Evidence, "quantity", "Units on it", convert=fields.to_number)),
         own("asins", pasted(Evidence, "asins", "ASINs it covers")),
+        own("gtins", pasted(Evidence, "gtins", "UPC, EAN or GTIN codes it shows")),
+        own("fnskus", pasted(Evidence, "fnskus", "FNSKU labels it shows")),
     ),
     "metrics": (
         own("value", text(Metric, "value", "Its value now, in percent", convert=fields.to_percent)),
@@ -327,6 +391,7 @@ FIELDS: dict[str, tuple[ItemField, ...]] = {
         own("window_days", text(Metric, "window_days", "Window in days", convert=fields.to_number)),
         own("target", text(Metric, "target", "Your target, in percent", convert=fields.to_percent)),
         own("cause", text(Metric, "cause", "Why it missed, in a line or two", long=True)),
+        ItemField("breakdown", ask_breakdown, lambda m: m.get("metric") == "order-defect-rate"),
     ),
     "milestones": (
         own("due_on", dated(Milestone, "due_on", "Milestone date", due)),

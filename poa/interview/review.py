@@ -182,6 +182,7 @@ class Review:
         entries: list[Entry] = [
             Option(cut(f"{f.label}: {show_field(current(item, f.name))}", width), f.name)
             for f in FIELDS[section]
+            if f.offered(item)
         ]
         return [
             *entries,
