@@ -623,3 +623,20 @@ def test_stopping_half_way_through_a_new_item_loses_none_of_it(tmp_path: Path) -
         "summary": "No one checked the wholesaler was authorized before our first order.",
     }
     assert (tmp_path / "case.yaml.orig").read_text(encoding="utf-8") == original
+
+
+def test_ctrl_c_while_changing_a_field_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    case = tmp_path / "odr.yaml"
+    assert interview(keys(POA), *args(case)).code == 0
+    finished = case.read_bytes()
+    edits = [
+        review_pick(case, "PM1 (for RC1)"),
+        Wait("What to change in PM1"),
+        field_pick("preventive_measures", "owner"),
+        CLEAR + "Night shift",  # typed, never confirmed
+        CTRL_C,
+    ]
+    session = interview(edits, "--resume", str(case), *args(case)[2:])
+    assert session.code == 130
+    assert "Owner: Operations manager" in session.screen  # the field menu showed it
+    assert case.read_bytes() == finished
