@@ -11,7 +11,7 @@ from typing import Any, Protocol
 from poa.case.dates import as_date
 from poa.interview.answers import Answers
 from poa.interview.draft import update
-from poa.interview.itemfields import (
+from poa.interview.itemrules import (
     DateRule,
     breakdown_problem,
     completion,

@@ -1,4 +1,5 @@
-"""The order of the interview's steps, and the review that changes answers and their dependents."""
+"""The order of the interview's steps, and the single answers that depend on each other; the
+review itself is in review.py."""
 
 from __future__ import annotations
 
