@@ -489,3 +489,74 @@ def test_new_counts_ask_again_the_defects_by_kind_when_they_no_longer_add_up(
     assert (metric["count"], metric["total"]) == (25, 1560)
     assert metric["breakdown"] == {"negative_feedback": 11, "a_to_z_claims": 14}
     load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_moving_an_action_to_another_cause_asks_what_answers_the_first(tmp_path: Path) -> None:
+    case = sample(tmp_path)  # CA1 alone answers RC1
+    _, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("corrective_actions", 0)),
+            ("What to change in CA1", "root_causes"),
+            ("Which root causes does it answer", ["RC2"]),
+            ("No corrective action answers RC1 now", ["A new corrective action"]),
+            ("What was done", "Set up a shared rota so the inbox is covered on every day off."),
+            ("When was it finished", "2026-09-10"),
+            FINISH,
+        ],
+    )
+    (checklist,) = [a for a in prompter.asked if a.message.startswith("Which root causes")]
+    assert [(o.value, o.checked) for o in checklist.options] == [("RC1", True), ("RC2", False)]
+    data = load(case)
+    assert data["corrective_actions"][0]["root_causes"] == ["RC2"]
+    assert data["corrective_actions"][-1]["id"] == "CA4"
+    assert data["corrective_actions"][-1]["root_causes"] == ["RC1"]
+    assert data["corrective_actions"][-1]["completed_on"] == date(2026, 9, 10)
+    load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_a_document_that_becomes_an_invoice_has_its_date_checked_again(tmp_path: Path) -> None:
+    case = sample(tmp_path)
+    data = load(case)
+    data["evidence"][1]["issued_on"] = date(2025, 8, 1)  # over a year before the notice
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    _, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("evidence", 1)),
+            ("What to change in E2", "kind"),
+            ("What kind of document", "invoice"),
+            ("Date printed on it", "2026-09-01"),
+            FINISH,
+        ],
+    )
+    assert "E2: its date 2025-08-01 is more than 365 days before the notice" in prompter.told
+    assert load(case)["evidence"][1]["issued_on"] == date(2026, 9, 1)
+
+
+def test_a_later_problem_start_asks_again_the_actions_finished_before_it(tmp_path: Path) -> None:
+    case = sample(tmp_path)
+    data = load(case)
+    data["corrective_actions"][0]["completed_on"] = date(2026, 8, 1)  # others: 18, 19 September
+    data["preventive_measures"][0]["started_on"] = date(2026, 8, 1)
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    _, prompter = review(
+        case,
+        [
+            ("Anything to change", "Problem began"),
+            ("When did the problem begin", "2026-08-10"),
+            ("When was it finished", "2026-08-10"),  # CA1 alone
+            ("Start date", "2026-08-10"),  # and then PM1, which began before it
+            FINISH,
+        ],
+    )
+    assert "CA1: its date 2026-08-01 is before the problem began (2026-08-10)" in prompter.told
+    assert prompter.told.count(AGAIN) == 2
+    data = load(case)
+    assert [a["completed_on"] for a in data["corrective_actions"]] == [
+        date(2026, 8, 10),
+        date(2026, 9, 18),
+        date(2026, 9, 19),
+    ]
+    assert data["preventive_measures"][0]["started_on"] == date(2026, 8, 10)
+    load_case(case, catalog=CATALOG, today=TODAY)
