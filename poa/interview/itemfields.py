@@ -162,6 +162,9 @@ def ask_causes(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     """The root causes an action or a measure answers: at least one."""
     width = answers.prompter.width - 8
     causes = [c for c in answers.items("root_causes") if c.get("id")]
+    if not causes:
+        answers.prompter.say("  The case has no root cause yet: add one first.", "error")
+        return {}
     current = set(links(item, "root_causes"))
     while True:
         picked = answers.prompter.checkbox(
