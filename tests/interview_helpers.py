@@ -18,6 +18,7 @@ from prompt_toolkit.output.vt100 import Vt100_Output
 from poa.catalog import load_catalog
 from poa.cli import main
 from poa.interview.flow import Interview
+from poa.interview.itemfields import FIELDS
 from poa.interview.terminal import Option, Prompter
 
 from .conftest import TODAY
@@ -96,13 +97,22 @@ def text(answer: str) -> str:
 
 
 def review_pick(case: Path, label: str) -> str:
-    """The keys that pick the answer with this label ('Received', 'Root causes') in the
-    review menu of this case: the entry is found by its label in the very menu the
+    """The keys that pick the entry with this label ('Received', 'RC1', 'Add a root cause')
+    in the review menu of this case: the entry is found by its label in the very menu the
     interview builds for the case, and the pointer moves down to it from the top."""
     interview = Interview.resume(case, load_catalog(), FakePrompter(), TODAY)
     options = [entry for entry in interview.review_menu() if isinstance(entry, Option)]
-    (index,) = [n for n, option in enumerate(options) if option.title.startswith(f"{label}: ")]
+    (index,) = [
+        n
+        for n, option in enumerate(options)
+        if option.title == label or option.title.startswith(f"{label}: ")
+    ]
     return DOWN * index + ENTER
+
+
+def field_pick(section: str, name: str) -> str:
+    """The keys that pick one field in the review's menu of an item of this list."""
+    return DOWN * [f.name for f in FIELDS[section]].index(name) + ENTER
 
 
 def write(path: Path, text: str) -> Path:

@@ -28,7 +28,7 @@ ROOMS = [
     ("poa.renderer", "poa.workers"),
     ("poa.log",),
     ("poa.batch",),
-    ("poa.interview",),
+    ("poa.interview", "poa.interview.review"),
     ("poa.cli", "poa.__main__", "poa"),
 ]
 

@@ -25,6 +25,7 @@ from .interview_helpers import (
     SKIP,
     SPACE,
     Wait,
+    field_pick,
     interview,
     review_pick,
     text,
@@ -362,25 +363,28 @@ def test_editing_at_review_asks_again_what_depends_on_the_change(tmp_path: Path)
         review_pick(case, "Received"),
         text("2026-11-19"),
         ENTER,  # the deadline is asked again, proposing what it was
-        review_pick(case, "Root causes"),
-        ENTER,  # the cause stays ticked
+        review_pick(case, "RC1"),  # the cause, then its sentence alone
+        field_pick("root_causes", "summary"),
         text("The carrier missed six pickups in October because no one confirmed them."),
-        ENTER * 4,  # detail, date, units, ASINs as they were
-        ENTER + ENTER,  # its corrective action and its date, as they were
-        ENTER * 4,  # its preventive measure: owner, frequency and start as they were
+        review_pick(case, "CA1 (for RC1)"),  # finished a day later than its measure began
+        field_pick("corrective_actions", "completed_on"),
+        text("2026-11-19"),
+        text("2026-11-19"),  # so the measure's start is asked again
         ENTER,  # finish
         DOWN * 3 + SPACE + ENTER,  # Word, PDF, text and Markdown
     ]
     session = interview(edits, "--resume", str(case), *args(case)[2:], columns=100)
     assert session.code == 0, session.stdout + session.screen[-2000:]
     screen = " ".join(session.screen.split())
-    for label in ("Due", "Corrective actions", "Preventive measures"):
-        assert f"{label}: this answer depends on the one you changed" in screen
+    assert "Due: this answer depends on the one you changed" in screen
+    assert "PM1: it starts on 2026-11-18, before CA1 was finished (2026-11-19)" in screen
+    assert screen.count("please check it again") == 2
     data = load(case)
     assert data["notification"]["received_on"].isoformat() == "2026-11-19"
     assert data["root_causes"][0]["summary"].startswith("The carrier missed six pickups")
     assert data["root_causes"][0]["detail"] == DETAIL  # kept, not lost
-    assert data["corrective_actions"][0]["completed_on"].isoformat() == "2026-11-18"
+    assert data["corrective_actions"][0]["completed_on"].isoformat() == "2026-11-19"
+    assert data["preventive_measures"][0]["started_on"].isoformat() == "2026-11-19"
     assert not list(tmp_path.glob("*.orig*"))  # the interview's own file needs no copy
     (markdown,) = (tmp_path / "out").glob("*.md")
     assert "no one confirmed them" in markdown.read_text(encoding="utf-8")
@@ -544,23 +548,28 @@ def test_the_installed_command_in_a_terminal_through_to_the_documents(tmp_path: 
     assert "Harbor Lane Goods LLC" in words and SUBJECT in words
 
 
-def test_an_action_for_two_causes_is_asked_once_and_keeps_its_links(tmp_path: Path) -> None:
+def test_an_actions_causes_are_changed_from_a_checklist_of_the_causes(tmp_path: Path) -> None:
     original = (SAMPLES / "inauthentic-invoices-us.yaml").read_text(encoding="utf-8")
     case = write(tmp_path / "case.yaml", original)
-    same = ENTER  # the action, finished on the date it had
     edits = [
-        review_pick(case, "Corrective actions"),
-        ENTER,  # RC1: CA1, CA2 and CA3 stay ticked
-        same * 3,
-        ENTER,  # RC2: CA2 already answers it; CA4 stays ticked
-        same,
+        review_pick(case, "CA2 (for RC1, RC2)"),
+        Wait("What to change in CA2"),
+        field_pick("corrective_actions", "root_causes"),
+        Wait("Which root causes does it answer"),
+        SPACE + ENTER,  # RC1 unticked: CA1 and CA3 still answer it
         ENTER,  # finish
         SPACE + DOWN + SPACE + DOWN + SPACE + DOWN + SPACE + ENTER,  # Markdown only
     ]
     session = interview(edits, "--resume", str(case), *args(case)[2:])
     assert session.code == 0, session.stdout + session.screen[-2000:]
-    assert "Already answered by CA2" in session.screen
-    assert load(case) == yaml.safe_load(original)  # same actions, links and evidence
+    screen = " ".join(session.screen.split())
+    assert "Answers root causes: RC1, RC2" in screen  # the field menu, before the change
+    assert "CA2 (for RC2):" in screen  # the summary after it
+    assert "please check it again" not in screen
+    before, after = yaml.safe_load(original), load(case)
+    assert after["corrective_actions"][1]["root_causes"] == ["RC2"]
+    after["corrective_actions"][1]["root_causes"] = ["RC1", "RC2"]
+    assert after == before  # nothing else changed
 
 
 def test_a_case_the_interview_cannot_read_gets_one_line_not_a_traceback(tmp_path: Path) -> None:
@@ -580,7 +589,7 @@ def test_an_unknown_issue_type_is_asked_for_before_it_is_needed(tmp_path: Path) 
     data["notification"]["issue_type"] = "order-defect"
     case = write(tmp_path / "case.yaml", yaml.safe_dump(data, sort_keys=False))
     session = interview(
-        [review_pick(case, "Evidence"), "defect" + ENTER, CTRL_C],
+        [review_pick(case, "RC1"), field_pick("root_causes", "summary"), "defect" + ENTER, CTRL_C],
         "--resume",
         str(case),
         *args(case)[2:],
@@ -597,22 +606,37 @@ def test_a_wrong_theme_is_refused_before_the_first_question(tmp_path: Path) -> N
     assert session.screen == "" and not (tmp_path / "case.yaml").exists()
 
 
-def test_stopping_half_way_through_a_list_loses_none_of_it(tmp_path: Path) -> None:
+def test_stopping_half_way_through_a_new_item_loses_none_of_it(tmp_path: Path) -> None:
     original = (SAMPLES / "inauthentic-invoices-us.yaml").read_text(encoding="utf-8")
     case = write(tmp_path / "case.yaml", original)
     edits = [
-        review_pick(case, "Root causes"),
-        ENTER,
+        review_pick(case, "Add a root cause"),
         text("No one checked the wholesaler was authorized before our first order."),
         CTRL_C,
     ]
     session = interview(edits, "--resume", str(case), *args(case)[2:])
     assert session.code == 130
     before, after = yaml.safe_load(original)["root_causes"], load(case)["root_causes"]
-    assert [c["id"] for c in after] == ["RC1", "RC2"]
-    assert (
-        after[0]["summary"]
-        == "No one checked the wholesaler was authorized before our first order."
-    )
-    assert after[1] == before[1]  # not asked again yet, still there
+    assert after[:2] == before  # the causes there were, as they were
+    assert after[2] == {
+        "id": "RC3",
+        "summary": "No one checked the wholesaler was authorized before our first order.",
+    }
     assert (tmp_path / "case.yaml.orig").read_text(encoding="utf-8") == original
+
+
+def test_ctrl_c_while_changing_a_field_leaves_the_file_as_it_was(tmp_path: Path) -> None:
+    case = tmp_path / "odr.yaml"
+    assert interview(keys(POA), *args(case)).code == 0
+    finished = case.read_bytes()
+    edits = [
+        review_pick(case, "PM1 (for RC1)"),
+        Wait("What to change in PM1"),
+        field_pick("preventive_measures", "owner"),
+        CLEAR + "Night shift",  # typed, never confirmed
+        CTRL_C,
+    ]
+    session = interview(edits, "--resume", str(case), *args(case)[2:])
+    assert session.code == 130
+    assert "Owner: Operations manager" in session.screen  # the field menu showed it
+    assert case.read_bytes() == finished

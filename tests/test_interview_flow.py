@@ -17,6 +17,7 @@ from poa.case.model import Notification
 from poa.catalog import load_catalog
 from poa.errors import CaseInvalidError, InterviewStopped
 from poa.interview.flow import Interview
+from poa.interview.review import Add, Leave, Pick
 
 from .conftest import SAMPLES, TODAY
 from .interview_fake import CTRL_C, ENTER, FakePrompter
@@ -304,48 +305,27 @@ def test_an_unchanged_case_is_never_rewritten(tmp_path: Path) -> None:
 def test_review_edits_ask_again_what_depends_on_the_change(tmp_path: Path) -> None:
     case = tmp_path / "case.yaml"
     case.write_text((SAMPLES / "odr-negative-feedback-us.yaml").read_text(), encoding="utf-8")
-    same = [
-        "What happened",
-        "When did it happen",
-        "How many orders",
-        "ASINs it affected",
-        "What was done",
-        "When was it finished",
-        "What runs now",
-        "Which part of the business",
-        "Owner",
-        "How often",
-        "Start date",
-    ]
+    cause = "No one covered the inbox while our agent was on leave."
     script = [
         ("Anything to change", "Received"),
         ("When did the notice arrive", "2026-09-15"),
         ("When is your answer due", ENTER),
         ("Anything to change", "Issue type"),
         ("What is the notice about", ENTER),  # the same type: nothing else to ask
-        ("Anything to change", "Root causes"),
-        ("Which causes apply", ENTER),
-        ("The cause in one sentence", "No one covered the inbox while our agent was on leave."),
-        ("The cause in one sentence", ENTER),
-        ("What have you already done", ENTER),
-        ("What have you already done", ENTER),
-        ("What now runs", ENTER),
-        ("What now runs", ENTER),
+        ("Anything to change", Pick("root_causes", 0)),
+        ("What to change in RC1", "summary"),
+        ("The cause in one sentence", cause),  # its actions and measures stay as they are
         ("Anything to change", "No, save and render"),
     ]
-    interview, prompter = resume(
-        case, script, standing={**dict.fromkeys(same, ENTER), "Is this finished": True}
-    )
+    interview, prompter = resume(case, script)
     assert interview.run() is True
     assert prompter.script == []
     told = prompter.told
-    again = "this answer depends on the one you changed; please check it again."
-    for label in ("Due", "Corrective actions", "Preventive measures"):
-        assert f"{label}: {again}" in told
-    assert told.count(again) == 3  # the unchanged issue type asked nothing
+    assert "Due: this answer depends on the one you changed; please check it again." in told
+    assert told.count("please check it again") == 1  # the issue type and the cause: nothing
     data = load(case)
     assert data["notification"]["received_on"] == date(2026, 9, 15)
-    assert data["root_causes"][0]["summary"].startswith("No one covered the inbox")
+    assert data["root_causes"][0]["summary"] == cause
     assert [a["id"] for a in data["corrective_actions"]] == ["CA1", "CA2", "CA3"]
     load_case(case, catalog=CATALOG, today=TODAY)
 
@@ -360,7 +340,7 @@ def review_menu(sample: str, tmp_path: Path) -> list[Any]:
     return menu.options
 
 
-def test_the_review_offers_every_answer_by_its_label(tmp_path: Path) -> None:
+def test_the_review_offers_every_answer_and_every_item(tmp_path: Path) -> None:
     options = review_menu("odr-negative-feedback-us.yaml", tmp_path)
     titles = [option.title for option in options]
     assert titles[0] == "No, save and render" and titles[-1] == "Save and stop here"
@@ -370,18 +350,31 @@ def test_the_review_offers_every_answer_by_its_label(tmp_path: Path) -> None:
         "Received: 2026-09-14",
         "Due: -",
     ]
-    assert {option.value for option in options[1:-1]} == {
+    assert {option.value for option in options if isinstance(option.value, str)} - {*Leave} == {
         *("issue_type", "kind", "received_on", "deadline", "subject", "reference"),
         *("marketplace", "severity", "account_status", "problem_started_on", "text"),
         *("legal_name", "store_name", "merchant_token", "marketplaces", "email", "signatory"),
         *("scope", "asins", "order_ids"),
-        *("root_causes", "corrective_actions", "preventive_measures", "evidence"),
-        "metrics",  # the notice is about a metric: the letter states it
     }
-    pip = [
-        option.title.split(":")[0] for option in review_menu("late-shipment-pip-uk.yaml", tmp_path)
+    picks = [o.value for o in options if isinstance(o.value, Pick)]
+    assert [(p.section, p.index) for p in picks] == [
+        *(("root_causes", n) for n in range(2)),
+        *(("corrective_actions", n) for n in range(3)),
+        *(("preventive_measures", n) for n in range(3)),
+        *(("evidence", n) for n in range(2)),
+        ("metrics", 0),  # the notice is about a metric: the letter states it
     ]
-    assert pip[-4:-1] == ["Metrics", "Milestones", "Reviewed"]  # an improvement plan's own
+    assert (
+        "CA2 (for RC2): Returned to double-wall cartons"
+        in titles[titles.index("Add a root cause") + 2]
+    )
+    assert [o.value.section for o in options if isinstance(o.value, Add)] == [
+        *("root_causes", "corrective_actions", "preventive_measures", "evidence", "metrics")
+    ]
+    assert "Add an exhibit" in titles
+    pip = [option.title for option in review_menu("late-shipment-pip-uk.yaml", tmp_path)]
+    assert pip[-3:] == ["Add a milestone", "Reviewed: weekly", "Save and stop here"]
+    assert "Add a metric" in pip  # an improvement plan's own lists
 
 
 def test_an_unfinished_action_can_become_a_preventive_measure(tmp_path: Path) -> None:

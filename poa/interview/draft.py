@@ -41,6 +41,8 @@ class DraftFile:
     step: Step = "notification"
     # The text of a case written by hand, until it is copied aside on the first rewrite.
     original: str | None = None
+    # The data as the file last held it (YAML), so leaving with nothing changed writes nothing.
+    written: str | None = None
 
     @classmethod
     def start(cls, path: Path) -> DraftFile:
@@ -61,8 +63,9 @@ class DraftFile:
         first = text.splitlines()[0] if text else ""
         marked = first.startswith(MARKER)
         draft = cls(path, doc.data, _step(first[len(MARKER) :]) if marked else "review")
+        draft.written = dump_yaml(doc.data)
         # A file the interview wrote holds nothing that saving again would drop.
-        if not marked and text != dump_yaml(doc.data):
+        if not marked and text != draft.written:
             draft.original = text
         return draft
 
@@ -76,7 +79,8 @@ class DraftFile:
             copy = free_name(self.path.with_name(self.path.name + ORIGINAL_SUFFIX))
             write_atomic(copy, self.original.encode())
             self.original = None
-        write_atomic(self.path, (marker + dump_yaml(self.data)).encode())
+        self.written = dump_yaml(self.data)
+        write_atomic(self.path, (marker + self.written).encode())
         return copy
 
     @property
@@ -85,8 +89,9 @@ class DraftFile:
         return self.original is not None
 
     def keep(self) -> None:
-        """Save on the way out, unless the file is still exactly as the user wrote it."""
-        if not self.untouched:
+        """Save on the way out, unless the file is still exactly as the user wrote it or
+        already holds every answer."""
+        if not self.untouched and dump_yaml(self.data) != self.written:
             self.save()
 
 

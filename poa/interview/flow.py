@@ -1,11 +1,11 @@
-"""The order of the interview's steps, and the review that changes answers and their dependents."""
+"""The order of the interview's steps, and the single answers that depend on each other; the
+review itself is in review.py."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from poa.case.files import case_from_data
@@ -30,8 +30,8 @@ from poa.interview.questions import (
     offer_profile,
     remember_profile,
 )
-from poa.interview.summary import answer_line, item_line
-from poa.interview.terminal import Entry, Heading, Option, Prompts
+from poa.interview.review import Review
+from poa.interview.terminal import Entry, Prompts
 
 # Each step's questions, in the order asked.
 QUESTIONS: dict[Step, tuple[Question, ...]] = {
@@ -91,13 +91,6 @@ SHAPES: dict[str, type] = {
     **dict.fromkeys(SECTIONS, dict),
     **{q.name: list for q in BY_NAME.values() if q.listed},
 }
-
-
-class Leave(StrEnum):
-    """The review menu's ways out, beside the answers to change."""
-
-    FINISH = ":finish"
-    STOP = ":stop"
 
 
 @dataclass
@@ -180,41 +173,17 @@ class Interview:
             end(self.answers)
 
     def review(self) -> bool:
-        """Show every answer; let the user change any of them. True when finished."""
-        say = self.answers.prompter.say
-        while True:
-            self.show_summary()
-            choice = self.answers.prompter.select("Anything to change?", self.review_menu())
-            if choice == Leave.STOP:
-                if not self.draft.untouched:
-                    self.answers.save("review")
-                return False
-            if choice != Leave.FINISH:
-                self.change(choice)
-                self.answers.save("review")
-                continue
-            problems = self.problems()
-            if not problems:
-                if not self.draft.untouched:  # otherwise the file is as it was
-                    self.answers.save("done")
-                return True
-            say("\nThe case is not complete yet:", "alarm")
-            for line in problems:
-                say(f"  {line}", "error")
+        """Show every answer; let the user change any answer or any field of a list item.
+        True when finished."""
+        return Review(self).run()
 
     def review_menu(self) -> list[Entry]:
-        """The review's menu: finish, every answer by step (its value is the question's
-        name), stop."""
-        width = self.answers.prompter.width - 8
-        entries: list[Entry] = [Option("No, save and render", Leave.FINISH)]
-        for step in self.steps():
-            entries.append(Heading(f"-- {TITLES[step]} --"))
-            entries += [
-                Option(answer_line(q.label, self.answers.value(q.name), width), q.name)
-                for q in self.questions(step)
-            ]
-        entries.append(Option("Save and stop here", Leave.STOP))
-        return entries
+        """The review's menu: finish, every answer and list item by step, stop."""
+        return Review(self).menu()
+
+    def sections(self) -> list[tuple[str, list[Question]]]:
+        """The steps as the review shows them: title and questions."""
+        return [(TITLES[step], self.questions(step)) for step in self.steps()]
 
     def change(self, name: str, done: set[str] | None = None) -> None:
         """Ask one question again, then every answer that depends on it."""
@@ -250,18 +219,3 @@ class Interview:
         except CaseInvalidError as exc:
             return [f"{p.field}: {p.message}" for p in exc.problems]
         return []
-
-    def show_summary(self) -> None:
-        """Every answer, by step; list answers item by item."""
-        say = self.answers.prompter.say
-        say("\n" + "=" * 20 + " Your answers " + "=" * 20, "heading")
-        for step in self.steps():
-            say(f"\n{TITLES[step]}", "heading")
-            for question in self.questions(step):
-                value = self.answers.value(question.name)
-                if question.listed and value:
-                    for item in value:
-                        say(f"  {item_line(item)}")
-                else:
-                    say(f"  {answer_line(question.label, value)}")
-        say()
