@@ -24,7 +24,8 @@ from poa.case.model import (
 from poa.checks.findings import FieldKind
 from poa.interview import fields
 from poa.interview.answers import Answers
-from poa.interview.causes import AREAS, OWN
+from poa.interview.causes import AREAS
+from poa.interview.choices import OWN
 from poa.interview.itemrules import (
     DateRule,
     breakdown_problem,
