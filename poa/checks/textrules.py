@@ -139,9 +139,12 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     joined = "\x00".join(texts)
     words = words_by_part(joined.lower(), "\x00")
     every = frozenset().union(*words)
-    # A rule whose gate no field of the case can open is not tried field by field.
+    # A rule whose gate no field of the case can open is not tried field by field. Gate
+    # patterns read each field as a line of its own (a pattern may be anchored at a line's
+    # start); a field's own line breaks only make a gate open more often, never less.
+    lines = joined.replace("\x00", "\n")
     skipped = set(skip) | {
-        rid for rid, (_, gate) in FUNCTIONS.items() if not gate.may_open(every, joined)
+        rid for rid, (_, gate) in FUNCTIONS.items() if not gate.may_open(every, lines)
     }
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
