@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 from poa.checks import content, tone, wording
 from poa.checks.findings import FieldKind
@@ -41,13 +42,14 @@ class Gate:
             pattern.search(text) for pattern in self.patterns
         )
 
-    def may_open(self, every: frozenset[str], joined: str) -> bool:
-        """Whether a field of a case with these words and this joined text may open it."""
+    def may_open(self, every: frozenset[str], text: Callable[[], str]) -> bool:
+        """Whether a field of a case with these words may open it; `text` gives the fields'
+        text, as lines, when the words do not settle it."""
         if self.always or not self.words.isdisjoint(every):
             return True
         if self.both and not (self.both[0].isdisjoint(every) or self.both[1].isdisjoint(every)):
             return True
-        return self.marked(joined)
+        return bool(self.marks or self.patterns) and self.marked(text())
 
     def admits(self, words: frozenset[str], text: str) -> bool:
         """Whether the rule has to read a text with these words."""
@@ -140,11 +142,20 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     words = words_by_part(joined.lower(), "\x00")
     every = frozenset().union(*words)
     # A rule whose gate no field of the case can open is not tried field by field. Gate
-    # patterns read each field as a line of its own (a pattern may be anchored at a line's
-    # start); a field's own line breaks only make a gate open more often, never less.
-    lines = joined.replace("\x00", "\n")
+    # patterns read the fields of the kinds the rule reads, each as a line of its own (a
+    # pattern may be anchored at a line's start; a field's own line breaks only make a gate
+    # open more often, never less).
+    lines: dict[frozenset[FieldKind], str] = {}
+
+    def lines_of(kinds: frozenset[FieldKind]) -> str:
+        if kinds not in lines:
+            lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
+        return lines[kinds]
+
     skipped = set(skip) | {
-        rid for rid, (_, gate) in FUNCTIONS.items() if not gate.may_open(every, lines)
+        rid
+        for rid, (_, gate) in FUNCTIONS.items()
+        if not gate.may_open(every, partial(lines_of, RULES[rid].kinds))
     }
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
