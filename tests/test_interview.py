@@ -490,6 +490,19 @@ def test_messages_wrap_to_the_terminal_width_rather_than_being_cut(tmp_path: Pat
     assert max(len(line) for line in told.splitlines()) <= 50
 
 
+def test_a_refused_answers_message_wraps_in_full_under_the_prompt(tmp_path: Path) -> None:
+    # prompt_toolkit gives the message one line; at 50 columns this one needs two, and the
+    # part that says what to do comes last.
+    message = "2099-01-01 is in the future: give the date the notice arrived"
+    keys_ = [SKIP, "late ship" + ENTER, ENTER, "2099-01-01" + ENTER, Wait("notice arrived"), CTRL_C]
+    session = interview(keys_, *args(tmp_path / "lsr.yaml"), columns=50)
+    assert session.code == 130
+    shown = session.screen.split("2099-01-01 is in the future", 1)[1]
+    assert " ".join(("2099-01-01 is in the future" + shown).split()).startswith(message)
+    lines = ("2099-01-01 is in the future" + shown).splitlines()
+    assert len(lines[0]) <= 50 and lines[1].startswith("notice arrived")
+
+
 def test_an_existing_file_is_never_overwritten_without_asking(tmp_path: Path) -> None:
     original = (SAMPLES / "drop-shipping-us.yaml").read_text(encoding="utf-8")
     case = write(tmp_path / "case.yaml", original)

@@ -13,6 +13,8 @@ from typing import Any, Literal, Protocol
 
 import questionary
 from prompt_toolkit.application.current import get_app_session
+from prompt_toolkit.filters import to_filter
+from prompt_toolkit.layout.controls import FormattedTextControl
 from questionary.constants import INDICATOR_SELECTED, INDICATOR_UNSELECTED
 from questionary.prompts.common import InquirerControl
 
@@ -148,17 +150,18 @@ class Prompter:
 
         def check(text: str) -> bool | str:
             result = validate(text) if validate else True
-            return self.plain(result) if isinstance(result, str) else result
+            return wrap(self.plain(result), self.width - 1) if isinstance(result, str) else result
 
-        answer = questionary.text(
+        question = questionary.text(
             self.plain(message),
             default=default,
             validate=check,
             qmark=self.qmark,
             instruction=instruction,
             **self.streams,
-        ).unsafe_ask()
-        return str(answer).strip()
+        )
+        show_messages_whole(question)
+        return str(question.unsafe_ask()).strip()
 
     def long_text(self, message: str, default: str = "", validate: Check | None = None) -> str:
         """A long answer typed here, or in the editor when the answer is ':e'."""
@@ -277,6 +280,21 @@ def draw_ascii_ticks(question: questionary.Question) -> None:
                 return [(part[0], ASCII_TICKS.get(part[1], part[1]), *part[2:]) for part in draw()]
 
             control.text = ascii_text
+
+
+def show_messages_whole(question: questionary.Question) -> None:
+    """Let the line under a prompt that shows why an answer is refused grow to as many lines
+    as the message has: prompt_toolkit gives it one line, and cuts the rest (often the part
+    that says how to fix the answer) at the terminal's edge."""
+    for window in question.application.layout.find_all_windows():
+        control = window.content
+        text = getattr(control, "text", None)
+        if isinstance(control, FormattedTextControl) and "ValidationToolbar" in getattr(
+            text, "__qualname__", ""
+        ):
+            window.height = None
+            window.wrap_lines = to_filter(True)
+            window.dont_extend_height = to_filter(True)
 
 
 def wrap(text: str, width: int) -> str:
