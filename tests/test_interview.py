@@ -287,13 +287,13 @@ def test_answers_are_checked_as_typed_with_the_messages_of_validate(tmp_path: Pa
         "When was it finished": ("2026-12-01", date_message, "2026-11-18"),
     }
     for prompt, (bad, message, good) in wrong.items():
-        script[prompt] = [text(bad), Wait(message), text(good)]
+        script[prompt] = [text(bad), Wait(message[:40]), text(good)]
     case = tmp_path / "odr.yaml"
     typed = [key for keys_ in script.values() for key in keys_]
     session = interview(typed, *args(case), columns=400)
     assert session.code == 0, session.stdout + session.screen[-2000:]
-    for _, message, _ in wrong.values():
-        assert message in session.screen
+    for _, message, _ in wrong.values():  # in full, wrapped to the terminal's width
+        assert " ".join(message.split()) in session.said
     assert "marketplace ID of Amazon United Kingdom" in token_message
     assert "2026-12-01 is in the future" in date_message
     data = load(case)
