@@ -14,25 +14,13 @@ from poa.interview.terminal import Heading, Option
 
 from .conftest import TODAY
 from .interview_fake import ENTER, FakePrompter, UnscriptedQuestionError
-from .test_first_hour import NOTICE
+from .test_first_hour import SCRIPT
 
 CATALOG = load_catalog()
 LSR = CATALOG.get("late-shipment-rate")
 OWN = "My own (type it)"
-# Up to the causes: the notice pasted and the seller's details.
-BEFORE_CAUSES = [
-    ("Paste the notice", NOTICE),
-    ("Is this right", True),
-    ("Severity", "high"),
-    ("When did the problem begin", "2026-11-03"),
-    ("Business legal name", "Pinecrest Outfitters LLC"),
-    ("Store name", "Pinecrest Outfitters"),
-    ("Merchant token", "A3PINECREST77Q"),
-    ("Which stores do you sell in", ENTER),
-    ("Contact email", "help@pinecrest.example"),
-    ("Who signs the plan", "Jordan Ellis"),
-    ("Their role", ENTER),
-]
+# Up to the causes: the notice pasted and the seller's details, as the first hour answers them.
+BEFORE_CAUSES = SCRIPT[: [question for question, _ in SCRIPT].index("Which causes apply")]
 # One catalog cause (the fifth: the carrier pickup slot outgrown), its facts left empty.
 FIFTH = LSR.root_causes[4]
 CAUSE = [

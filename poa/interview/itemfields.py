@@ -170,12 +170,7 @@ def ask_causes(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     while True:
         picked = answers.prompter.checkbox(
             "Which root causes does it answer? (space to tick, Enter when done)",
-            [
-                Option(
-                    cut(f"{c['id']}: {c.get('summary', '')}", width), c["id"], c["id"] in current
-                )
-                for c in causes
-            ],
+            id_options(causes, lambda c: c.get("summary", ""), current, width),
         )
         if picked:
             return {"root_causes": picked}
@@ -192,16 +187,16 @@ def ask_exhibits(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     current = set(links(item, "evidence"))
     picked = answers.prompter.checkbox(
         "Which evidence shows it? (space to tick, Enter when done)",
-        [
-            Option(
-                cut(f"{e['id']}: {e.get('proves') or e.get('file', '')}", width),
-                e["id"],
-                e["id"] in current,
-            )
-            for e in exhibits
-        ],
+        id_options(exhibits, lambda e: e.get("proves") or e.get("file", ""), current, width),
     )
     return {"evidence": picked}
+
+
+def id_options(
+    items: list[dict[str, Any]], text: Callable[[dict[str, Any]], str], ticked: set[str], width: int
+) -> list[Option]:
+    """Items to tick by id, each shown with its text cut to the width."""
+    return [Option(cut(f"{i['id']}: {text(i)}", width), i["id"], i["id"] in ticked) for i in items]
 
 
 PARTS = (
