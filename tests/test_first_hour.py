@@ -69,11 +69,11 @@ SCRIPT: list[tuple[str, Any]] = [
     ("The cause in one sentence", ENTER),
     ("What happened", WEEKEND),
     ("When did it happen", "2026-11-07"),
-    ("How many orders or units", "23"),
+    ("How many", "23"),
     ("ASINs it affected", "B09TNW4RZ8"),
     ("What happened", ENTER),
     ("When did it happen", ENTER),
-    ("How many orders or units", "41"),
+    ("How many", "41"),
     ("ASINs it affected", "B0C7KQ2M1X B09TNW4RZ8"),
     ("What have you already done", [LSR.corrective_actions[0]]),
     ("When was it finished", "2026-11-10"),
@@ -116,6 +116,8 @@ def test_pasted_notice_gives_a_checked_letter_in_40_prompts(tmp_path: Path) -> N
     for identifier in ("B0C7KQ2M1X", "B09TNW4RZ8", "113-4820193-5510234", "113-9931025-2214870"):
         assert identifier in letter
     assert "LSR-7781204" in letter
+    assert "This affected 41 orders." in letter  # a metric notice's causes count orders
+    assert "Fulfillment (root cause 1)" in letter and "Fulfilment" not in letter  # a US store
 
 
 def test_a_notice_read_from_a_file(tmp_path: Path) -> None:

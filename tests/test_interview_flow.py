@@ -59,7 +59,7 @@ POA: Script = [
     ("The cause in one sentence", ENTER),
     ("What happened", DETAIL),
     ("When did it happen", "2026-10-01"),
-    ("How many orders or units", "14"),
+    ("How many", "14"),
     ("ASINs it affected", "B07XJ8C8F5"),
     ("What have you already done", [ODR.corrective_actions[0]]),
     ("When was it finished", "2026-11-18"),
@@ -145,6 +145,7 @@ def test_a_complete_plan_of_action_is_saved_and_valid(tmp_path: Path) -> None:
         "detail": DETAIL,
         "occurred_on": date(2026, 10, 1),
         "units": 14,
+        "unit": "orders",  # a notice about a metric counts orders unless told otherwise
         "asins": ["B07XJ8C8F5"],
     }
     assert data["corrective_actions"][0]["root_causes"] == ["RC1"]

@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from poa.catalog import load_catalog
+from poa.interview.causes import counted
 from poa.interview.choices import FOR_THIS_CAUSE, OTHERS, catalog_position, grouped
 from poa.interview.flow import Interview
 from poa.interview.terminal import Heading, Option
@@ -28,7 +30,7 @@ CAUSE = [
     ("The cause in one sentence", ENTER),
     ("What happened", ENTER),
     ("When did it happen", ENTER),
-    ("How many orders or units", ENTER),
+    ("How many", ENTER),
     ("ASINs it affected", ENTER),
 ]
 
@@ -113,3 +115,28 @@ def test_the_options_for_a_cause_are_grouped_under_headings() -> None:
     assert isinstance(entries[0], Heading) and isinstance(entries[3], Heading)
     # No headings when every option is of one group.
     assert grouped(options[:2], set()) == options[:2]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("41", (41, "orders")),
+        ("41 Orders", (41, "orders")),
+        ("1,200 units", (1200, "units")),
+        ("3 listings", (3, "listings")),
+        ("1 package", (1, "packages")),
+        ("3 cats", ("3 cats", "orders")),  # left for the model to refuse
+        ("many", ("many", "orders")),
+    ],
+)
+def test_a_count_says_what_it_counts(typed: str, expected: tuple[object, str]) -> None:
+    assert counted(typed, "orders") == expected
+
+
+def test_a_causes_count_is_in_orders_for_a_metric_notice(tmp_path: Path) -> None:
+    script = [*BEFORE_CAUSES, *CAUSE[:4], ("How many", "41"), ("ASINs it affected", ENTER)]
+    prompter = run_until_stuck(tmp_path, script)
+    asked = next(a for a in prompter.asked if a.message.startswith("How many"))
+    assert asked.message.startswith("How many orders were affected?")
+    data = yaml.safe_load((tmp_path / "c.yaml").read_text(encoding="utf-8"))
+    assert (data["root_causes"][0]["units"], data["root_causes"][0]["unit"]) == (41, "orders")

@@ -300,7 +300,7 @@ def test_a_new_cause_gets_an_action_and_a_measure(tmp_path: Path) -> None:
             ("The cause in one sentence", cause),
             ("What happened", ENTER),
             ("When did it happen", ENTER),
-            ("How many orders or units", ENTER),
+            ("How many", ENTER),
             ("ASINs it affected", ENTER),
             ("No corrective action answers RC3", [1]),  # CA2, by its place in the list
             ("No preventive measure answers RC3", ["A new preventive measure"]),

@@ -206,7 +206,7 @@ class PreventiveMeasure(Strict):
     area: ShortText = Field(
         default="Operations",
         description="The part of the business it belongs to, such as Sourcing, Listings, "
-        "Fulfilment, Customer service, Training or Monitoring.",
+        "Fulfillment, Customer service, Training or Monitoring.",
     )
     measure: Text = Field(description="What runs now, stated as a fact, in the present tense.")
     owner: ShortText = Field(description="The role responsible, such as Warehouse lead.")

@@ -168,7 +168,8 @@ def _measure(
     causes = numbering.causes_text(measure.root_causes)
     text = w.sentence(refs(measure.measure))
     if "area" in measure.model_fields_set:
-        lead = f"{measure.area} ({causes})"
+        # An area is a label (most often one of the interview's), spelled for the store.
+        lead = f"{for_store(measure.area, market.north_american)} ({causes})"
     else:
         lead, text = "", w.with_note(text, causes)
     if measure.kpi:

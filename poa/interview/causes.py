@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -22,7 +23,7 @@ from poa.pairing import Suggestion
 AREAS = (
     "Sourcing",
     "Listings",
-    "Fulfilment",
+    "Fulfillment",
     "Customer service",
     "Training",
     "Monitoring",
@@ -34,10 +35,10 @@ AREA_WORDS = (
     ("supplier", "Sourcing"),
     ("invoice", "Sourcing"),
     ("listing", "Listings"),
-    ("carrier", "Fulfilment"),
-    ("ship", "Fulfilment"),
-    ("pickup", "Fulfilment"),
-    ("vacation", "Fulfilment"),
+    ("carrier", "Fulfillment"),
+    ("ship", "Fulfillment"),
+    ("pickup", "Fulfillment"),
+    ("vacation", "Fulfillment"),
     ("buyer", "Customer service"),
     ("message", "Customer service"),
     ("train", "Training"),
@@ -100,20 +101,58 @@ def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summ
         extra=lambda day: rules.past_problem(day, today),
     )
     draft.set(cause, "occurred_on", when)
-    units = fields.ask_field(
-        prompter,
-        RootCause,
-        "units",
-        "How many orders or units were affected?",
-        previous.get("units", ""),
-        optional=True,
-        convert=fields.to_number,
-    )
-    draft.set(cause, "units", units)
+    ask_count(answers, draft, cause, previous)
     asins = fields.ask_pasted(
         prompter, RootCause, "asins", "ASINs it affected", previous.get("asins", [])
     )
     draft.set(cause, "asins", asins)
+
+
+def ask_count(
+    answers: Answers, draft: ListDraft, cause: dict[str, Any], previous: dict[str, Any]
+) -> None:
+    """How many orders (or units, packages, listings, messages) a cause affected: orders for
+    a notice about a metric, units otherwise, unless the seller names what the number counts
+    ("3 listings")."""
+    unit = previous.get("unit") or ("orders" if current_issue(answers).metric else "units")
+    said = {"unit": unit}
+
+    def convert(text: str) -> Any:
+        number, noun = counted(text, unit)
+        said["unit"] = noun
+        return number
+
+    old = previous.get("units")
+    units = fields.ask_field(
+        answers.prompter,
+        RootCause,
+        "units",
+        f"How many {unit} were affected?",
+        "" if old is None else f"{old} {unit}",
+        optional=True,
+        convert=convert,
+        hint=f"A number, such as 41; if it counts something other than {unit}, say what: "
+        "41 units, 3 listings, 12 packages, 5 messages.",
+    )
+    draft.set(cause, "units", units)
+    draft.set(cause, "unit", said["unit"] if units is not None else None)
+
+
+UNITS = {"order": "orders", "unit": "units", "package": "packages", "listing": "listings"}
+UNITS |= {"message": "messages", **{plural: plural for plural in UNITS.values()}}
+COUNTED = re.compile(r"(?P<number>[\d][\d,.\s]*?)\s*(?P<noun>[A-Za-z]+)?")
+
+
+def counted(text: str, unit: str) -> tuple[Any, str]:
+    """A typed count and what it counts: '41' (the unit proposed), '41 orders', '3 listings';
+    anything else as typed, for the model to report."""
+    match = COUNTED.fullmatch(text.strip())
+    if match is None:
+        return text, unit
+    noun = (match["noun"] or unit).lower()
+    if noun not in UNITS:
+        return text, unit
+    return fields.to_number(match["number"]), UNITS[noun]
 
 
 def ask_summary(answers: Answers, summary: str) -> str:
