@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+import poa
 from poa.catalog import load_catalog
 from poa.interview.causes import counted
 from poa.interview.choices import FOR_THIS_CAUSE, OTHERS, catalog_position, grouped
@@ -140,3 +141,77 @@ def test_a_causes_count_is_in_orders_for_a_metric_notice(tmp_path: Path) -> None
     assert asked.message.startswith("How many orders were affected?")
     data = yaml.safe_load((tmp_path / "c.yaml").read_text(encoding="utf-8"))
     assert (data["root_causes"][0]["units"], data["root_causes"][0]["unit"]) == (41, "orders")
+
+
+TWO_ISSUES = """\
+From: Amazon Seller Performance <seller-performance@amazon.com>
+Date: November 18, 2026
+Subject: Action required: your Order Defect Rate and Late Shipment Rate
+
+Hello,
+
+Your account is at risk of deactivation. Your Order Defect Rate is 1.4%, above our target of
+under 1%, and your Late Shipment Rate is 5.8%, above our target of under 4%, for orders
+shipped from Amazon.com.
+
+Please send us a plan of action by December 2, 2026 that explains what caused these problems
+and what you have changed.
+
+Seller Performance Team
+"""
+ODR = CATALOG.get("order-defect-rate")
+STEADY = {
+    "Reference or violation ID": ENTER,
+    "What does the notice affect": ENTER,
+    "ASINs named in the notice": ENTER,
+    "Order IDs named": ENTER,
+    "Order IDs": ENTER,
+    "The cause in one sentence": ENTER,
+    "What happened": ENTER,
+    "When did it happen": ENTER,
+    "How many": ENTER,
+    "ASINs it affected": ENTER,
+    "When was it finished": "2026-11-19",
+    "Owner": ENTER,
+    "How often": ENTER,
+    "Start date": ENTER,
+    "What kind of document": ENTER,
+    "Its value now": ENTER,
+    "How many orders counted": ENTER,
+}
+
+
+def test_a_notice_about_two_issues_answers_both(tmp_path: Path) -> None:
+    lsr_action = next(s.text for s in LSR.suggested_actions if s.cause == 5)
+    script = [
+        *[(q, a) for q, a in BEFORE_CAUSES if q != "Paste the notice"],
+        ("Which causes apply", [ODR.root_causes[0], FIFTH]),
+        ("What have you already done", [ODR.corrective_actions[0]]),
+        ("What have you already done", [lsr_action]),
+        ("What now runs", [ODR.suggested_measures[0].text]),
+        ("What now runs", [LSR.preventive_measures[0]]),
+        ("Which do you have", [ODR.evidence[0]]),
+        ("File name as attached", "odr-report.pdf"),
+        ("Date printed on it", "2026-11-19"),
+        ("Anything to change", "No, save and render"),
+    ]
+    script.insert(0, ("Paste the notice", TWO_ISSUES))
+    prompter = FakePrompter(script, standing=STEADY)
+    path = tmp_path / "c.yaml"
+    assert Interview.start(path, CATALOG, prompter, TODAY, profile=tmp_path / "p.yaml").run()
+    assert "Also about: late-shipment-rate" in prompter.told
+    causes = next(a for a in prompter.asked if a.message.startswith("Which causes apply"))
+    assert set(ODR.root_causes) | set(LSR.root_causes) <= set(causes.titles)
+    # The second cause's actions are the Late Shipment Rate's, its own first.
+    actions = [a for a in prompter.asked if a.message.startswith("What have you already done")]
+    assert actions[1].titles[0] == lsr_action
+    assert LSR.corrective_actions[0] in actions[1].titles
+    case = poa.load_case(path, today=TODAY)
+    assert case.notification.other_issue_types == ["late-shipment-rate"]
+    assert [c.issue_type for c in case.root_causes] == [None, "late-shipment-rate"]
+    assert [(m.metric, m.value) for m in case.metrics] == [
+        ("order-defect-rate", 1.4),
+        ("late-shipment-rate", 5.8),
+    ]
+    letter = " ".join(poa.render(case, "md").decode().split())
+    assert "1.4%" in letter and "5.8%" in letter

@@ -57,6 +57,10 @@ def _answer(notice: dict[str, Any]) -> dict[str, Any]:
     notification.setdefault("subject", "Notice")
     notification.setdefault("marketplace", "US")
     data["seller"]["marketplaces"] = [notification["marketplace"]]
+    for key in notification.get("other_issue_types", []):  # each issue named is explained
+        data["root_causes"].append(dict(data["root_causes"][0], id=f"RC-{key}", issue_type=key))
+        for section in ("corrective_actions", "preventive_measures"):
+            data[section][0]["root_causes"].append(f"RC-{key}")
     data["kind"] = notice["kind"]
     data["notification"] = notification
     data["metrics"] = notice.get("metrics", [])

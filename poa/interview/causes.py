@@ -9,64 +9,49 @@ from typing import Any, Literal
 
 from poa.case import rules
 from poa.case.dates import as_date
-from poa.case.model import CorrectiveAction, PreventiveMeasure, RootCause
+from poa.case.model import CorrectiveAction, RootCause
+from poa.catalog import IssueType
 from poa.checks.findings import FieldKind
 from poa.interview import fields
 from poa.interview.answers import Answers
 from poa.interview.choices import catalog_position, pick
 from poa.interview.draft import ListDraft, next_id
-from poa.interview.questions import current_issue
+from poa.interview.questions import current_issue, notice_issues
 from poa.interview.summary import item_line
 from poa.interview.terminal import Option
 from poa.pairing import Suggestion
 
-AREAS = (
-    "Sourcing",
-    "Listings",
-    "Fulfillment",
-    "Customer service",
-    "Training",
-    "Monitoring",
-    "Systems",
-    "Compliance",
-)
-# Words in a measure and the part of the business they name, the first found deciding.
-AREA_WORDS = (
-    ("supplier", "Sourcing"),
-    ("invoice", "Sourcing"),
-    ("listing", "Listings"),
-    ("carrier", "Fulfillment"),
-    ("ship", "Fulfillment"),
-    ("pickup", "Fulfillment"),
-    ("vacation", "Fulfillment"),
-    ("buyer", "Customer service"),
-    ("message", "Customer service"),
-    ("train", "Training"),
-    ("integration", "Systems"),
-    ("alert", "Monitoring"),
-    ("report", "Monitoring"),
-    ("review", "Monitoring"),
-    ("polic", "Compliance"),
-)
 # Asks the rest of one item, given the list, the item, its previous answers and its text;
 # says whether to keep it.
 Build = Callable[[ListDraft, dict[str, Any], dict[str, Any], str], bool]
 
 
 def ask_root_causes(answers: Answers) -> None:
-    """The causes that apply, from the issue's typical ones or the seller's own."""
+    """The causes that apply, from the typical ones of each issue the notice names or the
+    seller's own; a cause of an issue other than the main one says which it explains."""
     old = {c.get("summary"): c for c in answers.items("root_causes")}
-    suggestions = list(dict.fromkeys([*old, *current_issue(answers).root_causes]))
+    issues = notice_issues(answers)
+    origin: dict[str, str] = {}
+    for issue in issues:
+        for text in issue.root_causes:
+            origin.setdefault(text, issue.key)
+    headings = {}
+    if len(issues) > 1:  # each issue's causes under its own title
+        headings = {issue.root_causes[0]: f"-- {issue.title} --" for issue in issues}
     chosen = pick(
         answers,
         "Which causes apply? Pick the processes that failed",
-        suggestions,
+        # With several issues, each issue's causes stay under its title.
+        list(dict.fromkeys([*(c for c in old if not headings or c not in origin), *origin])),
         set(old),
         kind=FieldKind.ROOT_CAUSE,
+        headings=headings,
     )
     used = {c.get("id") for c in old.values()}
     for summary in chosen:  # saved ticked at once, so a resume finds every cause ticked
         old.setdefault(summary, {"id": next_id("RC", used), "summary": summary})
+        if origin.get(summary, issues[0].key) != issues[0].key:
+            old[summary].setdefault("issue_type", origin[summary])
     draft = answers.list_draft("root_causes", list(old.values()))
     draft.save()
     for number, summary in enumerate(chosen, 1):
@@ -75,11 +60,26 @@ def ask_root_causes(answers: Answers) -> None:
     draft.finish()
 
 
+def ask_explained(answers: Answers, draft: ListDraft, cause: dict[str, Any]) -> None:
+    """Which of the notice's issues a cause of the seller's own explains, when it names more
+    than one (the main issue needs no mark)."""
+    issues = notice_issues(answers)
+    if len(issues) < 2 or cause.get("summary") not in answers.typed:
+        return
+    key = answers.prompter.select(
+        "Which of the notice's issues does this cause explain?",
+        [Option(issue.title, issue.key) for issue in issues],
+        default=cause.get("issue_type") or issues[0].key,
+    )
+    draft.set(cause, "issue_type", key if key != issues[0].key else None)
+
+
 def ask_cause(answers: Answers, draft: ListDraft, previous: dict[str, Any], summary: str) -> None:
     """One root cause's facts."""
     prompter, today = answers.prompter, answers.today
     cause = draft.add(previous, "RC")
     draft.set(cause, "summary", ask_summary(answers, summary))
+    ask_explained(answers, draft, cause)
     detail = fields.ask_field(
         prompter,
         RootCause,
@@ -203,7 +203,7 @@ def for_each_cause(
     answers: Answers,
     kind: PerCause,
     carried: list[dict[str, Any]],
-    suggested: Sequence[Suggestion],
+    suggested: Callable[[IssueType], Sequence[Suggestion]],
     build: Build,
 ) -> None:
     """Ask, cause by cause, which items answer it; `build` asks the rest of one item and says
@@ -230,7 +230,7 @@ def answer_cause(
     old: list[dict[str, Any]],
     cause: dict[str, Any],
     known: set[str],
-    suggested: Sequence[Suggestion],
+    suggested: Callable[[IssueType], Sequence[Suggestion]],
     build: Build,
 ) -> bool:
     """Pick and ask the items for one cause; True once the cause has at least one."""
@@ -246,15 +246,17 @@ def answer_cause(
     answers.prompter.say(f"\n{cause['id']}: {cause.get('summary', '')}", "heading")
     for item in covered:
         answers.prompter.say(f"  Already answered by {item_line(item)}")
-    position = catalog_position(current_issue(answers).root_causes, cause.get("summary", ""))
+    issue = issue_of(answers, cause)
+    offered = suggested(issue)
+    position = catalog_position(issue.root_causes, cause.get("summary", ""))
     picked = pick(
         answers,
         kind.question,
-        list(dict.fromkeys([*(i[kind.key] for i in mine), *(s.text for s in suggested)])),
+        list(dict.fromkeys([*(i[kind.key] for i in mine), *(s.text for s in offered)])),
         checked={i[kind.key] for i in mine},
         required=not covered,
         kind=FieldKind.ACTION if kind.key == "action" else FieldKind.MEASURE,
-        paired={s.text for s in suggested if s.cause == position},
+        paired={s.text for s in offered if s.cause == position},
     )
     for suggestion in picked:
         previous: dict[str, Any] = next((i for i in mine if i[kind.key] == suggestion), {})
@@ -264,6 +266,15 @@ def answer_cause(
         if not build(draft, item, previous, suggestion):
             draft.drop(item)
     return any(cause["id"] in i["root_causes"] for i in draft.items)
+
+
+def issue_of(answers: Answers, cause: dict[str, Any]) -> IssueType:
+    """The issue type a root cause explains: its own when it names one the catalog knows,
+    else the notice's main one."""
+    key = cause.get("issue_type")
+    if isinstance(key, str) and key in answers.catalog:
+        return answers.catalog.get(key)
+    return current_issue(answers)
 
 
 def ask_corrective_actions(answers: Answers) -> None:
@@ -290,7 +301,7 @@ def ask_corrective_actions(answers: Answers) -> None:
         draft.set(item, "completed_on", completed)
         return True
 
-    for_each_cause(answers, ACTIONS, [], current_issue(answers).suggested_actions, build)
+    for_each_cause(answers, ACTIONS, [], lambda issue: issue.suggested_actions, build)
 
 
 def unfinished(answers: Answers, causes: list[str], text: str) -> None:
@@ -305,104 +316,3 @@ def unfinished(answers: Answers, causes: list[str], text: str) -> None:
     if keep:  # its wording is the past tense of an action: the measure is asked in full
         answers.pending_measures.append({"root_causes": causes, "measure": text})
         answers.unfinished.add(text)
-
-
-def ask_preventive_measures(answers: Answers) -> None:
-    """For each cause, what now runs: area, owner, how often, since when."""
-    for_each_cause(
-        answers,
-        MEASURES,
-        answers.pending_measures,
-        current_issue(answers).suggested_measures,
-        lambda draft, item, previous, text: ask_measure(answers, draft, item, previous, text),
-    )
-    answers.pending_measures = []
-
-
-def ask_measure(
-    answers: Answers, draft: ListDraft, item: dict[str, Any], previous: dict[str, Any], text: str
-) -> bool:
-    """One preventive measure's facts."""
-    prompter = answers.prompter
-    measure = text
-    if text in answers.unfinished:
-        prompter.say(f"  You wrote, as an action: {text}", "hint")
-        measure = fields.ask_field(
-            prompter,
-            PreventiveMeasure,
-            "measure",
-            "What runs now, in the present tense",
-            "",
-            kind=FieldKind.MEASURE,
-            extra=lambda typed: (
-                None
-                if typed.strip() != text.strip()
-                else "is the action's wording: say what now runs, in the present tense"
-            ),
-        )
-    draft.set(item, "measure", measure)
-    prompter.say(f"  {measure}", "hint")
-    area = previous.get("area") or guess_area(measure)
-    if area is None:
-        areas = [*AREAS, *([area] if area and area not in AREAS else [])]
-        area = prompter.select(
-            "Which part of the business?", [Option(a, a) for a in areas], default=area
-        )
-    draft.set(item, "area", area)
-    ask_rhythm(answers, draft, item, previous)
-    started = fields.ask_date(
-        prompter,
-        PreventiveMeasure,
-        "started_on",
-        "Start date",
-        as_date(previous.get("started_on")) or implied_start(answers, item),
-    )
-    draft.set(item, "started_on", started)
-    return True
-
-
-def ask_rhythm(
-    answers: Answers, draft: ListDraft, item: dict[str, Any], previous: dict[str, Any]
-) -> None:
-    """Who runs a measure, and how often: the previous answers, else what the catalog pairs
-    with the suggestion picked; nothing is proposed for a measure of the seller's own."""
-    paired = next(
-        (s for s in current_issue(answers).suggested_measures if s.text == item.get("measure")),
-        None,
-    )
-    owner = fields.ask_field(
-        answers.prompter,
-        PreventiveMeasure,
-        "owner",
-        "Owner (a role)",
-        previous.get("owner") or (paired.owner if paired else ""),
-        kind=FieldKind.OWNER,
-    )
-    draft.set(item, "owner", owner)
-    frequency = fields.ask_field(
-        answers.prompter,
-        PreventiveMeasure,
-        "frequency",
-        "How often",
-        previous.get("frequency") or (paired.frequency if paired else ""),
-        kind=FieldKind.FREQUENCY,
-    )
-    draft.set(item, "frequency", frequency)
-
-
-def implied_start(answers: Answers, item: dict[str, Any]) -> Any:
-    """The date a measure most likely started: the last completion of an action answering
-    the same causes, or none (a date is never made up)."""
-    causes = set(item.get("root_causes", []))
-    done = [
-        as_date(action.get("completed_on"))
-        for action in answers.items("corrective_actions")
-        if causes & set(action.get("root_causes", []))
-    ]
-    return max((day for day in done if day), default=None)
-
-
-def guess_area(text: str) -> str | None:
-    """The part of the business a measure's words name, or None (then it is asked)."""
-    lowered = text.lower()
-    return next((area for word, area in AREA_WORDS if word in lowered), None)

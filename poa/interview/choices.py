@@ -4,7 +4,7 @@ suggestions for the cause at hand first, and the catalog cause a seller's cause 
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 from poa.checks.findings import FieldKind
@@ -27,10 +27,12 @@ def pick(
     required: bool = True,
     kind: FieldKind | None = None,
     paired: Collection[Any] = (),
+    headings: Mapping[Any, str] | None = None,
 ) -> list[Any]:
     """Suggestions as a checklist plus 'my own' (checked as the reviewer reads this kind of
     text); at least one answer when required. The `paired` suggestions (those the catalog
-    gives for this cause) come first, under their own heading."""
+    gives for this cause) come first, under their own heading; `headings` puts a heading
+    before the suggestions it names instead."""
     prompter, issue = answers.prompter, current_issue(answers)
 
     def check(text: str) -> bool | str:
@@ -38,9 +40,10 @@ def pick(
         return fields.reviewed(kind, issue, text) or True if problem is True else problem
 
     while True:
-        options = grouped([Option(str(s), s, s in checked) for s in suggestions], paired)
+        options = [Option(str(s), s, s in checked) for s in suggestions]
+        entries = titled(options, headings) if headings else grouped(options, paired)
         picked = prompter.checkbox(
-            message + " (space to tick, Enter when done)", [*options, Option(OWN, OWN)]
+            message + " (space to tick, Enter when done)", [*entries, Option(OWN, OWN)]
         )
         result = [p for p in picked if p != OWN]
         if OWN in picked:
@@ -62,6 +65,16 @@ def grouped(options: list[Option], paired: Collection[Any]) -> list[Entry]:
     if not first or not rest:
         return [*options]
     return [Heading(FOR_THIS_CAUSE), *first, Heading(OTHERS), *rest]
+
+
+def titled(options: list[Option], headings: Mapping[Any, str]) -> list[Entry]:
+    """The options with a heading before each one `headings` names."""
+    entries: list[Entry] = []
+    for option in options:
+        if option.value in headings:
+            entries.append(Heading(headings[option.value]))
+        entries.append(option)
+    return entries
 
 
 def catalog_position(causes: Sequence[str], summary: str) -> int | None:

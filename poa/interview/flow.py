@@ -12,13 +12,10 @@ from poa.case.files import case_from_data
 from poa.catalog import Catalog
 from poa.errors import CaseInvalidError
 from poa.interview.answers import SECTIONS, Answers
-from poa.interview.causes import (
-    ask_corrective_actions,
-    ask_preventive_measures,
-    ask_root_causes,
-)
+from poa.interview.causes import ask_corrective_actions, ask_root_causes
 from poa.interview.draft import EMPTY, DraftFile, Step
 from poa.interview.evidence import ask_evidence
+from poa.interview.measures import ask_preventive_measures
 from poa.interview.metrics import REVIEW_CADENCE, ask_metrics, ask_milestones
 from poa.interview.notice import offer_notice
 from poa.interview.questions import (
@@ -27,6 +24,7 @@ from poa.interview.questions import (
     SELLER,
     Question,
     ask,
+    notice_issues,
     offer_profile,
     remember_profile,
 )
@@ -137,10 +135,11 @@ class Interview:
     def asks_metrics(self) -> bool:
         """Whether the case states metrics: an improvement plan, or a metric's notice."""
         key = self.answers.value("issue_type")
-        catalog = self.answers.catalog
-        return self.answers.is_pip or (
-            isinstance(key, str) and key in catalog and catalog.get(key).metric is not None
-        )
+        if self.answers.is_pip:
+            return True
+        if not isinstance(key, str) or key not in self.answers.catalog:
+            return False
+        return any(issue.metric is not None for issue in notice_issues(self.answers))
 
     def questions(self, step: Step) -> list[Question]:
         """The step's questions this case has (milestones for an improvement plan only)."""

@@ -24,7 +24,6 @@ from poa.case.model import (
 from poa.checks.findings import FieldKind
 from poa.interview import fields
 from poa.interview.answers import Answers
-from poa.interview.causes import AREAS
 from poa.interview.choices import OWN
 from poa.interview.itemrules import (
     DateRule,
@@ -36,6 +35,7 @@ from poa.interview.itemrules import (
     links,
     measure_start,
 )
+from poa.interview.measures import AREAS
 from poa.interview.metrics import counts
 from poa.interview.questions import current_issue
 from poa.interview.summary import counts_text, cut, label

@@ -10,7 +10,7 @@ from typing import Any
 from poa.case import rules
 from poa.case.dates import as_date
 from poa.interview.answers import Answers
-from poa.interview.causes import implied_start
+from poa.interview.measures import implied_start
 
 DateRule = Callable[[Answers, dict[str, Any], date], str | None]
 

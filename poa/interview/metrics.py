@@ -13,7 +13,7 @@ from poa.documents import wording
 from poa.interview import fields
 from poa.interview.answers import Answers
 from poa.interview.draft import ListDraft
-from poa.interview.questions import Question, current_issue
+from poa.interview.questions import Question, notice_issues
 from poa.interview.terminal import Option
 
 MILESTONE_DAYS = (14, 30)  # after the notice: halfway there, then the target
@@ -25,12 +25,12 @@ REVIEW_CHECKS = (
 
 def ask_metrics(answers: Answers) -> None:
     """Which metrics the plan covers, each with its value now, window and target."""
-    issue, catalog, prompter = current_issue(answers), answers.catalog, answers.prompter
+    catalog, prompter = answers.catalog, answers.prompter
     old = {m.get("metric"): m for m in answers.items("metrics")}
-    keys = [k for k in old if k in catalog.metrics]
-    keys = list(dict.fromkeys([*keys, *([issue.metric.key] if issue.metric else [])]))
-    if not answers.is_pip:  # a plan of action states the notice's metric
-        chosen = keys[:1] or list(catalog.metrics)[:1]
+    noticed = [issue.metric.key for issue in notice_issues(answers) if issue.metric]
+    keys = list(dict.fromkeys([*(k for k in old if k in catalog.metrics), *noticed]))
+    if not answers.is_pip:  # a plan of action states the metrics of the notice's issues
+        chosen = [k for k in keys if k in noticed] or keys[:1] or list(catalog.metrics)[:1]
         draft = answers.list_draft("metrics", list(old.values()), key=lambda m: m.get("metric"))
         for key in chosen:
             ask_metric(answers, draft, catalog.metrics[key], old.get(key, {}))

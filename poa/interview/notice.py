@@ -15,6 +15,7 @@ from poa.triage import read_notice, triage_notice
 PASTE = "Paste the notice Amazon sent, or the path of a file holding it"
 LABELS = {
     "issue_type": "Issue type",
+    "other_issue_types": "Also about",
     "received_on": "Received",
     "deadline": "Due",
     "subject": "Subject",
@@ -69,6 +70,11 @@ def fill(answers: Answers, found: dict[str, Any]) -> None:
             note["policies"] = [policy]
     elif key not in answers.catalog:
         note.pop("issue_type", None)
+    others = [k for k in note.get("other_issue_types", []) if k in answers.catalog and k != key]
+    if others:
+        note["other_issue_types"] = others
+    else:
+        note.pop("other_issue_types", None)
     answers.data["notification"] = note
     if found.get("metrics"):
         answers.data["metrics"] = found["metrics"]

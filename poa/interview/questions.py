@@ -138,6 +138,14 @@ def current_issue(answers: Answers) -> IssueType:
     return answers.catalog.get(str(key))
 
 
+def notice_issues(answers: Answers) -> list[IssueType]:
+    """The notice's issue types the catalog knows: the main one, then the others it names."""
+    main = current_issue(answers)
+    others = answers.value("other_issue_types") or []
+    catalog = answers.catalog
+    return [main, *(catalog.get(k) for k in others if k in catalog and k != main.key)]
+
+
 def ask_issue(answers: Answers) -> None:
     """The issue type, from the catalog; stops when a plan is not the way to answer it."""
     note = answers.section("notification")

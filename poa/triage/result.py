@@ -102,6 +102,8 @@ class NoticeTriage:
         notification: dict[str, Any] = {}
         if self.issue_type:
             notification["issue_type"] = self.issue_type
+        if self.other_issue_types:
+            notification["other_issue_types"] = self.other_issue_types
         if self.received_on:
             notification["received_on"] = self.received_on.value
         if self.subject:
