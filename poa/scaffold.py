@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,12 +44,15 @@ def scaffold_text(
     pip: bool = False,
     filename: str = "case.yaml",
     prefill: Mapping[str, Any] | None = None,
+    others: Sequence[IssueType] = (),
 ) -> str:
     """A commented case file for an issue type, its typical items offered as comments.
 
     `prefill` is case data already known (from a notice's triage or the health report): its
     notification fields take the place of their blank lines, and its seller, root causes,
-    actions, measures, metrics and milestones the place of their commented sections."""
+    actions, measures, metrics and milestones the place of their commented sections. The
+    typical items of `others` (further issue types the notice names) follow the issue's own,
+    each cause marked with the issue it explains."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(builtin_dir()),
         undefined=jinja2.StrictUndefined,
@@ -59,6 +62,7 @@ def scaffold_text(
     kind = Kind.PERFORMANCE_IMPROVEMENT_PLAN if pip else Kind.PLAN_OF_ACTION
     return env.get_template("scaffold.yaml.j2").render(
         issue=issue,
+        parts=_parts([issue, *others]),
         pip=pip,
         kind=kind.value,
         metric=issue.metric,
@@ -66,6 +70,26 @@ def scaffold_text(
         schema=SCHEMA_FILE,
         **_prefilled(prefill or {}),
     )
+
+
+def _parts(issues: Sequence[IssueType]) -> list[dict[str, Any]]:
+    """Each issue type with where its suggestions' numbers start (they run on across the
+    issues) and whether its causes name it (all but the first)."""
+    parts, causes, actions, measures = [], 0, 0, 0
+    for n, issue in enumerate(issues):
+        parts.append(
+            {
+                "issue": issue,
+                "marked": n > 0,
+                "causes": causes,
+                "actions": actions,
+                "measures": measures,
+            }
+        )
+        causes += len(issue.root_causes)
+        actions += len(issue.corrective_actions)
+        measures += len(issue.preventive_measures)
+    return parts
 
 
 def _prefilled(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -109,6 +133,7 @@ def write_scaffold(
     pip: bool = False,
     force: bool = False,
     prefill: Mapping[str, Any] | None = None,
+    others: Sequence[IssueType] = (),
 ) -> list[Path]:
     """Write a scaffold for an issue type to `target` (pre-filled with `prefill`, as
     `scaffold_text` does), and the JSON Schema beside it if none is there yet; return the
@@ -119,7 +144,8 @@ def write_scaffold(
             f"{target} already exists: choose another name with -o, or add --force to overwrite it"
         )
     written = [target]
-    write_text_file(target, scaffold_text(issue, pip=pip, filename=target.name, prefill=prefill))
+    text = scaffold_text(issue, pip=pip, filename=target.name, prefill=prefill, others=others)
+    write_text_file(target, text)
     schema_path = target.parent / SCHEMA_FILE
     if not schema_path.exists():
         write_text_file(schema_path, json.dumps(case_schema(), indent=2) + "\n")

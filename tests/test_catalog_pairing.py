@@ -140,3 +140,28 @@ def test_catalog_json_keeps_plain_strings_and_adds_the_links() -> None:
     }
     code, out, _ = run("catalog", "order-defect-rate")
     assert "  - Buyer messages are checked and answered twice a day" in out
+
+
+def test_a_notice_about_two_issues_scaffolds_the_items_of_both() -> None:
+    catalog = load_catalog()
+    odr, lsr = catalog.get("order-defect-rate"), catalog.get("late-shipment-rate")
+    text = scaffold_text(odr, others=[lsr])
+    causes = uncommented(text, "root_causes")
+    actions = uncommented(text, "corrective_actions")
+    measures = uncommented(text, "preventive_measures")
+    assert [c["summary"] for c in causes] == odr.root_causes + lsr.root_causes
+    assert [c.get("issue_type") for c in causes] == [None] * len(odr.root_causes) + [
+        "late-shipment-rate"
+    ] * len(lsr.root_causes)
+    ids = [c["id"] for c in causes]
+    assert len(set(ids)) == len(ids) == len(causes)
+    assert len({a["id"] for a in actions}) == len(odr.corrective_actions + lsr.corrective_actions)
+    by_id = {c["id"]: c for c in causes}
+    # Each suggestion still answers the cause its own issue pairs it with.
+    for item, suggestion in zip(
+        actions, odr.suggested_actions + lsr.suggested_actions, strict=True
+    ):
+        (cause,) = item["root_causes"]
+        owner = odr if by_id[cause].get("issue_type") is None else lsr
+        assert owner.root_causes[suggestion.cause - 1] == by_id[cause]["summary"]
+    assert {r for m in measures for r in m["root_causes"]} <= set(ids)

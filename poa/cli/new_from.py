@@ -138,11 +138,16 @@ def _write(
     pip: bool,
     report: TextIO,
 ) -> None:
+    catalog = poa.load_catalog(args.catalog)
+    keys = data.get("notification", {}).get("other_issue_types", [])
+    others = [catalog.get(key) for key in keys if key in catalog and key != issue.key]
     if args.output == "-":
-        io.stdout.write(poa.scaffold_text(issue, pip=pip, prefill=data))
+        io.stdout.write(poa.scaffold_text(issue, pip=pip, prefill=data, others=others))
         return
     target = Path(args.output or f"{issue.key}.yaml")
-    written = poa.write_scaffold(issue, target, pip=pip, force=args.force, prefill=data)
+    written = poa.write_scaffold(
+        issue, target, pip=pip, force=args.force, prefill=data, others=others
+    )
     print(f"wrote {target}: complete it, then run `poa validate {target}`", file=report)
     for extra in written[1:]:
         print(f"wrote {extra}: lets your editor check and complete the case file", file=report)
