@@ -127,6 +127,16 @@ BY_KIND: dict[FieldKind, tuple[tuple[int, str, TextRule, GateTest], ...]] = {
     )
     for kind in FieldKind
 }
+# The gates that are a set of words alone, tested against a case's words in one step each,
+# and the others, which may need the case's text.
+WORD_GATES = tuple(
+    (rid, gate.words)
+    for rid, (_, gate) in FUNCTIONS.items()
+    if gate.words and not (gate.marks or gate.patterns or gate.both or gate.always or gate.unless)
+)
+OTHER_GATES = tuple(
+    (rid, gate) for rid, (_, gate) in FUNCTIONS.items() if rid not in dict(WORD_GATES)
+)
 Hit = tuple[Loc, FieldKind, str, Analysed, int]
 Field = tuple[Loc, FieldKind, str]
 
@@ -152,11 +162,13 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
             lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
         return lines[kinds]
 
-    skipped = set(skip) | {
+    skipped = set(skip)
+    skipped.update(rid for rid, words in WORD_GATES if words.isdisjoint(every))
+    skipped.update(
         rid
-        for rid, (_, gate) in FUNCTIONS.items()
+        for rid, gate in OTHER_GATES
         if not gate.may_open(every, partial(lines_of, RULES[rid].kinds))
-    }
+    )
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
     # Each kind's rules less those skipped, worked out once for the case.
