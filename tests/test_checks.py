@@ -342,23 +342,21 @@ SPACES = st.sampled_from([" ", "\n", " \t", "  "])
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(TOKENS, SPACES), min_size=1, max_size=60))
-def test_the_reading_grade_is_textstats_and_the_ceiling_bounds_it(
-    parts: list[tuple[str, str]],
-) -> None:
-    # The grade is computed without textstat (which loads nltk and numpy at import) but must
-    # give the Coleman–Liau index as textstat does; the cheap bound must hold above it for any
-    # text, whatever its punctuation and spacing, since the grade is computed only past it.
+def test_the_grade_ceiling_is_never_below_textstats_grade(parts: list[tuple[str, str]]) -> None:
+    # textstat is asked for the grade only when this cheap bound exceeds the limit, so the
+    # bound must hold for any text whatever its punctuation and spacing.
     text = "".join(word + gap for word, gap in parts)
-    assert reading_grade(text) == pytest.approx(textstat.coleman_liau_index(text), abs=1e-9)
-    assert reading_grade(text) <= grade_ceiling(text) + 1e-9
+    assert textstat.coleman_liau_index(text) <= grade_ceiling(text) + 1e-9
 
 
-def test_the_reading_grade_matches_textstat_on_the_corpus_and_the_samples() -> None:
+def test_the_grade_ceiling_holds_and_is_close_on_the_corpus_and_the_samples() -> None:
     texts = [entry["text"] for name in ("tune", "test") for entry in load(name)]
     texts += [letter_prose(poa.load_case(path, today=SAMPLES_TODAY)) for path in SAMPLE_FILES]
     assert len(texts) > 800
-    for text in texts:
-        assert reading_grade(text) == pytest.approx(textstat.coleman_liau_index(text), abs=1e-9)
+    gaps = [grade_ceiling(text) - reading_grade(text) for text in texts]
+    assert min(gaps) >= -1e-9
+    # Close enough that the library is rarely loaded for prose well under the limit.
+    assert sorted(gaps)[len(gaps) // 2] < 6
 
 
 @pytest.mark.parametrize(

@@ -248,65 +248,40 @@ def letter_prose(case: Case) -> str:
 # A token of punctuation alone, in text whose tokens are joined by single spaces and that
 # starts and ends with one (the literal space lets the search skip ahead quickly).
 _PUNCTUATION_ONLY = re.compile(r" [^\w\s]+(?= )")
+_NOT_LETTER = re.compile(r"\W+")
+# The ASCII characters that are not letters or digits, deleted in one pass from ASCII text (a
+# regular expression substitution is some thirty times slower).
+_ASCII_NOT_LETTER = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) == "_"))
 
 
 def grade_ceiling(text: str) -> float:
-    """A number the Coleman–Liau grade of the text cannot exceed, found in one cheap pass.
+    """A number the Coleman–Liau grade of the text cannot exceed, found in one cheap pass, so
+    that the readability library (which takes a good third of a second to load) is only asked
+    about prose that may read above the limit.
 
-    The index is 5.8 × letters per word − 29.6 × sentences per word − 15.8. Counting every
-    character that is not a space (at least as many as the letters counted) over the tokens
-    with a letter or digit in them (at most as many as the words counted), and leaving out the
-    sentence term, which only lowers it, gives a bound above it. Where the bound is under the
-    limit, the grade need not be computed: it is under the limit too."""
-    tokens = text.split()
-    words = len(tokens) - len(_PUNCTUATION_ONLY.findall(" " + " ".join(tokens) + " "))
-    if words <= 0:
-        return 0.0
-    return 5.8 * len("".join(tokens)) / words - 15.8
-
-
-# The counting of the Coleman–Liau index as readability tools commonly do it (textstat's,
-# which a test compares against): letters are word characters; words are the tokens left once
-# punctuation is removed (apostrophes of contractions kept), which are exactly the tokens with
-# a word character in them; sentences are runs ending in . ! or ?, those of two words or fewer
-# not counted. Runs of white space count as one space throughout, so the text is read with
-# single spaces.
-_NOT_LETTER = re.compile(r"\W+")
-# The ASCII characters that are not word characters, deleted in one pass from ASCII text (a
-# regular expression substitution is some thirty times slower).
-_ASCII_NOT_LETTER = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) == "_"))
-_WORD_CHAR = re.compile(r"\w")
-_SENTENCE = re.compile(r"\b[^.!?]+[.!?]*")
-
-
-def reading_grade(text: str) -> float:
-    """The Coleman–Liau grade of a text: 5.8 × letters per word − 29.6 × sentences per word
-    − 15.8. It counts letters, words and sentences only (no syllables, so no pronunciation
-    dictionary), which is why it is computed here rather than by a readability library that
-    would load a language toolkit with it."""
+    The index is 5.8 × letters per word − 29.6 × sentences per word − 15.8, over letters and
+    digits, and words that hold at least one of them. Every text with a word has at least one
+    sentence, so putting one sentence in place of the real count gives a bound above the
+    index; a text without letters has an index of 0."""
     tokens = text.split()
     spaced = " ".join(tokens)
-    wordless = len(_PUNCTUATION_ONLY.findall(f" {spaced} "))
-    words = len(tokens) - wordless
-    if words <= 0:
-        return 0.0
+    words = len(tokens) - len(_PUNCTUATION_ONLY.findall(f" {spaced} "))
     if spaced.isascii():
         letters = len(spaced.encode("ascii").translate(None, _ASCII_NOT_LETTER))
     else:
         letters = len(_NOT_LETTER.sub("", spaced))
-    found = _SENTENCE.findall(spaced)
-    short = sum(1 for sentence in found if _sentence_words(sentence, wordless > 0) <= 2)
-    return 5.8 * letters / words - 29.6 * max(1, len(found) - short) / words - 15.8
+    if words <= 0 or letters <= 0:
+        return 0.0
+    return max(0.0, 5.8 * letters / words - 29.6 / words - 15.8)
 
 
-def _sentence_words(sentence: str, wordless_tokens: bool) -> int:
-    """The words of a sentence cut from single-spaced text. A sentence starts at a word, so
-    when no token of the whole text is punctuation alone, only its last token can be: the
-    punctuation that ends it, standing apart or cut from a longer token."""
-    if wordless_tokens:
-        return len(sentence.split()) - len(_PUNCTUATION_ONLY.findall(f" {sentence} "))
-    last = sentence[sentence.rfind(" ") + 1 :]
-    return sentence.count(" ") + (1 if _WORD_CHAR.search(last) else 0)
+def reading_grade(text: str) -> float:
+    """The Coleman–Liau grade of a text, by textstat. The index counts letters, words and
+    sentences only, so it needs no pronunciation dictionary (textstat's syllable-based
+    formulas would fetch one from the network)."""
+    import textstat  # type: ignore[import-untyped]
+
+    return float(textstat.coleman_liau_index(text)) if text.strip() else 0.0
 
 
 # Words the document templates add around the case's own text: opening, headings, closing and
