@@ -3,6 +3,7 @@ review itself is in review.py."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -189,16 +190,18 @@ class Interview:
         """Ask one question again, then every answer that depends on it."""
         done = set() if done is None else done
         done.add(name)
-        before = self.answers.value(name)
-        ask(self.answers, BY_NAME[name])
-        if name == "issue_type" and self.answers.value(name) == before:
-            return
+        question = BY_NAME[name]
+        before = copy.deepcopy(self.answers.value(name))
+        ask(self.answers, question)
+        if not question.listed and self.answers.value(name) == before:
+            return  # an answer kept as it was breaks nothing
         after = [*AFTER.get(name, ())]
         if name == "corrective_actions" and self.answers.pending_measures:
             after.append("preventive_measures")
+        asked = {q.name for step in self.steps() for q in self.questions(step)}
         for dependent in after:
-            if dependent in done or (dependent in PIP_ONLY and not self.answers.is_pip):
-                continue
+            if dependent in done or dependent not in asked:
+                continue  # a plan of action for a policy has no metrics to check again
             self.answers.prompter.say(
                 f"\n{BY_NAME[dependent].label}: this answer depends on the one you changed; "
                 "please check it again.",

@@ -1,0 +1,54 @@
+"""A demanding seller at the interview: answers kept as they were, odd input, changes that
+remove or add items at the edges; nothing typed is lost, asked twice or saved invalid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from poa.case.files import load_case
+from poa.catalog import load_catalog
+from poa.interview.flow import Interview
+
+from .conftest import SAMPLES, TODAY
+from .interview_fake import ENTER, FakePrompter
+
+CATALOG = load_catalog()
+FINISH = ("Anything to change", "No, save and render")
+Script = list[tuple[str, Any]]
+
+
+def sample(tmp_path: Path, name: str) -> Path:
+    case = tmp_path / "case.yaml"
+    case.write_text((SAMPLES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    return case
+
+
+def review(case: Path, script: Script, **fake: Any) -> tuple[bool, FakePrompter]:
+    prompter = FakePrompter(script, **fake)
+    interview = Interview.resume(case, CATALOG, prompter, TODAY, case.parent / "profile.yaml")
+    finished = interview.run()
+    assert prompter.script == [], prompter.script  # every scripted question was asked
+    return finished, prompter
+
+
+def load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_keeping_the_document_kind_asks_no_metrics_of_a_policy_plan(tmp_path: Path) -> None:
+    case = sample(tmp_path, "buyer-messaging-misuse-uk.yaml")
+    before = load(case)
+    finished, prompter = review(
+        case, [("Anything to change", "kind"), ("Which document", ENTER), FINISH]
+    )
+    assert finished
+    assert prompter.questions == ["Anything to change?", "Which document do you need?"] + [
+        "Anything to change?"
+    ]
+    assert "check it again" not in prompter.told
+    assert load(case) == before
+    load_case(case, catalog=CATALOG, today=TODAY)
