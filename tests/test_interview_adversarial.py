@@ -11,6 +11,7 @@ import yaml
 from poa.case.files import load_case
 from poa.catalog import load_catalog
 from poa.interview.flow import Interview
+from poa.interview.review import Act, Pick
 
 from .conftest import SAMPLES, TODAY
 from .interview_fake import ENTER, FakePrompter
@@ -52,3 +53,47 @@ def test_keeping_the_document_kind_asks_no_metrics_of_a_policy_plan(tmp_path: Pa
     assert "check it again" not in prompter.told
     assert load(case) == before
     load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_removing_an_exhibit_asks_again_the_text_that_points_at_it(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    detail = load(case)["root_causes"][1]["detail"]
+    assert "{E1}" in detail
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("evidence", 0)),
+            ("What to change in E1", Act.REMOVE),
+            ("Remove E1", True),
+            ("What happened", detail.replace(" (all listed in {E1})", "")),
+            FINISH,
+        ],
+    )
+    assert finished  # the finish was not refused for a dangling {E1}
+    assert "RC2: its text points at {E1}, which is gone; please check it again." in prompter.told
+    assert "not complete" not in prompter.told
+    assert "{E1}" not in load(case)["root_causes"][1]["detail"]
+    load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_removing_a_cause_asks_again_the_text_that_points_at_it(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    data = load(case)
+    data["corrective_actions"][0]["action"] += " This answers {RC2} as well."
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    action = data["corrective_actions"][0]["action"]
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("root_causes", 1)),
+            ("What to change in RC2", Act.REMOVE),
+            ("Remove RC2", True),
+            ("What was done", action.replace(" This answers {RC2} as well.", "")),
+            FINISH,
+        ],
+        standing={"No ": [], "CA": [], "PM": []},
+    )
+    assert finished
+    assert "CA1: its text points at {RC2}, which is gone" in prompter.told
+    load_case(case, catalog=CATALOG, today=TODAY)
+

@@ -3,6 +3,7 @@ links a removed or changed item leaves without an answer."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,7 @@ from typing import Any, Protocol
 from poa.case.dates import as_date
 from poa.interview.answers import Answers
 from poa.interview.draft import update
+from poa.interview.itemfields import FIELDS
 from poa.interview.itemrules import (
     DateRule,
     breakdown_problem,
@@ -248,6 +250,21 @@ def remove_item(editor: Editor, section: str, item: dict[str, Any]) -> None:
     editor.answers.save()
     if section in PER_CAUSE:
         uncovered(section)(editor, section, item, {})
+    if section in ("root_causes", "evidence") and item.get("id"):
+        cited_in_text(editor, str(item["id"]))
+
+
+def cited_in_text(editor: Editor, gone: str) -> None:
+    """Every text that still points at a removed exhibit or cause ({E1}) is asked again:
+    left in, the case would not validate."""
+    mark = re.compile(r"\{\s*" + re.escape(gone) + r"\s*\}")
+    for section in LISTS:
+        for item in editor.items(section):
+            for field in FIELDS[section]:
+                text = item.get(field.name)
+                if isinstance(text, str) and mark.search(text):
+                    why = f"its text points at {{{gone}}}, which is gone"
+                    ask_again(editor, section, item, field.name, why)
 
 
 def relink(editor: Editor, cause: dict[str, Any]) -> Callable[[], None]:
