@@ -97,3 +97,20 @@ def test_removing_a_cause_asks_again_the_text_that_points_at_it(tmp_path: Path) 
     assert "CA1: its text points at {RC2}, which is gone" in prompter.told
     load_case(case, catalog=CATALOG, today=TODAY)
 
+
+def test_the_only_cause_of_an_issue_the_notice_cites_is_not_removed(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    before = load(case)
+    assert before["root_causes"][2]["issue_type"] == "late-shipment-rate"
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("root_causes", 2)),
+            ("What to change in RC3", Act.REMOVE),
+            FINISH,
+        ],
+    )
+    assert finished  # no dead end: the review could not have made the case whole again
+    assert "RC3 is the only cause of late-shipment-rate, which the notice names" in prompter.told
+    assert "Remove RC3?" not in prompter.questions
+    assert load(case) == before
