@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from poa.case.files import load_case
@@ -14,7 +15,7 @@ from poa.interview.flow import Interview
 from poa.interview.review import Act, Pick
 
 from .conftest import SAMPLES, TODAY
-from .interview_fake import ENTER, FakePrompter
+from .interview_fake import CTRL_C, ENTER, FakePrompter
 
 CATALOG = load_catalog()
 FINISH = ("Anything to change", "No, save and render")
@@ -114,3 +115,19 @@ def test_the_only_cause_of_an_issue_the_notice_cites_is_not_removed(tmp_path: Pa
     assert "RC3 is the only cause of late-shipment-rate, which the notice names" in prompter.told
     assert "Remove RC3?" not in prompter.questions
     assert load(case) == before
+
+
+def test_the_signers_name_survives_ctrl_c_at_their_role(tmp_path: Path) -> None:
+    from .test_first_hour import SCRIPT
+
+    case, profile = tmp_path / "case.yaml", tmp_path / "profile.yaml"
+    upto = [q for q, _ in SCRIPT].index("Their role")
+    prompter = FakePrompter([*SCRIPT[:upto], ("Their role", CTRL_C)])
+    with pytest.raises(KeyboardInterrupt):
+        Interview.start(case, CATALOG, prompter, TODAY, profile=profile).run()
+    assert load(case)["seller"]["signatory"] == {"name": "Jordan Ellis"}  # no role made up
+    again = FakePrompter([("Who signs the plan", ENTER), ("Their role", "Owner"), ("Which", CTRL_C)])
+    with pytest.raises(KeyboardInterrupt):
+        Interview.resume(case, CATALOG, again, TODAY, profile).run()
+    assert again.asked[0].default == "Jordan Ellis"  # proposed as typed, not asked afresh
+    assert load(case)["seller"]["signatory"] == {"name": "Jordan Ellis", "role": "Owner"}

@@ -12,7 +12,7 @@ from pathlib import Path
 from poa.case.files import case_from_data
 from poa.catalog import Catalog
 from poa.errors import CaseInvalidError
-from poa.interview.answers import SECTIONS, Answers
+from poa.interview.answers import SECTIONS, Answers, model_of
 from poa.interview.causes import (
     ask_corrective_actions,
     ask_preventive_measures,
@@ -20,6 +20,7 @@ from poa.interview.causes import (
 )
 from poa.interview.draft import EMPTY, DraftFile, Step
 from poa.interview.evidence import ask_evidence
+from poa.interview.fields import field_problem
 from poa.interview.metrics import REVIEW_CADENCE, ask_metrics, ask_milestones
 from poa.interview.notice import offer_notice
 from poa.interview.questions import (
@@ -168,7 +169,12 @@ class Interview:
         if begin:
             begin(self.answers)
         for question in self.questions(step):
-            if question.listed or self.answers.value(question.name) in EMPTY:
+            value = self.answers.value(question.name)
+            # A group of fields left half answered (a signer with no role yet) is asked again.
+            unfinished = isinstance(value, dict) and bool(
+                field_problem(model_of(question.name), question.name, value)
+            )
+            if question.listed or value in EMPTY or unfinished:
                 ask(self.answers, question)
         if end:
             end(self.answers)

@@ -278,6 +278,8 @@ def ask_signatory(answers: Answers) -> None:
     old = answers.value("signatory") or {}
     prompter = answers.prompter
     name = fields.ask_field(prompter, Signatory, "name", "Who signs the plan?", old.get("name", ""))
+    if name != old.get("name"):  # kept at once: Ctrl-C at the role loses no name typed
+        answers.answer("signatory", {**old, "name": name})
     role = fields.ask_field(prompter, Signatory, "role", "Their role", old.get("role", "Owner"))
     answers.answer("signatory", {"name": name, "role": role})
 
