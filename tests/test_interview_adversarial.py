@@ -12,7 +12,7 @@ import yaml
 from poa.case.files import load_case
 from poa.catalog import load_catalog
 from poa.interview.flow import Interview
-from poa.interview.review import Act, Pick
+from poa.interview.review import Act, Add, Pick
 
 from .conftest import SAMPLES, TODAY
 from .interview_fake import CTRL_C, ENTER, FakePrompter
@@ -126,8 +126,28 @@ def test_the_signers_name_survives_ctrl_c_at_their_role(tmp_path: Path) -> None:
     with pytest.raises(KeyboardInterrupt):
         Interview.start(case, CATALOG, prompter, TODAY, profile=profile).run()
     assert load(case)["seller"]["signatory"] == {"name": "Jordan Ellis"}  # no role made up
-    again = FakePrompter([("Who signs the plan", ENTER), ("Their role", "Owner"), ("Which", CTRL_C)])
+    again = FakePrompter(
+        [("Who signs the plan", ENTER), ("Their role", "Owner"), ("Which", CTRL_C)]
+    )
     with pytest.raises(KeyboardInterrupt):
         Interview.resume(case, CATALOG, again, TODAY, profile).run()
     assert again.asked[0].default == "Jordan Ellis"  # proposed as typed, not asked afresh
     assert load(case)["seller"]["signatory"] == {"name": "Jordan Ellis", "role": "Owner"}
+
+
+def test_an_item_half_added_before_ctrl_c_is_finished_at_the_review(tmp_path: Path) -> None:
+    case = sample(tmp_path, "cancel-rate-pip-us.yaml")
+    first = FakePrompter(
+        [("Anything to change", Add("milestones")), ("Which metric", ENTER), ("Milestone", CTRL_C)]
+    )
+    with pytest.raises(KeyboardInterrupt):
+        Interview.resume(case, CATALOG, first, TODAY, tmp_path / "profile.yaml").run()
+    assert load(case)["milestones"][-1] == {"metric": "pre-fulfillment-cancel-rate"}
+    finished, prompter = review(
+        case,
+        [FINISH, ("Milestone date", "2026-12-20"), ("Value by then", "1.5"), FINISH],
+    )
+    assert finished
+    assert "pre-fulfillment-cancel-rate: Due on is still to fill in." in prompter.told
+    assert load(case)["milestones"][-1]["target"] == 1.5
+    load_case(case, catalog=CATALOG, today=TODAY)
