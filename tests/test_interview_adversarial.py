@@ -151,3 +151,15 @@ def test_an_item_half_added_before_ctrl_c_is_finished_at_the_review(tmp_path: Pa
     assert "pre-fulfillment-cancel-rate: Due on is still to fill in." in prompter.told
     assert load(case)["milestones"][-1]["target"] == 1.5
     load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_keeping_the_issue_type_does_not_ask_again_to_write_a_plan_anyway(tmp_path: Path) -> None:
+    case = sample(tmp_path, "epr-registration-de.yaml")
+    before = load(case)
+    assert before["document"] == "plan-of-action"  # chosen over the notice's usual answer
+    finished, prompter = review(
+        case, [("Anything to change", "issue_type"), ("What is the notice about", ENTER), FINISH]
+    )
+    assert finished
+    assert "Write a plan anyway?" not in prompter.questions
+    assert load(case) == before

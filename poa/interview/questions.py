@@ -150,7 +150,8 @@ def ask_issue(answers: Answers) -> None:
         else:
             note.pop("policies", None)
     answers.save()
-    if issue.route == "poa":
+    kept = issue.key == before and answers.value("document") == "plan-of-action"
+    if issue.route == "poa" or kept:  # kept: the seller chose to write a plan already
         return
     say = answers.prompter.say
     say("\nA Plan of Action is usually not the right answer to this notice.", "heading")
