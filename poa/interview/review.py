@@ -13,11 +13,10 @@ from poa.interview import depends
 from poa.interview.answers import Answers
 from poa.interview.depends import LISTS, PIP_LISTS, ident
 from poa.interview.draft import next_id, update
-from poa.interview.itemfields import FIELDS, NEW_FIELDS, current, field_of, label
+from poa.interview.itemfields import FIELDS, NEW_FIELDS, current, field_of
 from poa.interview.questions import Question
-from poa.interview.summary import answer_line, cut, item_details, item_line, show_field
+from poa.interview.summary import answer_line, cut, item_details, item_line, label, show_field
 from poa.interview.terminal import Entry, Heading, Option, Tone
-
 
 # A problem that names a list item's field left out: "milestones[3].due_on: is required..."
 MISSING = re.compile(r"(\w+)\[(\d+)\]\.(\w+): is required but missing")
