@@ -48,9 +48,8 @@ def test_keeping_the_document_kind_asks_no_metrics_of_a_policy_plan(tmp_path: Pa
         case, [("Anything to change", "kind"), ("Which document", ENTER), FINISH]
     )
     assert finished
-    assert prompter.questions == ["Anything to change?", "Which document do you need?"] + [
-        "Anything to change?"
-    ]
+    menu = "Anything to change?"
+    assert prompter.questions == [menu, "Which document do you need?", menu]
     assert "check it again" not in prompter.told
     assert load(case) == before
     load_case(case, catalog=CATALOG, today=TODAY)
