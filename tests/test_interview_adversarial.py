@@ -162,3 +162,22 @@ def test_keeping_the_issue_type_does_not_ask_again_to_write_a_plan_anyway(tmp_pa
     assert finished
     assert "Write a plan anyway?" not in prompter.questions
     assert load(case) == before
+
+
+def test_a_signer_written_as_a_plain_name_is_proposed_not_a_traceback(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-negative-feedback-us.yaml")
+    data = load(case)
+    data["seller"]["signatory"] = "Dana Whitfield"  # hand-written without name: and role:
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", "signatory"),
+            ("Who signs the plan", ENTER),
+            ("Their role", "Owner"),
+            FINISH,
+        ],
+    )
+    assert finished
+    assert prompter.asked[1].default == "Dana Whitfield"
+    assert load(case)["seller"]["signatory"] == {"name": "Dana Whitfield", "role": "Owner"}

@@ -276,7 +276,9 @@ def ask_marketplaces(answers: Answers) -> None:
 
 def ask_signatory(answers: Answers) -> None:
     """Who signs, and their role."""
-    old = answers.value("signatory") or {}
+    found = answers.value("signatory")
+    # A hand-written file may give the signer as a plain name: proposed as the name.
+    old = found if isinstance(found, dict) else {"name": found} if isinstance(found, str) else {}
     prompter = answers.prompter
     name = fields.ask_field(prompter, Signatory, "name", "Who signs the plan?", old.get("name", ""))
     if name != old.get("name"):  # kept at once: Ctrl-C at the role loses no name typed
