@@ -181,3 +181,28 @@ def test_a_signer_written_as_a_plain_name_is_proposed_not_a_traceback(tmp_path: 
     assert finished
     assert prompter.asked[1].default == "Dana Whitfield"
     assert load(case)["seller"]["signatory"] == {"name": "Dana Whitfield", "role": "Owner"}
+
+
+@pytest.mark.parametrize("written", ["B0BLS40077", 1234567890, True])
+def test_a_single_identifier_written_without_a_list_is_proposed_whole(
+    tmp_path: Path, written: object
+) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    data = load(case)
+    data["notification"]["asins"] = written  # `asins: B0BLS40077`, no brackets
+    data["seller"]["marketplaces"] = "US"
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", "asins"),
+            ("ASINs named in the notice", "B0BLS40077"),
+            ("Anything to change", "marketplaces"),
+            ("Which stores", ENTER),
+            FINISH,
+        ],
+    )
+    assert finished
+    assert prompter.asked[1].default == str(written)
+    assert [o.value for o in prompter.asked[3].options if o.checked] == ["US"]
+    assert load(case)["seller"]["marketplaces"] == ["US"]

@@ -267,7 +267,7 @@ def remember_profile(answers: Answers) -> None:
 def ask_marketplaces(answers: Answers) -> None:
     """The stores the seller sells in; always the notice's own."""
     notice = answers.value("marketplace") or DEFAULT_MARKET
-    current = {*(answers.value("marketplaces") or []), notice}
+    current = {*fields.as_list(answers.value("marketplaces")), notice}
     markets = answers.prompter.checkbox(
         "Which stores do you sell in? (space to tick)", market_options(current)
     )
