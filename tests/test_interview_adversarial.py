@@ -206,3 +206,34 @@ def test_a_single_identifier_written_without_a_list_is_proposed_whole(
     assert prompter.asked[1].default == str(written)
     assert [o.value for o in prompter.asked[3].options if o.checked] == ["US"]
     assert load(case)["seller"]["marketplaces"] == ["US"]
+
+
+def test_a_cause_added_then_cut_short_is_answered_at_the_finish(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-negative-feedback-us.yaml")
+    first = FakePrompter(
+        [
+            ("Anything to change", Add("root_causes")),
+            ("The cause in one sentence", "Our packing table had no checklist for fragile items."),
+            ("What happened", ENTER),
+            ("When did it happen", ENTER),
+            ("How many", ENTER),
+            ("ASINs", ENTER),
+            ("No corrective action answers RC3", CTRL_C),
+        ]
+    )
+    with pytest.raises(KeyboardInterrupt):
+        Interview.resume(case, CATALOG, first, TODAY, tmp_path / "profile.yaml").run()
+    finished, _ = review(
+        case,
+        [
+            FINISH,
+            ("No corrective action answers RC3", [0]),
+            ("No preventive measure answers RC3", [0]),
+            FINISH,
+        ],
+    )
+    assert finished
+    data = load(case)
+    assert "RC3" in data["corrective_actions"][0]["root_causes"]
+    assert "RC3" in data["preventive_measures"][0]["root_causes"]
+    load_case(case, catalog=CATALOG, today=TODAY)

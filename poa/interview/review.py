@@ -118,8 +118,12 @@ class Review:
             self.ask_missing(problems)
 
     def ask_missing(self, problems: list[str]) -> None:
-        """Ask each item field that is missing altogether (an item cut short by Ctrl-C while
-        it was added), so the seller need not look for it in the menu."""
+        """Ask each item field that is missing altogether, and what answers a cause that has
+        nothing answering it (an item cut short by Ctrl-C while it was added), so the seller
+        need not look for it in the menu."""
+        self.done = set()
+        for section in depends.PER_CAUSE:
+            depends.uncovered(section)(self, section, {}, {})
         for line in problems:
             found = MISSING.match(line)
             items = self.items(found[1]) if found and found[1] in FIELDS else []
@@ -127,7 +131,6 @@ class Review:
                 continue
             item, name = items[int(found[2])], found[3]
             if name not in item and any(f.name == name for f in FIELDS[found[1]]):
-                self.done = set()
                 self.say(f"\n{ident(item)}: {label(name)} is still to fill in.", "heading")
                 self.change_field(found[1], item, name)
                 self.answers.save("review")
