@@ -16,6 +16,8 @@ from poa.interview.review import Act, Add, Pick
 
 from .conftest import SAMPLES, TODAY
 from .interview_fake import CTRL_C, ENTER, FakePrompter
+from .interview_helpers import CTRL_C as CTRL_C_KEY
+from .interview_helpers import SKIP, Wait, interview
 
 CATALOG = load_catalog()
 FINISH = ("Anything to change", "No, save and render")
@@ -237,3 +239,11 @@ def test_a_cause_added_then_cut_short_is_answered_at_the_finish(tmp_path: Path) 
     assert "RC3" in data["corrective_actions"][0]["root_causes"]
     assert "RC3" in data["preventive_measures"][0]["root_causes"]
     load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_options_wider_than_a_narrow_terminal_wrap_rather_than_being_cut(tmp_path: Path) -> None:
+    keys = [SKIP, "late ship", Wait("above target"), CTRL_C_KEY]
+    session = interview(keys, "-o", str(tmp_path / "c.yaml"), columns=40)
+    assert session.code == 130
+    shown = session.screen.split("? What is the notice about", 1)[1]
+    assert "LateShipmentRateabovetarget(late-shipment-rate)" in "".join(shown.split())

@@ -210,7 +210,7 @@ class Prompter:
         self, message: str, entries: Sequence[Entry], default: Any = None, search: bool = False
     ) -> Any:
         """The value of the option picked; `search` filters the options as the user types."""
-        return questionary.select(
+        question = questionary.select(
             self.plain(message),
             choices=self.choices(entries),
             default=default,
@@ -219,7 +219,9 @@ class Prompter:
             use_search_filter=search,
             use_jk_keys=not search,
             **self.streams,
-        ).unsafe_ask()
+        )
+        wrap_options(question)
+        return question.unsafe_ask()
 
     def checkbox(self, message: str, entries: Sequence[Entry]) -> list[Any]:
         """The values of the options ticked."""
@@ -232,6 +234,7 @@ class Prompter:
         )
         if self.ascii:
             draw_ascii_ticks(question)
+        wrap_options(question)
         return list(question.unsafe_ask())
 
     def confirm(self, message: str, default: bool = True) -> bool:
@@ -268,6 +271,16 @@ class Prompter:
         ]
 
 
+def wrap_options(question: questionary.Question) -> None:
+    """Let an option wider than the terminal go on to the next line: questionary draws its
+    list in a window that cuts each line at the edge, and an issue type's key or the end of
+    a suggested action is then never seen."""
+    for window in question.application.layout.find_all_windows():
+        if isinstance(window.content, InquirerControl):
+            window.wrap_lines = to_filter(True)
+            window.get_line_prefix = lambda _line, wrapped: "     " if wrapped else ""
+
+
 def draw_ascii_ticks(question: questionary.Question) -> None:
     """Make this checklist draw its ticks as [x] and [ ]. questionary takes no option for
     them, so the list's own text is translated as it is drawn; nothing else is touched."""
@@ -294,6 +307,7 @@ def show_messages_whole(question: questionary.Question) -> None:
         ):
             window.height = None
             window.wrap_lines = to_filter(True)
+            window.get_line_prefix = lambda _line, wrapped: "     " if wrapped else ""
             window.dont_extend_height = to_filter(True)
 
 
