@@ -247,3 +247,11 @@ def test_options_wider_than_a_narrow_terminal_wrap_rather_than_being_cut(tmp_pat
     assert session.code == 130
     shown = session.screen.split("? What is the notice about", 1)[1]
     assert "LateShipmentRateabovetarget(late-shipment-rate)" in "".join(shown.split())
+
+
+def test_enter_on_a_search_that_matches_nothing_asks_again(tmp_path: Path) -> None:
+    keys = [SKIP, "zzzz", Wait("zzzz"), "\r", Wait("Nothing matches"), CTRL_C_KEY]
+    session = interview(keys, "-o", str(tmp_path / "c.yaml"), columns=60)
+    assert session.code == 130  # the seller's own Ctrl-C, not an unknown issue type
+    assert "unknown issue type" not in session.said
+    assert "Nothing matches" in session.said

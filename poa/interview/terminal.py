@@ -210,18 +210,26 @@ class Prompter:
         self, message: str, entries: Sequence[Entry], default: Any = None, search: bool = False
     ) -> Any:
         """The value of the option picked; `search` filters the options as the user types."""
-        question = questionary.select(
-            self.plain(message),
-            choices=self.choices(entries),
-            default=default,
-            qmark=self.qmark,
-            pointer=self.pointer,
-            use_search_filter=search,
-            use_jk_keys=not search,
-            **self.streams,
-        )
-        wrap_options(question)
-        return question.unsafe_ask()
+        values = [entry.value for entry in entries if isinstance(entry, Option)]
+        while True:
+            question = questionary.select(
+                self.plain(message),
+                choices=self.choices(entries),
+                default=default,
+                qmark=self.qmark,
+                pointer=self.pointer,
+                use_search_filter=search,
+                use_jk_keys=not search,
+                **self.streams,
+            )
+            wrap_options(question)
+            answer = question.unsafe_ask()
+            # Enter on a search that matches nothing gives a heading's text, not an option.
+            if any(answer == value for value in values):
+                return answer
+            self.say(
+                "  Nothing matches what you typed: delete it and type part of a name.", "error"
+            )
 
     def checkbox(self, message: str, entries: Sequence[Entry]) -> list[Any]:
         """The values of the options ticked."""
