@@ -4,15 +4,21 @@ remove or add items at the edges; nothing typed is lost, asked twice or saved in
 from __future__ import annotations
 
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
+import questionary
 import yaml
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.output import DummyOutput
 
 from poa.case.files import load_case
 from poa.catalog import load_catalog
 from poa.interview.flow import Interview
 from poa.interview.review import Act, Add, Pick
+from poa.interview.terminal import ignore_mouse_reports
 
 from .conftest import SAMPLES, TODAY
 from .interview_fake import CTRL_C, ENTER, FakePrompter
@@ -255,3 +261,15 @@ def test_enter_on_a_search_that_matches_nothing_asks_again(tmp_path: Path) -> No
     assert session.code == 130  # the seller's own Ctrl-C, not an unknown issue type
     assert "unknown issue type" not in session.said
     assert "Nothing matches" in session.said
+
+
+def test_a_colour_code_typed_without_bracketed_paste_is_no_traceback() -> None:
+    # \x1b[31m reads to prompt_toolkit as a mouse report, and its own handler then fails
+    # with a traceback and "Press ENTER to continue"; the interview uses no mouse.
+    with create_pipe_input() as pipe:
+        question = questionary.text("Subject", input=pipe, output=DummyOutput())
+        ignore_mouse_reports(question)
+        bindings = question.application.key_bindings
+        assert bindings is not None
+        handler = bindings.get_bindings_for_keys((Keys.Vt100MouseEvent,))[-1].handler
+        assert handler(SimpleNamespace(data="\x1b[31m")) is None

@@ -14,6 +14,8 @@ from typing import Any, Literal, Protocol
 import questionary
 from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.filters import to_filter
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout.controls import FormattedTextControl
 from questionary.constants import INDICATOR_SELECTED, INDICATOR_UNSELECTED
 from questionary.prompts.common import InquirerControl
@@ -161,6 +163,7 @@ class Prompter:
             **self.streams,
         )
         show_messages_whole(question)
+        ignore_mouse_reports(question)
         return str(question.unsafe_ask()).strip()
 
     def long_text(self, message: str, default: str = "", validate: Check | None = None) -> str:
@@ -182,13 +185,14 @@ class Prompter:
     def paste(self, message: str) -> str:
         """Several lines pasted at once (terminals send a paste as one piece, new lines
         included), or one typed line; Enter alone for none."""
-        answer = questionary.text(
+        question = questionary.text(
             self.plain(message),
             qmark=self.qmark,
             instruction="(paste it, or type a file's path; Enter to skip)",
             **self.streams,
-        ).unsafe_ask()
-        return str(answer).strip()
+        )
+        ignore_mouse_reports(question)
+        return str(question.unsafe_ask()).strip()
 
     def edit(self, text: str) -> str:
         """Open the editor on the text; return what was saved, as one paragraph."""
@@ -223,6 +227,7 @@ class Prompter:
                 **self.streams,
             )
             wrap_options(question)
+            ignore_mouse_reports(question)
             answer = question.unsafe_ask()
             # Enter on a search that matches nothing gives a heading's text, not an option.
             if any(answer == value for value in values):
@@ -243,15 +248,16 @@ class Prompter:
         if self.ascii:
             draw_ascii_ticks(question)
         wrap_options(question)
+        ignore_mouse_reports(question)
         return list(question.unsafe_ask())
 
     def confirm(self, message: str, default: bool = True) -> bool:
         """Yes or no."""
-        return bool(
-            questionary.confirm(
-                self.plain(message), default=default, qmark=self.qmark, **self.streams
-            ).unsafe_ask()
+        question = questionary.confirm(
+            self.plain(message), default=default, qmark=self.qmark, **self.streams
         )
+        ignore_mouse_reports(question)
+        return bool(question.unsafe_ask())
 
     def say(self, text: str = "", tone: Tone = "plain") -> None:
         """Print a message, each line wrapped to the terminal's width (continuation lines
@@ -277,6 +283,16 @@ class Prompter:
             else questionary.Choice(self.plain(entry.title), entry.value, checked=entry.checked)
             for entry in entries
         ]
+
+
+def ignore_mouse_reports(question: questionary.Question) -> None:
+    """Drop what reads as a mouse report: the interview uses no mouse, and a colour code
+    typed or pasted without bracketed paste (ESC [31m) reaches prompt_toolkit's own mouse
+    handler as one, which fails with a traceback and waits for Enter."""
+    ignore = KeyBindings()
+    ignore.add(Keys.Vt100MouseEvent)(lambda event: None)
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), ignore])
 
 
 def wrap_options(question: questionary.Question) -> None:
