@@ -3,6 +3,7 @@ links a removed or changed item leaves without an answer."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -11,6 +12,7 @@ from typing import Any, Protocol
 from poa.case.dates import as_date
 from poa.interview.answers import Answers
 from poa.interview.draft import update
+from poa.interview.itemfields import FIELDS
 from poa.interview.itemrules import (
     DateRule,
     breakdown_problem,
@@ -231,6 +233,13 @@ def remove_item(editor: Editor, section: str, item: dict[str, Any]) -> None:
     if required and len(items) == 1:
         editor.say(f"  A complete case needs a {kind.singular}: add another first.", "error")
         return
+    if section == "root_causes" and (alone := sole_explainer(editor, item)):
+        editor.say(
+            f"  {ident(item)} is the only cause of {alone}, which the notice names: "
+            "change its text instead.",
+            "error",
+        )
+        return
     if not editor.answers.prompter.confirm(f"Remove {ident(item)}?", default=False):
         return
     apply = relink(editor, item) if section == "root_causes" else (lambda: None)
@@ -248,6 +257,33 @@ def remove_item(editor: Editor, section: str, item: dict[str, Any]) -> None:
     editor.answers.save()
     if section in PER_CAUSE:
         uncovered(section)(editor, section, item, {})
+    if section in ("root_causes", "evidence") and item.get("id"):
+        cited_in_text(editor, str(item["id"]))
+
+
+def cited_in_text(editor: Editor, gone: str) -> None:
+    """Every text that still points at a removed exhibit or cause ({E1}) is asked again:
+    left in, the case would not validate."""
+    mark = re.compile(r"\{\s*" + re.escape(gone) + r"\s*\}")
+    for section in LISTS:
+        for item in editor.items(section):
+            for field in FIELDS[section]:
+                text = item.get(field.name)
+                if isinstance(text, str) and mark.search(text):
+                    why = f"its text points at {{{gone}}}, which is gone"
+                    ask_again(editor, section, item, field.name, why)
+
+
+def sole_explainer(editor: Editor, cause: dict[str, Any]) -> str | None:
+    """The further issue type the notice names that only this cause explains, or None (the
+    review cannot set a cause's issue type, so removing it would leave the case unfinished)."""
+    key = cause.get("issue_type")
+    note = editor.answers.data.get("notification")
+    named = note.get("other_issue_types") if isinstance(note, dict) else None
+    if not key or not isinstance(named, list) or key not in named:
+        return None
+    others = [c for c in editor.items("root_causes") if c is not cause]
+    return None if any(c.get("issue_type") == key for c in others) else str(key)
 
 
 def relink(editor: Editor, cause: dict[str, Any]) -> Callable[[], None]:

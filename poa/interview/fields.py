@@ -188,8 +188,18 @@ def ask_date(
     return value if isinstance(value, date) else None
 
 
+def as_list(value: Any) -> list[str]:
+    """A list answer as the file has it; one value written without a list (`asins: B0...`,
+    or a number YAML read from an ISBN) is one item, not one item a character."""
+    if value is None:
+        return []
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    return split_list(str(value))
+
+
 def ask_pasted(
-    prompter: Prompts, model: type[BaseModel], name: str, message: str, default: list[str]
+    prompter: Prompts, model: type[BaseModel], name: str, message: str, default: Any
 ) -> list[str]:
     """A pasted list of identifiers, every item checked; empty is allowed."""
 
@@ -200,5 +210,7 @@ def ask_pasted(
                 return f"item {index + 1} ({item}): {problem}"
         return True
 
-    text = prompter.text(message, " ".join(default), validate=check, instruction=PASTE_HINT)
+    text = prompter.text(
+        message, " ".join(as_list(default)), validate=check, instruction=PASTE_HINT
+    )
     return list(adapter(model, name).validate_python(split_list(text)))

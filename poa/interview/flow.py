@@ -3,6 +3,7 @@ review itself is in review.py."""
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -11,10 +12,11 @@ from pathlib import Path
 from poa.case.files import case_from_data
 from poa.catalog import Catalog
 from poa.errors import CaseInvalidError
-from poa.interview.answers import SECTIONS, Answers
+from poa.interview.answers import SECTIONS, Answers, model_of
 from poa.interview.causes import ask_corrective_actions, ask_root_causes
 from poa.interview.draft import EMPTY, DraftFile, Step
 from poa.interview.evidence import ask_evidence
+from poa.interview.fields import field_problem
 from poa.interview.measures import ask_preventive_measures
 from poa.interview.metrics import REVIEW_CADENCE, ask_metrics, ask_milestones
 from poa.interview.notice import offer_notice
@@ -166,7 +168,12 @@ class Interview:
         if begin:
             begin(self.answers)
         for question in self.questions(step):
-            if question.listed or self.answers.value(question.name) in EMPTY:
+            value = self.answers.value(question.name)
+            # A group of fields left half answered (a signer with no role yet) is asked again.
+            unfinished = isinstance(value, dict) and bool(
+                field_problem(model_of(question.name), question.name, value)
+            )
+            if question.listed or value in EMPTY or unfinished:
                 ask(self.answers, question)
         if end:
             end(self.answers)
@@ -188,16 +195,18 @@ class Interview:
         """Ask one question again, then every answer that depends on it."""
         done = set() if done is None else done
         done.add(name)
-        before = self.answers.value(name)
-        ask(self.answers, BY_NAME[name])
-        if name == "issue_type" and self.answers.value(name) == before:
-            return
+        question = BY_NAME[name]
+        before = copy.deepcopy(self.answers.value(name))
+        ask(self.answers, question)
+        if not question.listed and self.answers.value(name) == before:
+            return  # an answer kept as it was breaks nothing
         after = [*AFTER.get(name, ())]
         if name == "corrective_actions" and self.answers.pending_measures:
             after.append("preventive_measures")
+        asked = {q.name for step in self.steps() for q in self.questions(step)}
         for dependent in after:
-            if dependent in done or (dependent in PIP_ONLY and not self.answers.is_pip):
-                continue
+            if dependent in done or dependent not in asked:
+                continue  # a plan of action for a policy has no metrics to check again
             self.answers.prompter.say(
                 f"\n{BY_NAME[dependent].label}: this answer depends on the one you changed; "
                 "please check it again.",

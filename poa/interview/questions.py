@@ -158,7 +158,8 @@ def ask_issue(answers: Answers) -> None:
         else:
             note.pop("policies", None)
     answers.save()
-    if issue.route == "poa":
+    kept = issue.key == before and answers.value("document") == "plan-of-action"
+    if issue.route == "poa" or kept:  # kept: the seller chose to write a plan already
         return
     say = answers.prompter.say
     say("\nA Plan of Action is usually not the right answer to this notice.", "heading")
@@ -274,7 +275,7 @@ def remember_profile(answers: Answers) -> None:
 def ask_marketplaces(answers: Answers) -> None:
     """The stores the seller sells in; always the notice's own."""
     notice = answers.value("marketplace") or DEFAULT_MARKET
-    current = {*(answers.value("marketplaces") or []), notice}
+    current = {*fields.as_list(answers.value("marketplaces")), notice}
     markets = answers.prompter.checkbox(
         "Which stores do you sell in? (space to tick)", market_options(current)
     )
@@ -283,9 +284,13 @@ def ask_marketplaces(answers: Answers) -> None:
 
 def ask_signatory(answers: Answers) -> None:
     """Who signs, and their role."""
-    old = answers.value("signatory") or {}
+    found = answers.value("signatory")
+    # A hand-written file may give the signer as a plain name: proposed as the name.
+    old = found if isinstance(found, dict) else {"name": found} if isinstance(found, str) else {}
     prompter = answers.prompter
     name = fields.ask_field(prompter, Signatory, "name", "Who signs the plan?", old.get("name", ""))
+    if name != old.get("name"):  # kept at once: Ctrl-C at the role loses no name typed
+        answers.answer("signatory", {**old, "name": name})
     role = fields.ask_field(prompter, Signatory, "role", "Their role", old.get("role", "Owner"))
     answers.answer("signatory", {"name": name, "role": role})
 

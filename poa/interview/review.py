@@ -4,6 +4,7 @@ only what then no longer holds is asked again. The file is saved after every cha
 from __future__ import annotations
 
 import copy
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Protocol
@@ -14,8 +15,11 @@ from poa.interview.depends import LISTS, PIP_LISTS, ident
 from poa.interview.draft import next_id, update
 from poa.interview.itemfields import FIELDS, NEW_FIELDS, current, field_of
 from poa.interview.questions import Question
-from poa.interview.summary import answer_line, cut, item_details, item_line, show_field
+from poa.interview.summary import answer_line, cut, item_details, item_line, label, show_field
 from poa.interview.terminal import Entry, Heading, Option, Tone
+
+# A problem that names a list item's field left out: "milestones[3].due_on: is required..."
+MISSING = re.compile(r"(\w+)\[(\d+)\]\.(\w+): is required but missing")
 
 
 class Leave(StrEnum):
@@ -111,6 +115,25 @@ class Review:
             self.say("\nThe case is not complete yet:", "alarm")
             for line in problems:
                 self.say(f"  {line}", "error")
+            self.ask_missing(problems)
+
+    def ask_missing(self, problems: list[str]) -> None:
+        """Ask each item field that is missing altogether, and what answers a cause that has
+        nothing answering it (an item cut short by Ctrl-C while it was added), so the seller
+        need not look for it in the menu."""
+        self.done = set()
+        for section in depends.PER_CAUSE:
+            depends.uncovered(section)(self, section, {}, {})
+        for line in problems:
+            found = MISSING.match(line)
+            items = self.items(found[1]) if found and found[1] in FIELDS else []
+            if not found or int(found[2]) >= len(items):
+                continue
+            item, name = items[int(found[2])], found[3]
+            if name not in item and any(f.name == name for f in FIELDS[found[1]]):
+                self.say(f"\n{ident(item)}: {label(name)} is still to fill in.", "heading")
+                self.change_field(found[1], item, name)
+                self.answers.save("review")
 
     def act(self, choice: Any) -> None:
         """Change what the seller picked in the menu."""

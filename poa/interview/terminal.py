@@ -14,6 +14,8 @@ from typing import Any, Literal, Protocol
 import questionary
 from prompt_toolkit.application.current import get_app_session
 from prompt_toolkit.filters import to_filter
+from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
+from prompt_toolkit.keys import Keys
 from prompt_toolkit.layout.controls import FormattedTextControl
 from questionary.constants import INDICATOR_SELECTED, INDICATOR_UNSELECTED
 from questionary.prompts.common import InquirerControl
@@ -161,6 +163,7 @@ class Prompter:
             **self.streams,
         )
         show_messages_whole(question)
+        ignore_mouse_reports(question)
         return str(question.unsafe_ask()).strip()
 
     def long_text(self, message: str, default: str = "", validate: Check | None = None) -> str:
@@ -182,13 +185,14 @@ class Prompter:
     def paste(self, message: str) -> str:
         """Several lines pasted at once (terminals send a paste as one piece, new lines
         included), or one typed line; Enter alone for none."""
-        answer = questionary.text(
+        question = questionary.text(
             self.plain(message),
             qmark=self.qmark,
             instruction="(paste it, or type a file's path; Enter to skip)",
             **self.streams,
-        ).unsafe_ask()
-        return str(answer).strip()
+        )
+        ignore_mouse_reports(question)
+        return str(question.unsafe_ask()).strip()
 
     def edit(self, text: str) -> str:
         """Open the editor on the text; return what was saved, as one paragraph."""
@@ -210,16 +214,27 @@ class Prompter:
         self, message: str, entries: Sequence[Entry], default: Any = None, search: bool = False
     ) -> Any:
         """The value of the option picked; `search` filters the options as the user types."""
-        return questionary.select(
-            self.plain(message),
-            choices=self.choices(entries),
-            default=default,
-            qmark=self.qmark,
-            pointer=self.pointer,
-            use_search_filter=search,
-            use_jk_keys=not search,
-            **self.streams,
-        ).unsafe_ask()
+        values = [entry.value for entry in entries if isinstance(entry, Option)]
+        while True:
+            question = questionary.select(
+                self.plain(message),
+                choices=self.choices(entries),
+                default=default,
+                qmark=self.qmark,
+                pointer=self.pointer,
+                use_search_filter=search,
+                use_jk_keys=not search,
+                **self.streams,
+            )
+            wrap_options(question)
+            ignore_mouse_reports(question)
+            answer = question.unsafe_ask()
+            # Enter on a search that matches nothing gives a heading's text, not an option.
+            if any(answer == value for value in values):
+                return answer
+            self.say(
+                "  Nothing matches what you typed: delete it and type part of a name.", "error"
+            )
 
     def checkbox(self, message: str, entries: Sequence[Entry]) -> list[Any]:
         """The values of the options ticked."""
@@ -232,15 +247,17 @@ class Prompter:
         )
         if self.ascii:
             draw_ascii_ticks(question)
+        wrap_options(question)
+        ignore_mouse_reports(question)
         return list(question.unsafe_ask())
 
     def confirm(self, message: str, default: bool = True) -> bool:
         """Yes or no."""
-        return bool(
-            questionary.confirm(
-                self.plain(message), default=default, qmark=self.qmark, **self.streams
-            ).unsafe_ask()
+        question = questionary.confirm(
+            self.plain(message), default=default, qmark=self.qmark, **self.streams
         )
+        ignore_mouse_reports(question)
+        return bool(question.unsafe_ask())
 
     def say(self, text: str = "", tone: Tone = "plain") -> None:
         """Print a message, each line wrapped to the terminal's width (continuation lines
@@ -266,6 +283,26 @@ class Prompter:
             else questionary.Choice(self.plain(entry.title), entry.value, checked=entry.checked)
             for entry in entries
         ]
+
+
+def ignore_mouse_reports(question: questionary.Question) -> None:
+    """Drop what reads as a mouse report: the interview uses no mouse, and a colour code
+    typed or pasted without bracketed paste (ESC [31m) reaches prompt_toolkit's own mouse
+    handler as one, which fails with a traceback and waits for Enter."""
+    ignore = KeyBindings()
+    ignore.add(Keys.Vt100MouseEvent)(lambda event: None)
+    app = question.application
+    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), ignore])
+
+
+def wrap_options(question: questionary.Question) -> None:
+    """Let an option wider than the terminal go on to the next line: questionary draws its
+    list in a window that cuts each line at the edge, and an issue type's key or the end of
+    a suggested action is then never seen."""
+    for window in question.application.layout.find_all_windows():
+        if isinstance(window.content, InquirerControl):
+            window.wrap_lines = to_filter(True)
+            window.get_line_prefix = lambda _line, wrapped: "     " if wrapped else ""
 
 
 def draw_ascii_ticks(question: questionary.Question) -> None:
@@ -294,6 +331,7 @@ def show_messages_whole(question: questionary.Question) -> None:
         ):
             window.height = None
             window.wrap_lines = to_filter(True)
+            window.get_line_prefix = lambda _line, wrapped: "     " if wrapped else ""
             window.dont_extend_height = to_filter(True)
 
 

@@ -1,0 +1,275 @@
+"""A demanding seller at the interview: answers kept as they were, odd input, changes that
+remove or add items at the edges; nothing typed is lost, asked twice or saved invalid."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+import questionary
+import yaml
+from prompt_toolkit.input import create_pipe_input
+from prompt_toolkit.keys import Keys
+from prompt_toolkit.output import DummyOutput
+
+from poa.case.files import load_case
+from poa.catalog import load_catalog
+from poa.interview.flow import Interview
+from poa.interview.review import Act, Add, Pick
+from poa.interview.terminal import ignore_mouse_reports
+
+from .conftest import SAMPLES, TODAY
+from .interview_fake import CTRL_C, ENTER, FakePrompter
+from .interview_helpers import CTRL_C as CTRL_C_KEY
+from .interview_helpers import SKIP, Wait, interview
+
+CATALOG = load_catalog()
+FINISH = ("Anything to change", "No, save and render")
+Script = list[tuple[str, Any]]
+
+
+def sample(tmp_path: Path, name: str) -> Path:
+    case = tmp_path / "case.yaml"
+    case.write_text((SAMPLES / name).read_text(encoding="utf-8"), encoding="utf-8")
+    return case
+
+
+def review(case: Path, script: Script, **fake: Any) -> tuple[bool, FakePrompter]:
+    prompter = FakePrompter(script, **fake)
+    interview = Interview.resume(case, CATALOG, prompter, TODAY, case.parent / "profile.yaml")
+    finished = interview.run()
+    assert prompter.script == [], prompter.script  # every scripted question was asked
+    return finished, prompter
+
+
+def load(path: Path) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return data
+
+
+def test_keeping_the_document_kind_asks_no_metrics_of_a_policy_plan(tmp_path: Path) -> None:
+    case = sample(tmp_path, "buyer-messaging-misuse-uk.yaml")
+    before = load(case)
+    finished, prompter = review(
+        case, [("Anything to change", "kind"), ("Which document", ENTER), FINISH]
+    )
+    assert finished
+    menu = "Anything to change?"
+    assert prompter.questions == [menu, "Which document do you need?", menu]
+    assert "check it again" not in prompter.told
+    assert load(case) == before
+    load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_removing_an_exhibit_asks_again_the_text_that_points_at_it(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    detail = load(case)["root_causes"][1]["detail"]
+    assert "{E1}" in detail
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("evidence", 0)),
+            ("What to change in E1", Act.REMOVE),
+            ("Remove E1", True),
+            ("What happened", detail.replace(" (all listed in {E1})", "")),
+            FINISH,
+        ],
+    )
+    assert finished  # the finish was not refused for a dangling {E1}
+    assert "RC2: its text points at {E1}, which is gone; please check it again." in prompter.told
+    assert "not complete" not in prompter.told
+    assert "{E1}" not in load(case)["root_causes"][1]["detail"]
+    load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_removing_a_cause_asks_again_the_text_that_points_at_it(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    data = load(case)
+    data["corrective_actions"][0]["action"] += " This answers {RC2} as well."
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    action = data["corrective_actions"][0]["action"]
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("root_causes", 1)),
+            ("What to change in RC2", Act.REMOVE),
+            ("Remove RC2", True),
+            ("What was done", action.replace(" This answers {RC2} as well.", "")),
+            FINISH,
+        ],
+        standing={"No ": [], "CA": [], "PM": []},
+    )
+    assert finished
+    assert "CA1: its text points at {RC2}, which is gone" in prompter.told
+    load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_the_only_cause_of_an_issue_the_notice_cites_is_not_removed(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    before = load(case)
+    assert before["root_causes"][2]["issue_type"] == "late-shipment-rate"
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("root_causes", 2)),
+            ("What to change in RC3", Act.REMOVE),
+            FINISH,
+        ],
+    )
+    assert finished  # no dead end: the review could not have made the case whole again
+    assert "RC3 is the only cause of late-shipment-rate, which the notice names" in prompter.told
+    assert "Remove RC3?" not in prompter.questions
+    assert load(case) == before
+
+
+def test_the_signers_name_survives_ctrl_c_at_their_role(tmp_path: Path) -> None:
+    from .test_first_hour import SCRIPT
+
+    case, profile = tmp_path / "case.yaml", tmp_path / "profile.yaml"
+    upto = [q for q, _ in SCRIPT].index("Their role")
+    prompter = FakePrompter([*SCRIPT[:upto], ("Their role", CTRL_C)])
+    with pytest.raises(KeyboardInterrupt):
+        Interview.start(case, CATALOG, prompter, TODAY, profile=profile).run()
+    assert load(case)["seller"]["signatory"] == {"name": "Jordan Ellis"}  # no role made up
+    again = FakePrompter(
+        [("Who signs the plan", ENTER), ("Their role", "Owner"), ("Which", CTRL_C)]
+    )
+    with pytest.raises(KeyboardInterrupt):
+        Interview.resume(case, CATALOG, again, TODAY, profile).run()
+    assert again.asked[0].default == "Jordan Ellis"  # proposed as typed, not asked afresh
+    assert load(case)["seller"]["signatory"] == {"name": "Jordan Ellis", "role": "Owner"}
+
+
+def test_an_item_half_added_before_ctrl_c_is_finished_at_the_review(tmp_path: Path) -> None:
+    case = sample(tmp_path, "cancel-rate-pip-us.yaml")
+    first = FakePrompter(
+        [("Anything to change", Add("milestones")), ("Which metric", ENTER), ("Milestone", CTRL_C)]
+    )
+    with pytest.raises(KeyboardInterrupt):
+        Interview.resume(case, CATALOG, first, TODAY, tmp_path / "profile.yaml").run()
+    assert load(case)["milestones"][-1] == {"metric": "pre-fulfillment-cancel-rate"}
+    finished, prompter = review(
+        case,
+        [FINISH, ("Milestone date", "2026-12-20"), ("Value by then", "1.5"), FINISH],
+    )
+    assert finished
+    assert "pre-fulfillment-cancel-rate: Due on is still to fill in." in prompter.told
+    assert load(case)["milestones"][-1]["target"] == 1.5
+    load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_keeping_the_issue_type_does_not_ask_again_to_write_a_plan_anyway(tmp_path: Path) -> None:
+    case = sample(tmp_path, "epr-registration-de.yaml")
+    before = load(case)
+    assert before["document"] == "plan-of-action"  # chosen over the notice's usual answer
+    finished, prompter = review(
+        case, [("Anything to change", "issue_type"), ("What is the notice about", ENTER), FINISH]
+    )
+    assert finished
+    assert "Write a plan anyway?" not in prompter.questions
+    assert load(case) == before
+
+
+def test_a_signer_written_as_a_plain_name_is_proposed_not_a_traceback(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-negative-feedback-us.yaml")
+    data = load(case)
+    data["seller"]["signatory"] = "Dana Whitfield"  # hand-written without name: and role:
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", "signatory"),
+            ("Who signs the plan", ENTER),
+            ("Their role", "Owner"),
+            FINISH,
+        ],
+    )
+    assert finished
+    assert prompter.asked[1].default == "Dana Whitfield"
+    assert load(case)["seller"]["signatory"] == {"name": "Dana Whitfield", "role": "Owner"}
+
+
+@pytest.mark.parametrize("written", ["B0BLS40077", 1234567890, True])
+def test_a_single_identifier_written_without_a_list_is_proposed_whole(
+    tmp_path: Path, written: object
+) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    data = load(case)
+    data["notification"]["asins"] = written  # `asins: B0BLS40077`, no brackets
+    data["seller"]["marketplaces"] = "US"
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", "asins"),
+            ("ASINs named in the notice", "B0BLS40077"),
+            ("Anything to change", "marketplaces"),
+            ("Which stores", ENTER),
+            FINISH,
+        ],
+    )
+    assert finished
+    assert prompter.asked[1].default == str(written)
+    assert [o.value for o in prompter.asked[3].options if o.checked] == ["US"]
+    assert load(case)["seller"]["marketplaces"] == ["US"]
+
+
+def test_a_cause_added_then_cut_short_is_answered_at_the_finish(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-negative-feedback-us.yaml")
+    first = FakePrompter(
+        [
+            ("Anything to change", Add("root_causes")),
+            ("The cause in one sentence", "Our packing table had no checklist for fragile items."),
+            ("What happened", ENTER),
+            ("When did it happen", ENTER),
+            ("How many", ENTER),
+            ("ASINs", ENTER),
+            ("No corrective action answers RC3", CTRL_C),
+        ]
+    )
+    with pytest.raises(KeyboardInterrupt):
+        Interview.resume(case, CATALOG, first, TODAY, tmp_path / "profile.yaml").run()
+    finished, _ = review(
+        case,
+        [
+            FINISH,
+            ("No corrective action answers RC3", [0]),
+            ("No preventive measure answers RC3", [0]),
+            FINISH,
+        ],
+    )
+    assert finished
+    data = load(case)
+    assert "RC3" in data["corrective_actions"][0]["root_causes"]
+    assert "RC3" in data["preventive_measures"][0]["root_causes"]
+    load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_options_wider_than_a_narrow_terminal_wrap_rather_than_being_cut(tmp_path: Path) -> None:
+    keys = [SKIP, "late ship", Wait("above target"), CTRL_C_KEY]
+    session = interview(keys, "-o", str(tmp_path / "c.yaml"), columns=40)
+    assert session.code == 130
+    shown = session.screen.split("? What is the notice about", 1)[1]
+    assert "LateShipmentRateabovetarget(late-shipment-rate)" in "".join(shown.split())
+
+
+def test_enter_on_a_search_that_matches_nothing_asks_again(tmp_path: Path) -> None:
+    keys = [SKIP, "zzzz", Wait("zzzz"), "\r", Wait("Nothing matches"), CTRL_C_KEY]
+    session = interview(keys, "-o", str(tmp_path / "c.yaml"), columns=60)
+    assert session.code == 130  # the seller's own Ctrl-C, not an unknown issue type
+    assert "unknown issue type" not in session.said
+    assert "Nothing matches" in session.said
+
+
+def test_a_colour_code_typed_without_bracketed_paste_is_no_traceback() -> None:
+    # \x1b[31m reads to prompt_toolkit as a mouse report, and its own handler then fails
+    # with a traceback and "Press ENTER to continue"; the interview uses no mouse.
+    with create_pipe_input() as pipe:
+        question = questionary.text("Subject", input=pipe, output=DummyOutput())
+        ignore_mouse_reports(question)
+        bindings = question.application.key_bindings
+        assert bindings is not None
+        handler = bindings.get_bindings_for_keys((Keys.Vt100MouseEvent,))[-1].handler
+        assert handler(SimpleNamespace(data="\x1b[31m")) is None
