@@ -560,3 +560,28 @@ def test_a_later_problem_start_asks_again_the_actions_finished_before_it(tmp_pat
     ]
     assert data["preventive_measures"][0]["started_on"] == date(2026, 8, 10)
     load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_a_causes_issue_can_be_changed_but_an_issue_keeps_a_cause(tmp_path: Path) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")  # RC3 alone explains the late shipments
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("root_causes", 2)),
+            ("What to change in RC3", "issue_type"),
+            ("Which of the notice's issues", "order-defect-rate"),
+            ("Anything to change", Pick("root_causes", 1)),
+            ("What to change in RC2", "issue_type"),
+            ("Which of the notice's issues", "late-shipment-rate"),
+            FINISH,
+        ],
+    )
+    assert finished
+    assert "the only cause explaining late-shipment-rate" in prompter.told
+    causes = load(case)["root_causes"]
+    assert [c.get("issue_type") for c in causes] == [
+        None,
+        "late-shipment-rate",
+        "late-shipment-rate",
+    ]
+    load_case(case, catalog=CATALOG, today=TODAY)

@@ -37,7 +37,7 @@ from poa.interview.itemrules import (
 )
 from poa.interview.measures import AREAS
 from poa.interview.metrics import counts
-from poa.interview.questions import current_issue
+from poa.interview.questions import current_issue, notice_issues
 from poa.interview.summary import counts_text, cut, label
 from poa.interview.terminal import Option
 
@@ -252,6 +252,29 @@ def ask_counts(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     return {"count": count, "total": total}
 
 
+def ask_explains(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
+    """Which of the notice's issues a cause explains (the main one needs no mark); a cause
+    that alone explains an issue keeps it until another cause does."""
+    issues = notice_issues(answers)
+    if len(issues) < 2:
+        answers.prompter.say("  The notice names one issue: every cause explains it.", "hint")
+        return {}
+    now = item.get("issue_type") or issues[0].key
+    key = answers.prompter.select(
+        "Which of the notice's issues does this cause explain?",
+        [Option(issue.title, issue.key) for issue in issues],
+        default=now if any(issue.key == now for issue in issues) else None,
+    )
+    others = [c for c in answers.items("root_causes") if c is not item]
+    if key != now and not any((c.get("issue_type") or issues[0].key) == now for c in others):
+        answers.prompter.say(
+            f"  This is the only cause explaining {now}: add another cause for it first.",
+            "error",
+        )
+        return {}
+    return {"issue_type": None if key == issues[0].key else key}
+
+
 def own(name: str, ask: Asker) -> ItemField:
     """A table entry."""
     return ItemField(name, ask)
@@ -264,6 +287,7 @@ FIELDS: dict[str, tuple[ItemField, ...]] = {
             "summary",
             text(RootCause, "summary", "The cause in one sentence", kind=FieldKind.ROOT_CAUSE),
         ),
+        own("issue_type", ask_explains),
         own(
             "detail",
             text(
