@@ -51,11 +51,11 @@ class ItemField:
 
     name: str
     ask: Asker
-    applies: Callable[[dict[str, Any]], bool] | None = None  # to some items only
+    applies: Callable[[Answers, dict[str, Any]], bool] | None = None  # to some cases only
 
-    def offered(self, item: dict[str, Any]) -> bool:
-        """Whether the field is offered for this item."""
-        return self.applies is None or self.applies(item)
+    def offered(self, answers: Answers, item: dict[str, Any]) -> bool:
+        """Whether the field is offered for this item of this case."""
+        return self.applies is None or self.applies(answers, item)
 
     @property
     def label(self) -> str:
@@ -252,6 +252,11 @@ def ask_counts(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     return {"count": count, "total": total}
 
 
+def several_issues(answers: Answers, item: dict[str, Any]) -> bool:
+    """Whether the notice names several issues (or the file already marks the cause's)."""
+    return bool(answers.value("other_issue_types")) or "issue_type" in item
+
+
 def ask_explains(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     """Which of the notice's issues a cause explains (the main one needs no mark); a cause
     that alone explains an issue keeps it until another cause does."""
@@ -267,17 +272,17 @@ def ask_explains(answers: Answers, item: dict[str, Any]) -> dict[str, Any]:
     )
     others = [c for c in answers.items("root_causes") if c is not item]
     if key != now and not any((c.get("issue_type") or issues[0].key) == now for c in others):
-        answers.prompter.say(
-            f"  This is the only cause explaining {now}: add another cause for it first.",
-            "error",
-        )
+        why = f"  This is the only cause explaining {now}: add another cause for it first."
+        answers.prompter.say(why, "error")
         return {}
     return {"issue_type": None if key == issues[0].key else key}
 
 
-def own(name: str, ask: Asker) -> ItemField:
+def own(
+    name: str, ask: Asker, applies: Callable[[Answers, dict[str, Any]], bool] | None = None
+) -> ItemField:
     """A table entry."""
-    return ItemField(name, ask)
+    return ItemField(name, ask, applies)
 
 
 LINKS = (own("root_causes", ask_causes), own("evidence", ask_exhibits))
@@ -287,7 +292,7 @@ FIELDS: dict[str, tuple[ItemField, ...]] = {
             "summary",
             text(RootCause, "summary", "The cause in one sentence", kind=FieldKind.ROOT_CAUSE),
         ),
-        own("issue_type", ask_explains),
+        own("issue_type", ask_explains, several_issues),
         own(
             "detail",
             text(
@@ -362,7 +367,7 @@ FIELDS: dict[str, tuple[ItemField, ...]] = {
         own("window_days", text(Metric, "window_days", "Window in days", convert=fields.to_number)),
         own("target", text(Metric, "target", "Your target, in percent", convert=fields.to_percent)),
         own("cause", text(Metric, "cause", "Why it missed, in a line or two", long=True)),
-        ItemField("breakdown", ask_breakdown, lambda m: m.get("metric") == "order-defect-rate"),
+        own("breakdown", ask_breakdown, lambda _, m: m.get("metric") == "order-defect-rate"),
     ),
     "milestones": (
         own("due_on", dated(Milestone, "due_on", "Milestone date", due)),

@@ -205,7 +205,7 @@ class Review:
         entries: list[Entry] = [
             Option(cut(f"{f.label}: {show_field(current(item, f.name))}", width), f.name)
             for f in FIELDS[section]
-            if f.offered(item)
+            if f.offered(self.answers, item)
         ]
         return [
             *entries,
