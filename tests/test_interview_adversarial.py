@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any
 
 import pytest
 import questionary
@@ -20,33 +19,13 @@ from poa.interview.flow import Interview
 from poa.interview.review import Act, Add, Pick
 from poa.interview.terminal import ignore_mouse_reports
 
-from .conftest import SAMPLES, TODAY
+from .conftest import TODAY
 from .interview_fake import CTRL_C, ENTER, FakePrompter
 from .interview_helpers import CTRL_C as CTRL_C_KEY
 from .interview_helpers import SKIP, Wait, interview
+from .test_interview_review import FINISH, load, review, sample
 
 CATALOG = load_catalog()
-FINISH = ("Anything to change", "No, save and render")
-Script = list[tuple[str, Any]]
-
-
-def sample(tmp_path: Path, name: str) -> Path:
-    case = tmp_path / "case.yaml"
-    case.write_text((SAMPLES / name).read_text(encoding="utf-8"), encoding="utf-8")
-    return case
-
-
-def review(case: Path, script: Script, **fake: Any) -> tuple[bool, FakePrompter]:
-    prompter = FakePrompter(script, **fake)
-    interview = Interview.resume(case, CATALOG, prompter, TODAY, case.parent / "profile.yaml")
-    finished = interview.run()
-    assert prompter.script == [], prompter.script  # every scripted question was asked
-    return finished, prompter
-
-
-def load(path: Path) -> dict[str, Any]:
-    data: dict[str, Any] = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return data
 
 
 def test_keeping_the_document_kind_asks_no_metrics_of_a_policy_plan(tmp_path: Path) -> None:

@@ -113,24 +113,15 @@ def ask_rhythm(
         ),
         None,
     )
-    owner = fields.ask_field(
-        answers.prompter,
-        PreventiveMeasure,
-        "owner",
-        "Owner (a role)",
-        previous.get("owner") or (paired.owner if paired else ""),
-        kind=FieldKind.OWNER,
-    )
-    draft.set(item, "owner", owner)
-    frequency = fields.ask_field(
-        answers.prompter,
-        PreventiveMeasure,
-        "frequency",
-        "How often",
-        previous.get("frequency") or (paired.frequency if paired else ""),
-        kind=FieldKind.FREQUENCY,
-    )
-    draft.set(item, "frequency", frequency)
+    for name, message, kind in (
+        ("owner", "Owner (a role)", FieldKind.OWNER),
+        ("frequency", "How often", FieldKind.FREQUENCY),
+    ):
+        proposed = previous.get(name) or (getattr(paired, name) if paired else "")
+        value = fields.ask_field(
+            answers.prompter, PreventiveMeasure, name, message, proposed, kind=kind
+        )
+        draft.set(item, name, value)
 
 
 def implied_start(answers: Answers, item: dict[str, Any]) -> Any:
