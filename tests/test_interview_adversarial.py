@@ -252,3 +252,23 @@ def test_a_colour_code_typed_without_bracketed_paste_is_no_traceback() -> None:
         assert bindings is not None
         handler = bindings.get_bindings_for_keys((Keys.Vt100MouseEvent,))[-1].handler
         assert handler(SimpleNamespace(data="\x1b[31m")) is None
+
+
+@pytest.mark.parametrize("other", [5, "late-shipment-rate", [7, None], {"a": 1}])
+def test_other_issue_types_written_oddly_by_hand_give_no_traceback(
+    tmp_path: Path, other: object
+) -> None:
+    case = sample(tmp_path, "odr-late-shipment-us.yaml")
+    data = load(case)
+    data["notification"]["other_issue_types"] = other
+    case.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    finished, prompter = review(
+        case,
+        [
+            ("Anything to change", Pick("root_causes", 0)),
+            ("What to change in RC1", Act.BACK),
+            ("Anything to change", "Save and stop here"),
+        ],
+    )
+    assert not finished
+    assert "Anything to change?" in prompter.questions

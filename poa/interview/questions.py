@@ -141,9 +141,10 @@ def current_issue(answers: Answers) -> IssueType:
 def notice_issues(answers: Answers) -> list[IssueType]:
     """The notice's issue types the catalog knows: the main one, then the others it names."""
     main = current_issue(answers)
-    others = answers.value("other_issue_types") or []
+    others = answers.value("other_issue_types")
+    keys = [k for k in others if isinstance(k, str)] if isinstance(others, list) else []
     catalog = answers.catalog
-    return [main, *(catalog.get(k) for k in others if k in catalog and k != main.key)]
+    return [main, *(catalog.get(k) for k in keys if k in catalog and k != main.key)]
 
 
 def ask_issue(answers: Answers) -> None:
