@@ -230,3 +230,11 @@ def test_resume_keeps_every_cause_ticked(tmp_path: Path) -> None:
         Interview.resume(case, CATALOG, again, TODAY, profile=profile).run()
     (ticks,) = [a for a in again.asked if a.message.startswith("Which causes apply")]
     assert {o.title for o in ticks.options if o.checked} == {MOVE, LSR.root_causes[1]}
+
+
+@pytest.mark.parametrize("typed", ["NaN", "nan", "inf", "-inf", "1e999"])
+def test_a_percentage_that_is_no_number_is_refused_as_such(typed: str) -> None:
+    from poa.case.model import Metric
+
+    message = fields.field_problem(Metric, "value", fields.to_percent(typed))
+    assert message == "should be a number, such as 1.8"

@@ -153,7 +153,7 @@ MarketplaceCode = Annotated[
         json_schema_extra={"enum": list(MARKETPLACES)},
     ),
 ]
-Percent = Annotated[float, Field(ge=0, le=100)]
+Percent = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 Email = Annotated[str, BeforeValidator(_short_in), Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
