@@ -62,13 +62,17 @@ def decode(raw: bytes, name: str) -> str:
                 "UTF-8 in your editor"
             )
         raise InputError(f"{name}: is a binary file, not YAML text: check you picked the right one")
+    return utf8_text(raw, name, "file is not UTF-8 text: save it again as UTF-8 in your editor")
+
+
+def utf8_text(raw: bytes, name: str, problem: str) -> str:
+    """Bytes as UTF-8 text (a byte-order mark dropped), or InputError naming the line where
+    they stop being UTF-8, with `problem` saying what to do."""
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}:{line}:1: file is not UTF-8 text: save it again as UTF-8 in your editor"
-        ) from None
+        raise InputError(f"{name}:{line}:1: {problem}") from None
 
 
 def read_text(path: Path) -> str:

@@ -20,7 +20,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from poa.errors import InputError, Problem
-from poa.textfile import read_bytes
+from poa.textfile import read_bytes, utf8_text
 from poa.yamlfile import DATE_HINT
 
 DATE = "date"
@@ -153,13 +153,7 @@ def _read_text(path: Path) -> str:
             f"{name}: is a binary file, not CSV text: save the sheet as CSV (comma-separated, "
             "UTF-8) from your spreadsheet program"
         )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}:{line}:1: file is not UTF-8 text: save it again as CSV UTF-8"
-        ) from None
+    return utf8_text(raw, name, "file is not UTF-8 text: save it again as CSV UTF-8")
 
 
 def _delimiter(text: str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from poa.case.marketplaces import MARKETPLACES
 from poa.catalog import Catalog, load_catalog
 from poa.errors import InputError
-from poa.textfile import read_bytes
+from poa.textfile import read_bytes, utf8_text
 from poa.triage import classify, scan, when
 from poa.triage.assess import assess, case_kind
 from poa.triage.phrases import PhraseTable, load_phrases
@@ -58,13 +58,7 @@ def read_notice(path: str | Path) -> str:
     raw = read_bytes(Path(path), READ_LIMIT, unfit)
     if b"\x00" in raw:
         raise InputError(f"{name}: {unfit}")
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise InputError(
-            f"{name}:{line}:1: is not UTF-8 text: save it again as UTF-8 in your editor"
-        ) from None
+    return utf8_text(raw, name, "is not UTF-8 text: save it again as UTF-8 in your editor")
 
 
 def _triage(
