@@ -8,13 +8,18 @@ from datetime import date, timedelta
 from typing import Any
 
 import pytest
-import textstat  # type: ignore[import-untyped]
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import poa
 from poa.case.model import Case
-from poa.checks.case_rules import grade_ceiling, letter_prose, reading_grade
+from poa.checks.reading import (
+    grade_above,
+    grade_ceiling,
+    letter_prose,
+    prose_lines,
+    reading_grade,
+)
 from poa.checks.rulebook import RULES, TEXT_RULE_IDS
 from poa.checks.textrules import FUNCTIONS
 from tests.check_scores import load
@@ -210,13 +215,7 @@ def test_a_cause_without_action_or_measure_is_reported() -> None:
     ]
 
 
-def test_a_long_letter_and_hard_prose_are_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    import nltk
-
-    def no_download(*_: object, **__: object) -> bool:
-        raise AssertionError("the readability check must not fetch data")
-
-    monkeypatch.setattr(nltk, "download", no_download)
+def test_a_long_letter_and_hard_prose_are_reported() -> None:
     data = sound_data()
     heavy = (
         "Comprehensive organisational restructuring notwithstanding, institutional "
@@ -342,21 +341,55 @@ SPACES = st.sampled_from([" ", "\n", " \t", "  "])
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(TOKENS, SPACES), min_size=1, max_size=60))
-def test_the_grade_ceiling_is_never_below_textstats_grade(parts: list[tuple[str, str]]) -> None:
-    # textstat is asked for the grade only when this cheap bound exceeds the limit, so the
-    # bound must hold for any text whatever its punctuation and spacing.
+def test_the_grade_ceilings_are_never_below_the_librarys_grade(
+    parts: list[tuple[str, str]],
+) -> None:
+    # The library is asked for the grade only when these cheap bounds exceed the limit, so
+    # they must hold for any text whatever its punctuation and spacing.
     text = "".join(word + gap for word, gap in parts)
-    assert textstat.coleman_liau_index(text) <= grade_ceiling(text) + 1e-9
+    grade = reading_grade(text)
+    assert grade <= grade_ceiling(text) + 1e-9
+    assert grade <= grade_ceiling(text, len(prose_lines(text))) + 1e-9
+    assert grade_above(text, 0.0) == (grade if grade > 0 else None)
 
 
-def test_the_grade_ceiling_holds_and_is_close_on_the_corpus_and_the_samples() -> None:
+def test_the_grade_is_the_librarys_own_reading_of_the_prose_a_sentence_a_line() -> None:
+    import readability  # type: ignore[import-untyped]
+
+    text = "We re-checked 41 orders. The seller's team (two people) now audits them daily!"
+    assert prose_lines(text) == [
+        ["We", "re-checked", "41", "orders"],
+        ["The", "seller's", "team", "two", "people", "now", "audits", "them", "daily"],
+    ]
+    # The counts poa passes give the grade the library's own reading of the same text gives.
+    for sample in [
+        text,
+        *(letter_prose(poa.load_case(p, today=SAMPLES_TODAY)) for p in SAMPLE_FILES),
+    ]:
+        lines = "\n".join(" ".join(line) for line in prose_lines(sample))
+        own = readability.getmeasures(lines, lang="en")["readability grades"]["Coleman-Liau"]
+        assert reading_grade(sample) == pytest.approx(max(0.0, own))
+    # Short words in short sentences read lower than long words in one long sentence.
+    plain = "We ship each order the day it is paid. A second person checks the label."
+    heavy = (
+        "Comprehensive organisational restructuring necessitated extraordinarily "
+        "sophisticated administrative reconfiguration of interdepartmental verification."
+    )
+    assert reading_grade(plain) < 6 < 20 < reading_grade(heavy)
+    assert reading_grade("") == reading_grade(" ... ") == 0.0
+
+
+def test_the_grade_ceilings_hold_and_the_second_is_close_on_the_corpus_and_the_samples() -> None:
     texts = [entry["text"] for name in ("tune", "test") for entry in load(name)]
     texts += [letter_prose(poa.load_case(path, today=SAMPLES_TODAY)) for path in SAMPLE_FILES]
     assert len(texts) > 800
-    gaps = [grade_ceiling(text) - reading_grade(text) for text in texts]
-    assert min(gaps) >= -1e-9
-    # Close enough that the library is rarely loaded for prose well under the limit.
-    assert sorted(gaps)[len(gaps) // 2] < 6
+    first = [grade_ceiling(text) - reading_grade(text) for text in texts]
+    second = [grade_ceiling(text, len(prose_lines(text))) - reading_grade(text) for text in texts]
+    assert min(first) >= -1e-9 and min(second) >= -1e-9
+    # On a letter's prose the sentences bring the second bound close: prose a grade under the
+    # limit is cleared without loading the library.
+    letters = [gap for gap, text in zip(second, texts, strict=True) if len(text.split()) >= 80]
+    assert len(letters) >= 23 and max(letters) < 1
 
 
 @pytest.mark.parametrize(
@@ -386,3 +419,32 @@ def test_sound_causes_from_real_plans_raise_nothing(kind: str, text: str) -> Non
     from poa.checks.textrules import rules_broken
 
     assert rules_broken(text, kind) == set()
+
+
+def test_plain_prose_is_cleared_without_loading_the_readability_library() -> None:
+    # The samples' prose reads below the limit; the two cheap bounds must say so on their own,
+    # and only hard prose loads the library.
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, poa\n"
+        "from datetime import date\n"
+        "for path in sys.argv[1:]:\n"
+        "    poa.check(poa.load_case(path, today=date(2026, 12, 1)), today=date(2026, 12, 1))\n"
+        "print('readability' in sys.modules)\n"
+    )
+    paths = [str(path) for path in SAMPLE_FILES]
+    done = subprocess.run(
+        [sys.executable, "-c", script, *paths], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
+    data = sound_data()
+    data["root_causes"][0]["detail"] = " ".join(
+        [
+            "Comprehensive organisational restructuring necessitated extraordinarily "
+            "sophisticated administrative reconfiguration."
+        ]
+        * 6
+    )
+    assert "readability" in rules_of(run(data))

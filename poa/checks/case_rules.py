@@ -19,6 +19,7 @@ from poa.case.dates import deadline
 from poa.case.model import Case, Kind
 from poa.catalog import Catalog, IssueType
 from poa.checks.findings import Finding
+from poa.checks.reading import grade_above, letter_prose
 from poa.checks.rulebook import RULES
 from poa.yamlfile import Loc
 
@@ -224,64 +225,14 @@ def length(ctx: Context) -> Iterator[Finding]:
             "reviewer reads closely (about two pages)",
         )
     prose = letter_prose(ctx.case)
-    grade = reading_grade(prose) if grade_ceiling(prose) > GRADE_LIMIT else 0.0
-    if grade > GRADE_LIMIT:
+    grade = grade_above(prose, GRADE_LIMIT)
+    if grade is not None:
         yield ctx.finding(
             "readability",
             (),
             message=f"the plan's sentences read at US school grade {grade:.0f} "
             f"(Coleman–Liau), above {GRADE_LIMIT:.0f}",
         )
-
-
-def letter_prose(case: Case) -> str:
-    """The case's own prose as the letter prints it, each part ending a sentence."""
-    parts: list[str] = []
-    for cause in case.root_causes:
-        parts += [cause.summary, cause.detail or ""]
-    parts += [a.action for a in case.corrective_actions]
-    parts += [m.measure for m in case.preventive_measures]
-    parts += [e.proves for e in case.evidence]
-    return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts if p)
-
-
-# A token of punctuation alone, in text whose tokens are joined by single spaces and that
-# starts and ends with one (the literal space lets the search skip ahead quickly).
-_PUNCTUATION_ONLY = re.compile(r" [^\w\s]+(?= )")
-_NOT_LETTER = re.compile(r"\W+")
-# The ASCII characters that are not letters or digits, deleted in one pass from ASCII text (a
-# regular expression substitution is some thirty times slower).
-_ASCII_NOT_LETTER = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b) == "_"))
-
-
-def grade_ceiling(text: str) -> float:
-    """A number the Coleman–Liau grade of the text cannot exceed, found in one cheap pass, so
-    that the readability library (which takes a good third of a second to load) is only asked
-    about prose that may read above the limit.
-
-    The index is 5.8 × letters per word − 29.6 × sentences per word − 15.8, over letters and
-    digits, and words that hold at least one of them. Every text with a word has at least one
-    sentence, so putting one sentence in place of the real count gives a bound above the
-    index; a text without letters has an index of 0."""
-    tokens = text.split()
-    spaced = " ".join(tokens)
-    words = len(tokens) - len(_PUNCTUATION_ONLY.findall(f" {spaced} "))
-    if spaced.isascii():
-        letters = len(spaced.encode("ascii").translate(None, _ASCII_NOT_LETTER))
-    else:
-        letters = len(_NOT_LETTER.sub("", spaced))
-    if words <= 0 or letters <= 0:
-        return 0.0
-    return max(0.0, 5.8 * letters / words - 29.6 / words - 15.8)
-
-
-def reading_grade(text: str) -> float:
-    """The Coleman–Liau grade of a text, by textstat. The index counts letters, words and
-    sentences only, so it needs no pronunciation dictionary (textstat's syllable-based
-    formulas would fetch one from the network)."""
-    import textstat  # type: ignore[import-untyped]
-
-    return float(textstat.coleman_liau_index(text)) if text.strip() else 0.0
 
 
 # Words the document templates add around the case's own text: opening, headings, closing and
