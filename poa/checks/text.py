@@ -147,10 +147,13 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
-        before = text[start : match.start()].rsplit(None, 1)
-        last = before[-1].lower().rstrip(".") if before else ""
-        if match.group(0).startswith(".") and last in _ABBREVIATIONS:
-            continue
+        at = match.start()
+        if text[at] == ".":
+            # The word before the stop: twelve characters hold any abbreviation, and a word
+            # cut by them is longer than all of them.
+            before = text[max(start, at - 12) : at].rsplit(None, 1)
+            if before and before[-1].lower().rstrip(".") in _ABBREVIATIONS:
+                continue
         spans.append((start, match.end()))
         start = match.end()
     if start < len(text):

@@ -82,7 +82,7 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_GATE)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),
     "exclamation": (tone.exclamation, Gate(marks=("!",))),
-    "shouting": (tone.shouting, Gate(pattern=tone.TWO_CAPS)),
+    "shouting": (tone.shouting, Gate(pattern=tone.LOUD)),
     "vague-root-cause": (content.vague_root_cause, ALWAYS),
     "support-case": (content.support_case, Gate(content.SUPPORT_GATE)),
     "question": (content.question, Gate(content.ASK_GATE, marks=("?",))),
@@ -107,8 +107,19 @@ def _test(gate: Gate) -> GateTest:
         return gate.admits
     if gate.always:
         return lambda found, text: True
-    if both or (words and (patterns or marks)) or len(patterns) + (len(marks) == 1) > 1:
+    if both and not (patterns or marks):
+        first, second = both
+        return lambda found, text: (
+            not words.isdisjoint(found) or not (first.isdisjoint(found) or second.isdisjoint(found))
+        )
+    if both or len(patterns) + (len(marks) == 1) > 1:
         return gate.admits
+    if words and patterns:
+        (pattern,) = patterns
+        return lambda found, text: not words.isdisjoint(found) or pattern.search(text) is not None
+    if words and marks:
+        (mark,) = marks
+        return lambda found, text: not words.isdisjoint(found) or mark in text
     if patterns:
         (pattern,) = patterns
         return lambda found, text: pattern.search(text) is not None
@@ -134,8 +145,16 @@ WORD_GATES = tuple(
     for rid, (_, gate) in FUNCTIONS.items()
     if gate.words and not (gate.marks or gate.patterns or gate.both or gate.always or gate.unless)
 )
+# A gate that is always open is left out: it never lets a case skip its rule.
 OTHER_GATES = tuple(
-    (rid, gate) for rid, (_, gate) in FUNCTIONS.items() if rid not in dict(WORD_GATES)
+    (rid, gate, RULES[rid].kinds)
+    for rid, (_, gate) in FUNCTIONS.items()
+    if rid not in dict(WORD_GATES) and not gate.always
+)
+# Every word any gate holds: a case's words are cut down to these once, so that each gate is
+# then tested against a handful of words rather than all of the case's.
+GATE_WORDS = frozenset().union(
+    *(gate.words.union(*(gate.both or ())) for _, gate in FUNCTIONS.values())
 )
 Hit = tuple[Loc, FieldKind, str, Analysed, int]
 Field = tuple[Loc, FieldKind, str]
@@ -150,7 +169,7 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     texts = [text for _, _, text in fields]
     joined = "\x00".join(texts)
     words = words_by_part(joined.lower(), "\x00")
-    every = frozenset().union(*words)
+    every = frozenset().union(*words) & GATE_WORDS
     # A rule whose gate no field of the case can open is not tried field by field. Gate
     # patterns read the fields of the kinds the rule reads, each as a line of its own (a
     # pattern may be anchored at a line's start; a field's own line breaks only make a gate
@@ -166,8 +185,8 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     skipped.update(rid for rid, words in WORD_GATES if words.isdisjoint(every))
     skipped.update(
         rid
-        for rid, gate in OTHER_GATES
-        if not gate.may_open(every, partial(lines_of, RULES[rid].kinds))
+        for rid, gate, kinds in OTHER_GATES
+        if not gate.may_open(every, partial(lines_of, kinds))
     )
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}

@@ -202,6 +202,10 @@ _EMPHATIC = word_set(
 
 
 TWO_CAPS = re.compile(r"[A-Z][A-Z]")
+# A word in capitals that is not a known acronym: without one, nothing can be shouted.
+LOUD = re.compile(
+    r"(?=[A-Z][A-Z])\b(?!(?:" + "|".join(sorted(_ACRONYMS, key=len, reverse=True)) + r")\b)[A-Z]+\b"
+)
 
 
 def shouting(t: Analysed) -> int | None:
