@@ -5,10 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
 import poa
 from poa.checks.findings import FieldKind
 from poa.checks.rulebook import TEXT_RULE_IDS
-from poa.checks.textrules import rules_broken
+from poa.checks.text import Analysed, words_by_part
+from poa.checks.textrules import BY_KIND, FUNCTIONS, OPENS, rules_broken
 from tests.check_scores import THRESHOLD, load, score, table
 from tests.checks_helpers import TODAY, build, sound_data
 
@@ -80,3 +84,65 @@ def test_a_text_breaks_the_same_rules_inside_a_whole_case_as_alone() -> None:
         assert here == rules_broken(entry["text"], entry["field"]), entry
         checked += 1
     assert checked >= 700
+
+
+def _variants(text: str) -> list[str]:
+    """The text, and versions of it a gate could read differently: lower case, capitals,
+    quoted, and followed by a second sentence."""
+    return [text, text.lower(), text.upper(), f'"{text}"', f"{text} We checked it twice."]
+
+
+def test_no_gate_hides_what_its_rule_finds() -> None:
+    """A gate only saves work: whenever a rule's own function fires on a text, the rule's
+    gate admits the text, both for the field alone and for a case holding it. Run on every
+    corpus text and on variants of it, so that the rule functions, not the labels, decide."""
+    fired = 0
+    extra = [
+        {"field": "root-cause-detail", "text": "Our store holds 98% positive feedback."},
+        {"field": "measure", "text": "ZERO LATE ORDERS going forward."},
+        {"field": "action", "text": "WE FIXED THE LISTING TODAY."},
+        {"field": "measure", "text": "Re-uploaded valid tracking for the 7 orders."},
+        {"field": "measure", "text": "• Booked a second pickup with the carrier."},
+        {"field": "measure", "text": '"Urgent" we booked a second pickup.'},
+    ]
+    for entry in load("tune") + load("test") + extra:
+        kind = FieldKind(entry["field"])
+        for text in _variants(entry["text"]):
+            words = words_by_part(text.lower(), "\x00")[0]
+            opens = 0
+            for word in words:
+                opens |= OPENS.get(word, 0)
+            for _, rule, function, bit, admits in BY_KIND[kind]:
+                if function(Analysed(text)) is None:
+                    continue
+                fired += 1
+                gate = FUNCTIONS[rule][1]
+                assert opens & bit if bit else admits(words, text), (rule, text)
+                assert gate.may_open(words, lambda text=text: text), (rule, text)
+                assert rule in rules_broken(text, kind), (rule, text)
+    assert fired >= 500
+
+
+_TEXTS = [entry["text"] for entry in load("tune") + load("test")]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.sampled_from(_TEXTS),
+    st.sampled_from(_TEXTS),
+    st.floats(0, 1),
+    st.floats(0, 1),
+    st.sampled_from(list(FieldKind)),
+    st.sampled_from(["", "- ", "• ", "1. ", "(", '"Note" ', "We ", "3 "]),
+)
+def test_no_gate_hides_a_finding_in_spliced_texts(
+    first: str, second: str, cut: float, start: float, kind: FieldKind, lead: str
+) -> None:
+    # Texts no one wrote: the head of one corpus text and the tail of another, cut anywhere
+    # (mid-word too), after a bullet, a number or a quotation, read as any kind of field.
+    text = lead + first[: int(len(first) * cut)] + second[int(len(second) * start) :]
+    assume(text.strip())
+    found = rules_broken(text, kind)
+    for _, rule, function, _, _ in BY_KIND[kind]:
+        if function(Analysed(text)) is not None:
+            assert rule in found, (rule, text)

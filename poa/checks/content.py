@@ -50,9 +50,9 @@ _SYMPTOM_STARTS = word_set(
 
 def vague_root_cause(t: Analysed) -> int | None:
     """A root cause that restates the symptom instead of naming the process that failed."""
-    words = t.tokens
     symptom = t.match_at(_SYMPTOM, _SYMPTOM_STARTS)
-    if symptom is None and len(words) > 4:
+    # More than four different words means more than four words, without listing them.
+    if symptom is None and (len(t.words) > 4 or len(t.tokens) > 4):
         return None
     if _OWNED_FAILURE.search(t.lower) or tone.blame(t) is not None:
         return None
@@ -139,7 +139,8 @@ _HISTORY_NUMBERS = re.compile(
     r"\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?business|of\s+trading|on\s+amazon"
     r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+%\s+positive\s+feedback\b"
 )
-HISTORY_GATE = _HISTORY_STARTS
+# The numbers' pattern reads "98% positive feedback", which no start word opens.
+HISTORY_GATE = _HISTORY_STARTS | {"positive"}
 
 
 def unrelated_history(t: Analysed) -> int | None:

@@ -27,6 +27,7 @@ class Gate:
     words: frozenset[str] = frozenset()
     marks: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
+    test: Callable[[str], bool] | None = None
     always: bool = False
     unless: frozenset[str] = frozenset()
     both: tuple[frozenset[str], frozenset[str]] | None = None
@@ -39,8 +40,10 @@ class Gate:
         object.__setattr__(self, "patterns", (*marks, *([self.pattern] if self.pattern else [])))
 
     def marked(self, text: str) -> bool:
-        """Whether the text holds one of the marks or matches the pattern."""
+        """Whether the text holds one of the marks, matches the pattern or passes the test."""
         if len(self.marks) == 1 and self.marks[0] in text:
+            return True
+        if self.test is not None and self.test(text):
             return True
         return any(pattern.search(text) for pattern in self.patterns)
 
@@ -51,7 +54,7 @@ class Gate:
             return True
         if self.both and not (self.both[0].isdisjoint(every) or self.both[1].isdisjoint(every)):
             return True
-        return bool(self.marks or self.patterns) and self.marked(text())
+        return bool(self.marks or self.patterns or self.test) and self.marked(text())
 
     def admits(self, words: frozenset[str], text: str) -> bool:
         """Whether the rule has to read a text with these words."""
@@ -72,7 +75,7 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     "vague-action": (wording.vague_action, Gate(wording.VAGUE_ACTION_GATE)),
     "measure-hedge": (wording.measure_hedge, Gate(wording.HEDGE_GATE)),
     "generic-measure": (wording.generic_measure, Gate(wording.GENERIC_GATE)),
-    "one-off-measure": (wording.one_off_measure, Gate(pattern=wording.PAST_LEAD)),
+    "one-off-measure": (wording.one_off_measure, Gate(test=wording.may_open_with_past)),
     "vague-owner": (content.vague_owner, Gate(always=True, unless=content.ROLE_WORDS)),
     "vague-frequency": (
         content.vague_frequency,
@@ -82,7 +85,7 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_GATE)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),
     "exclamation": (tone.exclamation, Gate(marks=("!",))),
-    "shouting": (tone.shouting, Gate(pattern=tone.LOUD)),
+    "shouting": (tone.shouting, Gate(test=tone.has_loud_word)),
     "vague-root-cause": (content.vague_root_cause, ALWAYS),
     "support-case": (content.support_case, Gate(content.SUPPORT_GATE)),
     "question": (content.question, Gate(content.ASK_GATE, marks=("?",))),
@@ -107,6 +110,11 @@ def _test(gate: Gate) -> GateTest:
         return gate.admits
     if gate.always:
         return lambda found, text: True
+    if gate.test is not None:
+        if words or patterns or marks or both:
+            return gate.admits
+        test = gate.test
+        return lambda found, text: test(text)
     if both and not (patterns or marks):
         first, second = both
         return lambda found, text: (
@@ -129,21 +137,12 @@ def _test(gate: Gate) -> GateTest:
     return lambda found, text: not words.isdisjoint(found)
 
 
-# For each kind of field, the rules that read it, in report order, with their gate tests.
-BY_KIND: dict[FieldKind, tuple[tuple[int, str, TextRule, GateTest], ...]] = {
-    kind: tuple(
-        (order, rid, FUNCTIONS[rid][0], _test(FUNCTIONS[rid][1]))
-        for order, rid in enumerate(TEXT_RULE_IDS)
-        if kind in RULES[rid].kinds
-    )
-    for kind in FieldKind
-}
-# The gates that are a set of words alone, tested against a case's words in one step each,
-# and the others, which may need the case's text.
+# The gates that are a set of words alone, and the others, which may need the field's text.
 WORD_GATES = tuple(
     (rid, gate.words)
     for rid, (_, gate) in FUNCTIONS.items()
-    if gate.words and not (gate.marks or gate.patterns or gate.both or gate.always or gate.unless)
+    if gate.words
+    and not (gate.marks or gate.patterns or gate.test or gate.both or gate.always or gate.unless)
 )
 # A gate that is always open is left out: it never lets a case skip its rule.
 OTHER_GATES = tuple(
@@ -151,11 +150,30 @@ OTHER_GATES = tuple(
     for rid, (_, gate) in FUNCTIONS.items()
     if rid not in dict(WORD_GATES) and not gate.always
 )
-# Every word any gate holds: a case's words are cut down to these once, so that each gate is
-# then tested against a handful of words rather than all of the case's.
+# Each rule gated by words alone has a bit, and each of its words maps to the bits of the
+# rules it opens: a field's gate words then open all such rules in one pass, and each rule is
+# one test of a bit.
+BIT = {rid: 1 << n for n, (rid, _) in enumerate(WORD_GATES)}
+OPENS: dict[str, int] = {}
+for _rid, _words in WORD_GATES:
+    for _word in _words:
+        OPENS[_word] = OPENS.get(_word, 0) | BIT[_rid]
+# Every word any gate holds: a case's words are cut down to these once, so that each field's
+# words are then matched against a handful rather than against every gate.
 GATE_WORDS = frozenset().union(
     *(gate.words.union(*(gate.both or ())) for _, gate in FUNCTIONS.values())
 )
+# For each kind of field, the rules that read it, in report order: each with its bit when its
+# gate is words alone, else with its gate test.
+Entry = tuple[int, str, TextRule, int, GateTest]
+BY_KIND: dict[FieldKind, tuple[Entry, ...]] = {
+    kind: tuple(
+        (order, rid, FUNCTIONS[rid][0], BIT.get(rid, 0), _test(FUNCTIONS[rid][1]))
+        for order, rid in enumerate(TEXT_RULE_IDS)
+        if kind in RULES[rid].kinds
+    )
+    for kind in FieldKind
+}
 Hit = tuple[Loc, FieldKind, str, Analysed, int]
 Field = tuple[Loc, FieldKind, str]
 
@@ -181,8 +199,11 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
             lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
         return lines[kinds]
 
+    opened = 0
+    for word in every:
+        opened |= OPENS.get(word, 0)
     skipped = set(skip)
-    skipped.update(rid for rid, words in WORD_GATES if words.isdisjoint(every))
+    skipped.update(rid for rid, bit in BIT.items() if not opened & bit)
     skipped.update(
         rid
         for rid, gate, kinds in OTHER_GATES
@@ -191,7 +212,7 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
     # Each kind's rules less those skipped, worked out once for the case.
-    active: dict[FieldKind, list[tuple[int, str, TextRule, GateTest]]] = {}
+    active: dict[FieldKind, list[Entry]] = {}
     for i, (_, kind, text) in enumerate(fields):
         if not text.strip():
             continue
@@ -199,8 +220,11 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
         rules = active.get(kind)
         if rules is None:
             rules = active[kind] = [entry for entry in BY_KIND[kind] if entry[1] not in skipped]
-        for order, rid, function, admits in rules:
-            if not admits(here, text):
+        opens = 0
+        for word in every.intersection(here):
+            opens |= OPENS.get(word, 0)
+        for order, rid, function, bit, admits in rules:
+            if not (opens & bit if bit else admits(here, text)):
                 continue
             read = analysed.get(i)
             if read is None:

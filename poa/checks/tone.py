@@ -186,7 +186,9 @@ def exclamation(t: Analysed) -> int | None:
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}\b(?:[\s,./&-]+\b[A-Z]{2,}\b)*")
 _NAMED_BY = re.compile(r"\b(?:from|by)\s+$")
 _MASK = re.compile(r"^(?:X+|Y{2,4}|MM|DD)$")
-_CAPS_WORD = re.compile(r"\b[A-Z]{2,}\b")
+# Two or more capitals with no word character on either side (written to start with a letter
+# class, which the search can skip to, rather than with a word boundary, which it cannot).
+_CAPS_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
 _COMPANY = word_set("LTD LLC INC GMBH CO PLC SRL SARL BV AG SA LIMITED CORP LLP KG")
 _ACRONYMS = word_set(
     """ASIN ASINS FBA FBM UPC EAN GTIN SKU SKUS FNSKU ODR LSR VTR OTDR CPC CPSC CPSIA ASTM ISO IEC
@@ -202,10 +204,14 @@ _EMPHATIC = word_set(
 
 
 TWO_CAPS = re.compile(r"[A-Z][A-Z]")
-# A word in capitals that is not a known acronym: without one, nothing can be shouted.
-LOUD = re.compile(
-    r"(?=[A-Z][A-Z])\b(?!(?:" + "|".join(sorted(_ACRONYMS, key=len, reverse=True)) + r")\b)[A-Z]+\b"
-)
+
+
+def has_loud_word(text: str) -> bool:
+    """Whether the text holds a word in capitals that is not a known acronym: without one,
+    nothing in it can be shouting."""
+    return TWO_CAPS.search(text) is not None and not _ACRONYMS.issuperset(
+        _CAPS_WORD.findall(text)
+    )
 
 
 def shouting(t: Analysed) -> int | None:
