@@ -448,3 +448,17 @@ def test_plain_prose_is_cleared_without_loading_the_readability_library() -> Non
         * 6
     )
     assert "readability" in rules_of(run(data))
+
+
+# The sentence boundary as first written: one character class, then the rest. The pattern
+# in use is written for speed and must find exactly the same boundaries.
+_PLAIN_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[A-Z0-9\"'“‘(\[])|\n+|;\s+")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab A1.!?;\"'”’)“‘([\n\t etc.e.g", max_size=80))
+def test_sentence_boundaries_are_those_of_the_plain_pattern(text: str) -> None:
+    from poa.checks.text import SENTENCE_END
+
+    plain = [m.span() for m in _PLAIN_SENTENCE_END.finditer(text)]
+    assert [m.span() for m in SENTENCE_END.finditer(text)] == plain

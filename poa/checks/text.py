@@ -25,7 +25,11 @@ def word_set(text: str) -> frozenset[str]:
 
 
 _PARTS = re.compile(r"['’-]")
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)]*\s+(?=[A-Z0-9\"'“‘(\[])|\n+|;\s+")
+# Each alternative opens with one literal character, so that the search skips straight to
+# the next full stop, mark, line break or semicolon (an opening character class or repeat
+# makes it try every position).
+_END = r"[.!?]*[\"'”’)]*\s+(?=[A-Z0-9\"'“‘(\[])"
+SENTENCE_END = re.compile(rf"\.{_END}|!{_END}|\?{_END}|\n\n*|;\s+")
 _ABBREVIATIONS = word_set(
     "e.g i.e etc inc ltd co no nos vs approx mr mrs ms dr st fig p pp jan feb mar apr jun jul "
     "aug sep sept oct nov dec"
@@ -146,7 +150,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence; a full stop after a known abbreviation does not end one."""
     spans = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         at = match.start()
         if text[at] == ".":
             # The word before the stop: twelve characters hold any abbreviation, and a word

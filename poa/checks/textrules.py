@@ -188,27 +188,7 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     joined = "\x00".join(texts)
     words = words_by_part(joined.lower(), "\x00")
     every = frozenset().union(*words) & GATE_WORDS
-    # A rule whose gate no field of the case can open is not tried field by field. Gate
-    # patterns read the fields of the kinds the rule reads, each as a line of its own (a
-    # pattern may be anchored at a line's start; a field's own line breaks only make a gate
-    # open more often, never less).
-    lines: dict[frozenset[FieldKind], str] = {}
-
-    def lines_of(kinds: frozenset[FieldKind]) -> str:
-        if kinds not in lines:
-            lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
-        return lines[kinds]
-
-    opened = 0
-    for word in every:
-        opened |= OPENS.get(word, 0)
-    skipped = set(skip)
-    skipped.update(rid for rid, bit in BIT.items() if not opened & bit)
-    skipped.update(
-        rid
-        for rid, gate, kinds in OTHER_GATES
-        if not gate.may_open(every, partial(lines_of, kinds))
-    )
+    skipped = _skipped(fields, every, skip)
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
     # Each kind's rules less those skipped, worked out once for the case.
@@ -233,6 +213,31 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
             if pos is not None:
                 found.append((i, order, rid, pos))
     return [(fields[i][0], fields[i][1], rid, analysed[i], pos) for i, _, rid, pos in sorted(found)]
+
+
+def _skipped(fields: Sequence[Field], every: frozenset[str], skip: Iterable[str]) -> set[str]:
+    """The rules none of the case's fields can open, with those switched off. Gate patterns
+    and tests read the fields of the kinds the rule reads, each as a line of its own (a
+    pattern may be anchored at a line's start; a field's own line breaks only make a gate
+    open more often, never less)."""
+    lines: dict[frozenset[FieldKind], str] = {}
+
+    def lines_of(kinds: frozenset[FieldKind]) -> str:
+        if kinds not in lines:
+            lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
+        return lines[kinds]
+
+    opened = 0
+    for word in every:
+        opened |= OPENS.get(word, 0)
+    skipped = set(skip)
+    skipped.update(rid for rid, bit in BIT.items() if not opened & bit)
+    skipped.update(
+        rid
+        for rid, gate, kinds in OTHER_GATES
+        if not gate.may_open(every, partial(lines_of, kinds))
+    )
+    return skipped
 
 
 def rules_broken(text: str, kind: FieldKind | str) -> set[str]:

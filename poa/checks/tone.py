@@ -209,9 +209,7 @@ TWO_CAPS = re.compile(r"[A-Z][A-Z]")
 def has_loud_word(text: str) -> bool:
     """Whether the text holds a word in capitals that is not a known acronym: without one,
     nothing in it can be shouting."""
-    return TWO_CAPS.search(text) is not None and not _ACRONYMS.issuperset(
-        _CAPS_WORD.findall(text)
-    )
+    return TWO_CAPS.search(text) is not None and not _ACRONYMS.issuperset(_CAPS_WORD.findall(text))
 
 
 def shouting(t: Analysed) -> int | None:
