@@ -256,20 +256,21 @@ def estimated_words(case: Case, catalog: Catalog | None = None) -> int:
     return words + len(case.notification.asins) + len(case.notification.order_ids)
 
 
-def _printed(case: Case) -> Iterator[str]:
+def _printed(case: Case) -> list[str]:
     seller, note = case.seller, case.notification
-    yield from (seller.legal_name, seller.store_name, seller.signatory.name)
-    yield from (seller.signatory.role, note.subject, *note.policies)
+    texts = [seller.legal_name, seller.store_name, seller.signatory.name, seller.signatory.role]
+    texts += [note.subject, *note.policies]
     for cause in case.root_causes:
-        yield from (cause.summary, cause.detail or "")
-    yield from (a.action for a in case.corrective_actions)
+        texts += (cause.summary, cause.detail or "")
+    texts += [a.action for a in case.corrective_actions]
     for m in case.preventive_measures:
-        yield from (m.measure, m.owner, m.frequency, m.kpi or "", m.area)
+        texts += (m.measure, m.owner, m.frequency, m.kpi or "", m.area)
     for e in case.evidence:
-        yield from (e.proves, e.file, e.supplier or "")
-    yield from (m.cause or "" for m in case.metrics)
-    yield from (m.note or "" for m in case.milestones)
-    yield from case.review_checks
+        texts += (e.proves, e.file, e.supplier or "")
+    texts += [m.cause or "" for m in case.metrics]
+    texts += [m.note or "" for m in case.milestones]
+    texts += case.review_checks
+    return texts
 
 
 def _count(texts: Iterable[str]) -> int:
