@@ -75,7 +75,10 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     "vague-action": (wording.vague_action, Gate(wording.VAGUE_ACTION_GATE)),
     "measure-hedge": (wording.measure_hedge, Gate(wording.HEDGE_GATE)),
     "generic-measure": (wording.generic_measure, Gate(wording.GENERIC_GATE)),
-    "one-off-measure": (wording.one_off_measure, Gate(test=wording.may_open_with_past)),
+    "one-off-measure": (
+        wording.one_off_measure,
+        Gate(test=wording.may_open_with_past, unless=wording.PRESENT_SIGNS),
+    ),
     "vague-owner": (content.vague_owner, Gate(always=True, unless=content.ROLE_WORDS)),
     "vague-frequency": (
         content.vague_frequency,

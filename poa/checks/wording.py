@@ -184,7 +184,7 @@ _PAST_IRREGULAR = word_set(
     told met cut shut sold brought taught chose drew had did won spent left led lost split
     hired"""
 )
-_PRESENT_SIGNS = frozenset(
+PRESENT_SIGNS = frozenset(
     [
         "is",
         "are",
@@ -230,7 +230,7 @@ _SUBJECT_WORDS = word_set("we i our the a an my owner team staff lead manager")
 def one_off_measure(t: Analysed) -> int | None:
     """A measure in the past tense that describes a step taken once, not a control that runs."""
     tokens = t.tokens
-    if not tokens or t.has(_PRESENT_SIGNS):
+    if not tokens or t.has(PRESENT_SIGNS):
         return None
     for token in tokens[:4]:
         if _is_past(token):
