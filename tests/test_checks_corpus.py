@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -12,7 +13,7 @@ import poa
 from poa.checks.findings import FieldKind
 from poa.checks.rulebook import TEXT_RULE_IDS
 from poa.checks.text import Analysed, words_by_part
-from poa.checks.textrules import BY_KIND, FUNCTIONS, OPENS, rules_broken
+from poa.checks.textrules import BY_KIND, FUNCTIONS, opened_by, rules_broken
 from tests.check_scores import THRESHOLD, load, score, table
 from tests.checks_helpers import TODAY, build, sound_data
 
@@ -109,9 +110,7 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
         kind = FieldKind(entry["field"])
         for text in _variants(entry["text"]):
             words = words_by_part(text.lower(), "\x00")[0]
-            opens = 0
-            for word in words:
-                opens |= OPENS.get(word, 0)
+            opens = opened_by(words, words)
             for _, rule, function, bit, admits in BY_KIND[kind]:
                 if function(Analysed(text)) is None:
                     continue
@@ -146,3 +145,93 @@ def test_no_gate_hides_a_finding_in_spliced_texts(
     for _, rule, function, _, _ in BY_KIND[kind]:
         if function(Analysed(text)) is not None:
             assert rule in found, (rule, text)
+
+
+# One text for each way a rule gated by pairs of words can fire: each pair of the gate is the
+# only part of it that opens at least one of them, so a pair cut too short hides a finding.
+PAIRED = {
+    ("unrelated-history", "root-cause-detail"): [
+        "We have been selling since 2012.",
+        "We have been trading for twelve years.",
+        "The company was founded in 1998.",
+        "My father started the business in 1990.",
+        "Open since 1995, the shop sells lamps.",
+        "We bring twenty years of trading behind us.",
+        "Thousands of customers rely on us.",
+        "Our happy customers come back.",
+        "Our listings carry five-star ratings.",
+        "We are a top-rated store.",
+        "We had a spotless record until now.",
+        "We never had a single complaint before this.",
+        "The shop ran without issues.",
+        "We are a family-owned shop.",
+        "We are a well-known brand.",
+        "We are trusted by our buyers.",
+        "We are a long-standing partner.",
+        "We supply leading retailers.",
+        "We were voted best seller of 2024.",
+        "We employ 40 people.",
+        "We have always shipped on time.",
+        "We hold 98% positive feedback.",
+        "We have 15 years of experience.",
+        "We have sold here for 10 years.",
+    ],
+    ("support-case", "action"): [
+        "We opened a support case about the listing.",
+        "An Account Health specialist confirmed the fix.",
+        "We had a call with Account Health.",
+        "An Amazon representative said the listing was fine.",
+        "We were told by Amazon that it was fine.",
+        "Our account manager at Amazon agreed.",
+    ],
+    ("absolute-claim", "measure"): [
+        "There will be zero late orders from now on.",
+        "Our products are 100% authentic.",
+        "This cannot happen again.",
+        "We guarantee every order ships on time.",
+    ],
+    ("placeholder", "action"): ["Signed by Your Name for the store."],
+    ("measure-hedge", "measure"): [
+        "We do our best to ship on the same day.",
+        "We are going to add a second check.",
+        "We check the labels as often as we can.",
+        "We pack as many orders as we can each morning.",
+        "Staff check the labels when they have time.",
+        "Our goal is to ship every order in one day.",
+        "We are working on a new packing check.",
+        "We are in the process of adding a scanner.",
+        "We would like to add a second carrier.",
+        "In the coming weeks we add a second carrier.",
+        "From next month a second person checks each label.",
+    ],
+    ("generic-measure", "measure"): [
+        "We ensure full compliance with the policy.",
+        "Staff follow the rules.",
+        "We keep a close eye on orders.",
+        "We learned from this mistake.",
+        "We double-check everything.",
+        "We make sure it does not happen again.",
+        "We reviewed our processes.",
+    ],
+}
+
+
+@pytest.mark.parametrize(("rule", "kind"), list(PAIRED))
+def test_every_pair_of_a_gate_lets_its_findings_through(rule: str, kind: str) -> None:
+    function = FUNCTIONS[rule][0]
+    for text in PAIRED[(rule, kind)]:
+        assert function(Analysed(text)) is not None, text  # the example does break the rule
+        assert rule in rules_broken(text, kind), text
+
+
+@pytest.mark.parametrize(("rule", "kind"), list(PAIRED))
+def test_each_pair_of_a_gate_is_the_only_way_in_for_one_example(rule: str, kind: str) -> None:
+    # Otherwise a pair could be cut short, or dropped, and the test above would still pass.
+    gate = FUNCTIONS[rule][1]
+    alone: set[int] = set()
+    for text in PAIRED[(rule, kind)]:
+        words = words_by_part(text.lower(), "\x00")[0]
+        if gate.words.isdisjoint(words):
+            opening = [i for i, (a, b) in enumerate(gate.pairs) if a & words and b & words]
+            alone.update(opening if len(opening) == 1 else [])
+    assert alone == set(range(len(gate.pairs)))

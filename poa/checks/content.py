@@ -83,6 +83,15 @@ SUPPORT_GATE = word_set(
 )
 
 
+# The pattern's alternatives need "support", "case" or "ticket", or "health" or "amazon" with a
+# word naming who was spoken to.
+SUPPORT_WORDS = word_set("support case cases ticket tickets")
+SUPPORT_PAIRS = (
+    (word_set("health"), word_set("specialist team rep representative call")),
+    (word_set("amazon"), word_set("agent rep representative associate employee manager told")),
+)
+
+
 def support_case(t: Analysed) -> int | None:
     """A reference to a support case or to what Amazon staff said."""
     if not t.has(SUPPORT_GATE):
@@ -141,6 +150,40 @@ _HISTORY_NUMBERS = re.compile(
 )
 # The numbers' pattern reads "98% positive feedback", which no start word opens.
 HISTORY_GATE = _HISTORY_STARTS | {"positive"}
+# What each alternative of the two patterns needs: one of these words alone, or a word of each
+# set of a pair ("seller" opens nothing without "since" or "for").
+HISTORY_WORDS = word_set(
+    "founded established proud pride generations mission passionate reputable award awards "
+    "charity charities"
+)
+HISTORY_PAIRS = tuple(
+    (word_set(first), word_set(second))
+    for first, second in [
+        ("selling sold sell trading operating seller business been", "since for"),
+        ("started", "business company shop"),
+        ("open opened", "since"),
+        ("years", "trading experience business amazon selling for"),
+        ("thousands millions hundreds", "customers buyers"),
+        ("happy satisfied loyal", "customers buyers clients"),
+        ("five", "star"),
+        ("top", "rated"),
+        (
+            "spotless perfect excellent clean flawless impeccable",
+            "record history account reputation",
+        ),
+        ("never", "complaint complaints problem problems issue issues violation violations"),
+        ("without", "problem problems issues complaints"),
+        ("family", "owned run"),
+        ("well", "known"),
+        ("trusted", "seller by brand company"),
+        ("long", "standing history"),
+        ("leading", "department retailers brand brands companies"),
+        ("voted", "best"),
+        ("employ", "people"),
+        ("always", "have do"),
+        ("positive", "feedback"),
+    ]
+)
 
 
 def unrelated_history(t: Analysed) -> int | None:
@@ -179,6 +222,9 @@ _LEFTOVER_MARKS = ("XXX", "TBD", "TBC", "TODO", "FIXME", "000-", "MM", "DD", "__
 _LEFTOVER_WORDS = word_set("lorem here replace example")
 PLACEHOLDER_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", "TBD", "TBC", "TODO", "FIXME", "000-")
 PLACEHOLDER_GATE = word_set("lorem here replace example name mm dd yyyy")
+# "Name" is a leftover only after "Company", "Seller", "Your" or "Store".
+PLACEHOLDER_WORDS = PLACEHOLDER_GATE - {"name"}
+PLACEHOLDER_PAIRS = ((word_set("name"), word_set("company seller your store")),)
 
 
 def placeholder(t: Analysed) -> int | None:

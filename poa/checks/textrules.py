@@ -19,25 +19,44 @@ TextRule = Callable[[Analysed], int | None]
 
 @dataclass(frozen=True)
 class Gate:
-    """What a text must hold for a rule to have any chance of firing: one of these words, one
-    of these marks, a match of this pattern, or a word of each set in `both`; and none of the
-    `unless` words, whose presence settles that the rule cannot fire. A gate never decides; it
-    only skips work."""
+    """What a text must hold for a rule to have any chance of firing: one of these words, a
+    word of each set of one of the `pairs`, one of these marks, a match of this pattern, or a
+    text that passes the test; and none of the `unless` words, whose presence settles that the
+    rule cannot fire. A gate never decides; it only skips work."""
 
     words: frozenset[str] = frozenset()
+    pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     marks: tuple[str, ...] = ()
     pattern: re.Pattern[str] | None = None
     test: Callable[[str], bool] | None = None
     always: bool = False
     unless: frozenset[str] = frozenset()
-    both: tuple[frozenset[str], frozenset[str]] | None = None
     patterns: tuple[re.Pattern[str], ...] = field(init=False)
+    # Each first word of a pair, with every word that completes it.
+    partners: dict[str, frozenset[str]] = field(init=False)
+    firsts: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
         # One mark is a substring test; several are one pattern (faster than a test each).
         several = len(self.marks) > 1
         marks = [re.compile("|".join(map(re.escape, self.marks)))] if several else []
         object.__setattr__(self, "patterns", (*marks, *([self.pattern] if self.pattern else [])))
+        partners: dict[str, frozenset[str]] = {}
+        for firsts, seconds in self.pairs:
+            for word in firsts:
+                partners[word] = partners.get(word, frozenset()) | seconds
+        object.__setattr__(self, "partners", partners)
+        object.__setattr__(self, "firsts", frozenset(partners))
+
+    @property
+    def vocabulary(self) -> frozenset[str]:
+        """Every word the gate reads."""
+        return self.words.union(*(a | b for a, b in self.pairs), self.unless)
+
+    def paired(self, words: frozenset[str]) -> bool:
+        """Whether the words hold both halves of a pair."""
+        partners = self.partners
+        return any(not partners[word].isdisjoint(words) for word in self.firsts.intersection(words))
 
     def marked(self, text: str) -> bool:
         """Whether the text holds one of the marks, matches the pattern or passes the test."""
@@ -52,7 +71,7 @@ class Gate:
         text, as lines, when the words do not settle it."""
         if self.always or not self.words.isdisjoint(every):
             return True
-        if self.both and not (self.both[0].isdisjoint(every) or self.both[1].isdisjoint(every)):
+        if self.pairs and self.paired(every):
             return True
         return bool(self.marks or self.patterns or self.test) and self.marked(text())
 
@@ -63,7 +82,7 @@ class Gate:
             return False
         if self.always or not self.words.isdisjoint(words):
             return True
-        if self.both and not (self.both[0].isdisjoint(words) or self.both[1].isdisjoint(words)):
+        if self.pairs and self.paired(words):
             return True
         return self.marked(text)
 
@@ -73,8 +92,14 @@ _QUOTES = re.compile("[\"“”„«»'‘’]")
 FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     "future-tense": (wording.future_tense, Gate(wording.INTENTION_GATE)),
     "vague-action": (wording.vague_action, Gate(wording.VAGUE_ACTION_GATE)),
-    "measure-hedge": (wording.measure_hedge, Gate(wording.HEDGE_GATE)),
-    "generic-measure": (wording.generic_measure, Gate(wording.GENERIC_GATE)),
+    "measure-hedge": (
+        wording.measure_hedge,
+        Gate(wording.HEDGE_WORDS, pairs=wording.HEDGE_PAIRS),
+    ),
+    "generic-measure": (
+        wording.generic_measure,
+        Gate(wording.GENERIC_WORDS, pairs=wording.GENERIC_PAIRS),
+    ),
     "one-off-measure": (
         wording.one_off_measure,
         Gate(test=wording.may_open_with_past, unless=wording.PRESENT_SIGNS),
@@ -84,20 +109,33 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         content.vague_frequency,
         Gate(always=True, unless=content.SCHEDULE_WORDS),
     ),
-    "blame": (tone.blame, Gate(tone.STRONG_GATE, both=tone.WEAK_GATE)),
+    "blame": (tone.blame, Gate(tone.STRONG_GATE, pairs=(tone.WEAK_GATE,))),
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_GATE)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),
     "exclamation": (tone.exclamation, Gate(marks=("!",))),
     "shouting": (tone.shouting, Gate(test=tone.has_loud_word)),
     "vague-root-cause": (content.vague_root_cause, ALWAYS),
-    "support-case": (content.support_case, Gate(content.SUPPORT_GATE)),
+    "support-case": (
+        content.support_case,
+        Gate(content.SUPPORT_WORDS, pairs=content.SUPPORT_PAIRS),
+    ),
     "question": (content.question, Gate(content.ASK_GATE, marks=("?",))),
-    "unrelated-history": (content.unrelated_history, Gate(content.HISTORY_GATE)),
+    "unrelated-history": (
+        content.unrelated_history,
+        Gate(content.HISTORY_WORDS, pairs=content.HISTORY_PAIRS),
+    ),
     "placeholder": (
         content.placeholder,
-        Gate(content.PLACEHOLDER_GATE, marks=content.PLACEHOLDER_MARKS),
+        Gate(
+            content.PLACEHOLDER_WORDS,
+            pairs=content.PLACEHOLDER_PAIRS,
+            marks=content.PLACEHOLDER_MARKS,
+        ),
     ),
-    "absolute-claim": (tone.absolute_claim, Gate(tone.ABSOLUTE_GATE)),
+    "absolute-claim": (
+        tone.absolute_claim,
+        Gate(tone.ABSOLUTE_WORDS, pairs=tone.ABSOLUTE_PAIRS),
+    ),
 }
 GateTest = Callable[[frozenset[str], str], bool]
 
@@ -105,25 +143,22 @@ GateTest = Callable[[frozenset[str], str], bool]
 def _test(gate: Gate) -> GateTest:
     """`gate.admits` as a small function fitted to what the gate holds: a gate is tested some
     150 times a case, and a general method spends most of that time on what it does not use."""
-    words, both, patterns, unless = gate.words, gate.both, gate.patterns, gate.unless
-    marks = gate.marks
+    words, patterns, unless, marks = gate.words, gate.patterns, gate.unless, gate.marks
     if unless:
         if gate.always:
             return lambda found, text: unless.isdisjoint(found) or bool(_QUOTES.search(text))
         return gate.admits
     if gate.always:
         return lambda found, text: True
-    if gate.test is not None:
-        if words or patterns or marks or both:
-            return gate.admits
+    if gate.test is not None and not (words or patterns or marks or gate.pairs):
         test = gate.test
         return lambda found, text: test(text)
-    if both and not (patterns or marks):
-        first, second = both
-        return lambda found, text: (
-            not words.isdisjoint(found) or not (first.isdisjoint(found) or second.isdisjoint(found))
-        )
-    if both or len(patterns) + (len(marks) == 1) > 1:
+    if gate.test is not None or (gate.pairs and (patterns or marks)):
+        return gate.admits
+    if gate.pairs:
+        paired = gate.paired
+        return lambda found, text: not words.isdisjoint(found) or paired(found)
+    if len(patterns) + (len(marks) == 1) > 1:
         return gate.admits
     if words and patterns:
         (pattern,) = patterns
@@ -140,12 +175,13 @@ def _test(gate: Gate) -> GateTest:
     return lambda found, text: not words.isdisjoint(found)
 
 
-# The gates that are a set of words alone, and the others, which may need the field's text.
+# The gates that are words alone (a word, or both words of a pair), and the others, which may
+# need the field's text.
 WORD_GATES = tuple(
-    (rid, gate.words)
+    (rid, gate)
     for rid, (_, gate) in FUNCTIONS.items()
-    if gate.words
-    and not (gate.marks or gate.patterns or gate.test or gate.both or gate.always or gate.unless)
+    if (gate.words or gate.pairs)
+    and not (gate.marks or gate.patterns or gate.test or gate.always or gate.unless)
 )
 # A gate that is always open is left out: it never lets a case skip its rule.
 OTHER_GATES = tuple(
@@ -153,19 +189,34 @@ OTHER_GATES = tuple(
     for rid, (_, gate) in FUNCTIONS.items()
     if rid not in dict(WORD_GATES) and not gate.always
 )
-# Each rule gated by words alone has a bit, and each of its words maps to the bits of the
-# rules it opens: a field's gate words then open all such rules in one pass, and each rule is
-# one test of a bit.
+# Each rule gated by words alone has a bit. Each of its words maps to the bits of the rules it
+# opens, and each first word of a pair to the bits it opens with the words completing it: the
+# gate words of a field then open all such rules in one pass, and each rule is a test of a bit.
 BIT = {rid: 1 << n for n, (rid, _) in enumerate(WORD_GATES)}
 OPENS: dict[str, int] = {}
-for _rid, _words in WORD_GATES:
-    for _word in _words:
+PAIRED: dict[str, tuple[tuple[int, frozenset[str]], ...]] = {}
+for _rid, _gate in WORD_GATES:
+    for _word in _gate.words:
         OPENS[_word] = OPENS.get(_word, 0) | BIT[_rid]
+    for _word, _seconds in _gate.partners.items():
+        PAIRED[_word] = (*PAIRED.get(_word, ()), (BIT[_rid], _seconds))
+
+
+def opened_by(present: Iterable[str], words: frozenset[str]) -> int:
+    """The bits of the rules that the gate words `present`, among all the `words` of a text,
+    open."""
+    opens = 0
+    for word in present:
+        opens |= OPENS.get(word, 0)
+        for bit, seconds in PAIRED.get(word, ()):
+            if not seconds.isdisjoint(words):
+                opens |= bit
+    return opens
+
+
 # Every word any gate holds: a case's words are cut down to these once, so that each field's
 # words are then matched against a handful rather than against every gate.
-GATE_WORDS = frozenset().union(
-    *(gate.words.union(*(gate.both or ())) for _, gate in FUNCTIONS.values())
-)
+GATE_WORDS = frozenset().union(*(gate.vocabulary for _, gate in FUNCTIONS.values()))
 # For each kind of field, the rules that read it, in report order: each with its bit when its
 # gate is words alone, else with its gate test.
 Entry = tuple[int, str, TextRule, int, GateTest]
@@ -203,9 +254,7 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
         rules = active.get(kind)
         if rules is None:
             rules = active[kind] = [entry for entry in BY_KIND[kind] if entry[1] not in skipped]
-        opens = 0
-        for word in every.intersection(here):
-            opens |= OPENS.get(word, 0)
+        opens = opened_by(every.intersection(here), here)
         for order, rid, function, bit, admits in rules:
             if not (opens & bit if bit else admits(here, text)):
                 continue
@@ -230,9 +279,7 @@ def _skipped(fields: Sequence[Field], every: frozenset[str], skip: Iterable[str]
             lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
         return lines[kinds]
 
-    opened = 0
-    for word in every:
-        opened |= OPENS.get(word, 0)
+    opened = opened_by(every, every)
     skipped = set(skip)
     skipped.update(rid for rid, bit in BIT.items() if not opened & bit)
     skipped.update(

@@ -260,18 +260,25 @@ ABSOLUTE_GATE = word_set(
 )
 
 
+# "zero" is an absolute claim only with a promise about the future ("zero defects from now
+# on"); every other alternative of the pattern holds one of the other words.
+FROM_NOW_WORDS = word_set("will now forward permanently forever future")
+ABSOLUTE_WORDS = ABSOLUTE_GATE - {"zero"}
+ABSOLUTE_PAIRS = ((word_set("zero"), FROM_NOW_WORDS),)
+
+
 def absolute_claim(t: Analysed) -> int | None:
     """A claim no evidence can prove: 100% authentic, never again, guaranteed, zero defects."""
-    if not t.has(ABSOLUTE_GATE):
-        return None
     text = t.lower
-    for match in _ABSOLUTE.finditer(text):
-        if match.group(0).startswith("guarantee"):
-            window = text[max(0, match.start() - 25) : match.end() + 8]
-            if _NOT_A_PROMISE.search(window):
-                continue
-        return match.start()
-    zero = _ZERO.search(text)
-    if zero and _FROM_NOW.search(text):
-        return zero.start()
+    if t.has(ABSOLUTE_WORDS):
+        for match in _ABSOLUTE.finditer(text):
+            if match.group(0).startswith("guarantee"):
+                window = text[max(0, match.start() - 25) : match.end() + 8]
+                if _NOT_A_PROMISE.search(window):
+                    continue
+            return match.start()
+    if "zero" in t.words and t.has(FROM_NOW_WORDS):
+        zero = _ZERO.search(text)
+        if zero and _FROM_NOW.search(text):
+            return zero.start()
     return None

@@ -127,6 +127,30 @@ HEDGE_GATE = word_set(
 )
 
 
+# The hedges that are one word, and the words that hedge only with another ("working" with
+# "on", "next" with "week").
+HEDGE_WORDS = word_set(
+    """try tries trying aim aims aiming hopefully hope hopes hoping should might ideally may plan
+    plans planning intend intends intending possible attempt attempts attempting strive
+    endeavour endeavor encouraged will"""
+)
+HEDGE_PAIRS = tuple(
+    (word_set(first), word_set(second))
+    for first, second in [
+        ("best", "do does"),
+        ("going", "am is are re"),
+        ("far much often many", "can"),
+        ("time", "when"),
+        ("goal", "our"),
+        ("working", "on"),
+        ("process", "of"),
+        ("would", "like"),
+        ("coming", "weeks months"),
+        ("next", "week month year"),
+    ]
+)
+
+
 def measure_hedge(t: Analysed) -> int | None:
     """A measure that is hedged, or that does not run yet."""
     if not t.has(HEDGE_GATE):
@@ -166,6 +190,25 @@ GENERIC_GATE = word_set(
     stricter strictly tighter better enhanced improved higher closer stronger aware awareness
     importance priority harder recurrence comply complies complied compliance follow follows
     following eye learn learned learnt check happen happens happening processes"""
+)
+
+
+GENERIC_WORDS = word_set(
+    """careful carefully attention vigilant vigilance diligent diligence closely seriously
+    stricter strictly tighter better enhanced improved higher closer stronger aware awareness
+    importance priority harder recurrence comply complies complied"""
+)
+GENERIC_PAIRS = tuple(
+    (word_set(first), word_set(second))
+    for first, second in [
+        ("compliance", "with full total strict"),
+        ("follow follows following", "rules guidelines policies policy standards"),
+        ("eye", "close"),
+        ("learn learned learnt", "from"),
+        ("check", "everything"),
+        ("happen happens happening", "again"),
+        ("processes", "our"),
+    ]
 )
 
 
