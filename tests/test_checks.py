@@ -462,3 +462,11 @@ def test_sentence_boundaries_are_those_of_the_plain_pattern(text: str) -> None:
 
     plain = [m.span() for m in _PLAIN_SENTENCE_END.finditer(text)]
     assert [m.span() for m in SENTENCE_END.finditer(text)] == plain
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=" \t\n\x0b\x0c\r\x1c\x1f\x85\u00a0\u2003ab1.-'é", max_size=40))
+def test_words_are_counted_as_split_counts_them(text: str) -> None:
+    from poa.checks.text import count_words
+
+    assert count_words(text) == len(text.split())

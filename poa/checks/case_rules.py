@@ -21,6 +21,7 @@ from poa.catalog import Catalog, IssueType
 from poa.checks.findings import Finding
 from poa.checks.reading import grade_above, letter_prose
 from poa.checks.rulebook import RULES
+from poa.checks.text import count_words
 from poa.yamlfile import Loc
 
 INVOICE_DAYS = 365
@@ -274,7 +275,7 @@ def _printed(case: Case) -> list[str]:
 
 
 def _count(texts: Iterable[str]) -> int:
-    return len(" ".join(texts).split())
+    return count_words(" ".join(texts))
 
 
 # Each case rule with the rule ids it reports, so a rule whose ids are all off is not run.

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from poa.case.model import Case
-from poa.checks.text import split_sentences
+from poa.checks.text import runs, split_sentences
 
 # A word as the grade counts it: letters and digits, with the apostrophes and hyphens inside
 # it ("seller's", "re-listed"); punctuation and symbols are not part of any word.
@@ -21,8 +21,8 @@ _NOT_COUNTED = re.compile(r"[^\w'’-]|_")
 # The ASCII characters deleted to leave letters, digits and white space (a deletion table is
 # some thirty times faster than a regular expression's substitution).
 _ASCII_NOT_LETTER = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b).isspace()))
-# ASCII text with every character but letters and digits made a space: its tokens are the runs.
-_ASCII_RUNS = bytes(b if chr(b).isalnum() else 32 for b in range(256))
+# ASCII marked for counting: "x" for a letter or digit, a space for anything else.
+_ASCII_ALNUM = bytes(120 if chr(b).isalnum() else 32 for b in range(256))
 _RUN = re.compile(r"[^\W_]+")
 
 
@@ -66,12 +66,12 @@ def grade_ceiling(text: str, sentences: int = 1) -> float:
     hyphens are no fewer than the words' characters."""
     if text.isascii():
         raw = text.encode("ascii")
-        letters = raw.translate(None, _ASCII_NOT_LETTER)
-        # Tokens with no letter or digit vanish from `letters` altogether.
-        fewest = len(letters.split())
-        characters = len(letters) - sum(map(letters.count, b" \t\n\r\x0b\x0c"))
-        characters += raw.count(b"'") + raw.count(b"-")
-        most = len(raw.translate(_ASCII_RUNS).split()) if sentences > 1 else 0
+        # Letters, digits and white space: tokens with no letter or digit vanish altogether,
+        # and each token left is one run of letters and digits.
+        marks = raw.translate(None, _ASCII_NOT_LETTER).translate(_ASCII_ALNUM)
+        fewest = runs(marks)
+        characters = marks.count(b"x") + raw.count(b"'") + raw.count(b"-")
+        most = runs(raw.translate(_ASCII_ALNUM)) if sentences > 1 else 0
     else:
         spaced = " ".join(text.split())
         fewest = spaced.count(" ") + 1 - len(_NO_LETTER_TOKEN.findall(f" {spaced} "))

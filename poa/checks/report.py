@@ -27,10 +27,13 @@ class CheckReport:
         return summarize(self.counts())
 
 
+_SEVERITIES = tuple(Severity)
+
+
 def summarize(counts: Mapping[Severity, int]) -> str:
     """Counts by severity as words: `2 errors, 1 warning, 3 advice`."""
     parts = []
-    for severity in Severity:
+    for severity in _SEVERITIES:
         n = counts.get(severity, 0)
         plural = "s" if n != 1 and severity is not Severity.ADVICE else ""
         parts.append(f"{n} {severity.value}{plural}")
@@ -44,8 +47,9 @@ def format_reports(reports: Iterable[CheckReport]) -> str:
     cases = 0
     for report in reports:
         cases += 1
-        total.update(report.counts())
-        lines = [f"{report.name}: {report.summary()}"]
+        counts = report.counts()
+        total.update(counts)
+        lines = [f"{report.name}: {summarize(counts)}"]
         lines += [str(_named(f, report.name)) for f in report.findings]
         lines += [
             f"  switched off: [{rule}] {reason}" for rule, reason in sorted(report.disabled.items())

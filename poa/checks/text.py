@@ -55,6 +55,24 @@ def _blank(match: re.Match[str]) -> str:
     return " " * len(match.group(0))
 
 
+# ASCII marked for counting: "x" for a character that is not white space, a space for one that
+# is (str.split's white space).
+_ASCII_NOT_SPACE = bytes(32 if chr(b).isspace() else 120 for b in range(256))
+
+
+def runs(marks: bytes) -> int:
+    """The number of runs of "x" in bytes of "x" and spaces."""
+    return marks.count(b" x") + marks.startswith(b"x")
+
+
+def count_words(text: str) -> int:
+    """`len(text.split())`, without making the words when the text is ASCII (the word count of
+    a whole letter would otherwise make some hundreds of strings only to count them)."""
+    if text.isascii():
+        return runs(text.encode("ascii").translate(_ASCII_NOT_SPACE))
+    return len(text.split())
+
+
 def words_of(lower: str) -> frozenset[str]:
     """The words of a lower-case text, split at apostrophes and hyphens too ("amazon's" gives
     "amazon" and "s"; "won't" gives "won" and "t")."""
