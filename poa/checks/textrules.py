@@ -102,7 +102,8 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     ),
     "one-off-measure": (
         wording.one_off_measure,
-        Gate(test=wording.may_open_with_past, unless=wording.PRESENT_SIGNS),
+        # The rule reads the first four words, cheaply; a sign of the present settles it.
+        Gate(always=True, unless=wording.PRESENT_SIGNS),
     ),
     "vague-owner": (content.vague_owner, Gate(always=True, unless=content.ROLE_WORDS)),
     "vague-frequency": (

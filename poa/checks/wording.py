@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.text import Analysed, main_clause_match, mask_quotes, word_set
+from poa.checks.text import Analysed, main_clause_match, word_set
 
 _BUSY_VERBS = (
     "updating|preparing|reviewing|looking|planning|setting|investigating|arranging|waiting|"
@@ -281,23 +281,6 @@ def one_off_measure(t: Analysed) -> int | None:
         if token not in _SUBJECT_WORDS:
             return None
     return None
-
-
-# A line that opens with a word in the past tense, perhaps after up to three subject words,
-# skipping what is not a word as the rule's own reading does; a word may hold hyphens or
-# apostrophes ("re-uploaded").
-PAST_LEAD = re.compile(
-    r"^[^a-z0-9]*(?:(?:" + "|".join(sorted(_SUBJECT_WORDS)) + r")[^a-z0-9]+){0,3}"
-    r"(?:[a-z0-9]+['’-])*(?:[a-z0-9]*ed|" + "|".join(sorted(_PAST_IRREGULAR)) + r")(?![a-z0-9])",
-    re.IGNORECASE | re.MULTILINE,
-)
-
-
-def may_open_with_past(text: str) -> bool:
-    """Whether one_off_measure may have to read the text: one of its lines opens with a word
-    in the past tense, or it quotes something (the rule reads the text with quotations blanked
-    out, so what comes first is not known from the text as written)."""
-    return PAST_LEAD.search(text) is not None or mask_quotes(text) is not text
 
 
 def _is_past(word: str) -> bool:
