@@ -470,3 +470,12 @@ def test_words_are_counted_as_split_counts_them(text: str) -> None:
     from poa.checks.text import count_words
 
     assert count_words(text) == len(text.split())
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ABSINUKFa1_ -.,'()/\n", max_size=40))
+def test_loud_words_are_found_as_the_pattern_finds_them(text: str) -> None:
+    from poa.checks.tone import ACRONYMS, has_loud_word
+
+    caps = re.findall(r"\b[A-Z]{2,}\b", text)
+    assert has_loud_word(text) == (not ACRONYMS.issuperset(caps))

@@ -190,7 +190,7 @@ _MASK = re.compile(r"^(?:X+|Y{2,4}|MM|DD)$")
 # class, which the search can skip to, rather than with a word boundary, which it cannot).
 _CAPS_WORD = re.compile(r"[A-Z](?<!\w[A-Z])[A-Z]+\b")
 _COMPANY = word_set("LTD LLC INC GMBH CO PLC SRL SARL BV AG SA LIMITED CORP LLP KG")
-_ACRONYMS = word_set(
+ACRONYMS = word_set(
     """ASIN ASINS FBA FBM UPC EAN GTIN SKU SKUS FNSKU ODR LSR VTR OTDR CPC CPSC CPSIA ASTM ISO IEC
     USPS UPS DHL GLS DPD GPSR EPR COA GMP LOA UK US USA EU SOP QC KPI PDF VAT ID CE FDA EPA FIFRA
     PIP POA AHR API CSV SLA FIFO FEFO USB LED DMCA BSA COO CEO CFO CTO SDS MSDS UKCA FCC USDA
@@ -206,16 +206,36 @@ _EMPHATIC = word_set(
 TWO_CAPS = re.compile(r"[A-Z][A-Z]")
 
 
+# ASCII marked for finding words in capitals: "A" for a capital, "a" for any other character
+# of a word (a small letter, a digit, "_"), a space for the rest.
+_CAPITAL_MARKS = bytes(
+    65 if 65 <= b <= 90 else 97 if chr(b).isalnum() or b == 95 else 32 for b in range(256)
+)
+
+
 def has_loud_word(text: str) -> bool:
     """Whether the text holds a word in capitals that is not a known acronym: without one,
-    nothing in it can be shouting."""
-    return TWO_CAPS.search(text) is not None and not _ACRONYMS.issuperset(_CAPS_WORD.findall(text))
+    nothing in it can be shouting. For ASCII text the words in capitals are found by byte
+    searches on a marked copy, some three times faster than the pattern's scan."""
+    if not text.isascii():
+        return TWO_CAPS.search(text) is not None and not ACRONYMS.issuperset(
+            _CAPS_WORD.findall(text)
+        )
+    # A space before and after, so that marks[i] stands for text[i - 1].
+    marks = b" " + text.encode("ascii").translate(_CAPITAL_MARKS) + b" "
+    start = marks.find(b" AA")
+    while start >= 0:
+        end = marks.find(b" ", start + 1)
+        if b"a" not in marks[start + 1 : end] and text[start : end - 1] not in ACRONYMS:
+            return True
+        start = marks.find(b" AA", end)
+    return False
 
 
 def shouting(t: Analysed) -> int | None:
     """Words in capitals beyond acronyms, company names and product codes."""
     caps = set(_CAPS_WORD.findall(t.masked)) if TWO_CAPS.search(t.masked) else set()
-    if caps <= _ACRONYMS:
+    if caps <= ACRONYMS:
         return None
     for run in _CAPS_RUN.finditer(t.masked):
         words = [w for w in re.findall(r"[A-Z]{2,}", run.group(0)) if not _MASK.match(w)]
@@ -223,7 +243,7 @@ def shouting(t: Analysed) -> int | None:
             t.masked, max(0, run.start() - 6), run.start()
         ):
             continue
-        loud = [w for w in words if w not in _ACRONYMS]
+        loud = [w for w in words if w not in ACRONYMS]
         if any(w in _EMPHATIC or len(w) >= 5 for w in loud) or len(loud) >= 2:
             return run.start()
     return None
