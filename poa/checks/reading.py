@@ -48,11 +48,20 @@ def grade_above(text: str, limit: float) -> float | None:
     the library is loaded only for prose they cannot clear."""
     if grade_ceiling(text) <= limit:
         return None
-    sentences = sum(1 for start, end in split_sentences(text) if _WORD.search(text, start, end))
-    if grade_ceiling(text, sentences) <= limit:
+    if grade_ceiling(text, sentence_count(text)) <= limit:
         return None
     grade = reading_grade(text)
     return grade if grade > limit else None
+
+
+def sentence_count(text: str) -> int:
+    """The sentences of the text that hold a word: the lines of `prose_lines`, counted without
+    making them."""
+    spans = split_sentences(text)
+    if text.isascii():
+        marks = text.encode("ascii").translate(_ASCII_ALNUM)
+        return sum(1 for start, end in spans if marks.find(b"x", start, end) >= 0)
+    return sum(1 for start, end in spans if _WORD.search(text, start, end))
 
 
 def grade_ceiling(text: str, sentences: int = 1) -> float:
@@ -94,8 +103,7 @@ def reading_grade(text: str) -> float:
     words = _WORD.findall(text)
     if not words:
         return 0.0
-    # The sentences that hold a word: the lines of `prose_lines`, counted without building them.
-    sentences = sum(1 for start, end in split_sentences(text) if _WORD.search(text, start, end))
+    sentences = sentence_count(text)
     import readability  # type: ignore[import-untyped]
 
     characters = sum(map(len, words))
