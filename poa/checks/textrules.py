@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from poa.checks import content, tone, wording
 from poa.checks.findings import FieldKind
@@ -203,6 +203,20 @@ for _rid, _gate in WORD_GATES:
         PAIRED[_word] = (*PAIRED.get(_word, ()), (BIT[_rid], _seconds))
 
 
+# The words that open a rule gated by words alone, alone or as the first of a pair.
+BIT_WORDS = frozenset(OPENS) | frozenset(PAIRED)
+
+
+@lru_cache(maxsize=256)
+def _active_rules(skipped: frozenset[str]) -> dict[FieldKind, tuple[Entry, ...]]:
+    """Each kind's rules less those skipped: the same few sets of rules are skipped case after
+    case, so each is worked out once."""
+    return {
+        kind: tuple(entry for entry in entries if entry[1] not in skipped)
+        for kind, entries in BY_KIND.items()
+    }
+
+
 def opened_by(present: Iterable[str], words: frozenset[str]) -> int:
     """The bits of the rules that the gate words `present`, among all the `words` of a text,
     open."""
@@ -243,19 +257,18 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     joined = "\x00".join(texts)
     words = words_by_part(joined.lower(), "\x00")
     every = frozenset().union(*words) & GATE_WORDS
-    skipped = _skipped(fields, every, skip)
+    openers = every & BIT_WORDS
+    skipped = _skipped(fields, every, openers, skip)
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
-    # Each kind's rules less those skipped, worked out once for the case.
-    active: dict[FieldKind, list[Entry]] = {}
+    active = _active_rules(frozenset(skipped))
     for i, (_, kind, text) in enumerate(fields):
         if not text.strip():
             continue
         here = words[i]
-        rules = active.get(kind)
-        if rules is None:
-            rules = active[kind] = [entry for entry in BY_KIND[kind] if entry[1] not in skipped]
-        opens = opened_by(every.intersection(here), here)
+        rules = active[kind]
+        present = openers.intersection(here)
+        opens = opened_by(present, here) if present else 0
         for order, rid, function, bit, admits in rules:
             if not (opens & bit if bit else admits(here, text)):
                 continue
@@ -268,7 +281,9 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     return [(fields[i][0], fields[i][1], rid, analysed[i], pos) for i, _, rid, pos in sorted(found)]
 
 
-def _skipped(fields: Sequence[Field], every: frozenset[str], skip: Iterable[str]) -> set[str]:
+def _skipped(
+    fields: Sequence[Field], every: frozenset[str], openers: frozenset[str], skip: Iterable[str]
+) -> set[str]:
     """The rules none of the case's fields can open, with those switched off. Gate patterns
     and tests read the fields of the kinds the rule reads, each as a line of its own (a
     pattern may be anchored at a line's start; a field's own line breaks only make a gate
@@ -280,7 +295,7 @@ def _skipped(fields: Sequence[Field], every: frozenset[str], skip: Iterable[str]
             lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
         return lines[kinds]
 
-    opened = opened_by(every, every)
+    opened = opened_by(openers, every)
     skipped = set(skip)
     skipped.update(rid for rid, bit in BIT.items() if not opened & bit)
     skipped.update(
