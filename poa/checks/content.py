@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from poa.checks import tone
-from poa.checks.text import Analysed, word_set
+from poa.checks.text import Analysed, compiled_when_used, word_set
 
 _SYMPTOM = re.compile(
     r"\bcomplain(?:ed|ts?|ing)?\b|\bnegative\s+(?:feedback|reviews?)\b|\bbad\s+reviews?\b"
@@ -64,7 +64,7 @@ def vague_root_cause(t: Analysed) -> int | None:
     return symptom.start() if symptom else 0
 
 
-_SUPPORT = re.compile(
+_SUPPORT = compiled_when_used(
     r"\bseller\s+(?:central\s+)?support\b|\bsupport\s+(?:case|ticket)s?\b"
     r"|\bcase\s*(?:id|#|no\.?|number)\b|\bcase\s+#?\d{5,}|\bticket\s*(?:id|#|no\.?|number)"
     r"|\bticket\s+#?\d+|\b(?:a|another|our)\s+ticket\b"
@@ -96,7 +96,7 @@ def support_case(t: Analysed) -> int | None:
     """A reference to a support case or to what Amazon staff said."""
     if not t.has(SUPPORT_GATE):
         return None
-    match = _SUPPORT.search(t.lower)
+    match = _SUPPORT().search(t.lower)
     return match.start() if match else None
 
 
@@ -205,7 +205,7 @@ _BRACKET_WORDS = re.compile(
     r"|merchant|token|seller|store|product|supplier|order|amount|quantity|role|here|x+)\b",
     re.I,
 )
-_LEFTOVER = re.compile(
+_LEFTOVER = compiled_when_used(
     r"[A-Z0-9]*X{4,}[A-Z0-9]*|\bXXX\b|\b(?:TBD|TBC|TODO|FIXME)\b|\b0{3}-0{7}-0{7}\b"
     r"|\b(?:MM|DD)[/.-](?:DD|MM)[/.-](?:YYYY|YY)\b|\bYYYY-MM-DD\b|_{3,}"
     r"|\b(?:Company|Seller|Your|Store)\s+Name\b|(?:^|\s)(?:\.\.\.|…)(?=\s|$)"
@@ -239,7 +239,7 @@ def placeholder(t: Analysed) -> int | None:
             return match.start()
     leftover = None
     if "…" in t.masked or any(mark in t.masked for mark in _LEFTOVER_MARKS):
-        leftover = _LEFTOVER.search(t.masked)
+        leftover = _LEFTOVER().search(t.masked)
     if leftover is None and t.has(_LEFTOVER_WORDS):
         leftover = _LEFTOVER_LOWER.search(t.lower)
     return leftover.start() if leftover else None
@@ -254,7 +254,7 @@ ROLE_WORDS = word_set(
     cfo cto specialist analyst controller planner buyer administrator admin engineer accountant
     auditor clerk assistant executive partner president proprietor inspector agent chief"""
 )
-_ROLE = re.compile(
+_ROLE = compiled_when_used(
     r"\b(?:lead|leader|manager|head|officer|supervisor|director|coordinator|owner|founder|ceo"
     r"|coo|cfo|cto|specialist|analyst|controller|planner|buyer|administrator|admin|engineer"
     r"|accountant|auditor|clerk|assistant|executive|partner|president|proprietor|inspector"
@@ -273,13 +273,13 @@ _NO_ONE = word_set(
 
 def vague_owner(t: Analysed) -> int | None:
     """An owner that is no one in particular: we, the team, all staff, a department."""
-    if not t.words.isdisjoint(ROLE_WORDS) or _ROLE.search(t.lower) or not t.tokens:
+    if not t.words.isdisjoint(ROLE_WORDS) or _ROLE().search(t.lower) or not t.tokens:
         return None
     words = re.findall(r"[a-z]+", t.lower)
     return 0 if all(w in _NO_ONE for w in words) else None
 
 
-_VAGUE_FREQUENCY = re.compile(
+_VAGUE_FREQUENCY = compiled_when_used(
     r"\b(?:regular(?:ly)?|ongoing|as\s+(?:needed|required|often\s+as\s+possible)"
     r"|when(?:ever)?\s+(?:needed|necessary|required|possible)|continu(?:ous|ously|ally)"
     r"|periodic(?:ally)?|from\s+time\s+to\s+time|often|frequently|constantly|always|routinely"
@@ -291,7 +291,7 @@ SCHEDULE_WORDS = word_set(
     every each per before after monday tuesday wednesday thursday friday saturday sunday
     automated automatic"""
 )
-_SCHEDULE = re.compile(
+_SCHEDULE = compiled_when_used(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
     r"|once|every|each|per|before|after|monday|tuesday|wednesday|thursday|friday"
     r"|saturday|sunday|automated|automatic|real[- ]time)\b|\bwhen\s+(?:a|an|the|each|every)\b"
@@ -307,7 +307,7 @@ VAGUE_FREQUENCY_GATE = word_set(
 
 def vague_frequency(t: Analysed) -> int | None:
     """A frequency that is no schedule: regularly, ongoing, as needed."""
-    if not t.words.isdisjoint(SCHEDULE_WORDS) or _SCHEDULE.search(t.lower):
+    if not t.words.isdisjoint(SCHEDULE_WORDS) or _SCHEDULE().search(t.lower):
         return None
-    match = _VAGUE_FREQUENCY.search(t.lower)
+    match = _VAGUE_FREQUENCY().search(t.lower)
     return match.start() if match else None

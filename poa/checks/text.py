@@ -8,7 +8,8 @@ every rule reads `masked`, where each quoted span is blanked out but keeps its l
 from __future__ import annotations
 
 import re
-from functools import cached_property
+from collections.abc import Callable
+from functools import cache, cached_property
 
 _DOUBLE_QUOTES = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»')
 # A single-quoted span opens after a space or bracket and closes before a space or punctuation,
@@ -17,6 +18,13 @@ _SINGLE_QUOTES = re.compile(r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _PUNCTUATION = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘…–—'
 _SPLIT_JOINED = str.maketrans(dict.fromkeys(_PUNCTUATION + "'’-", " "))
+
+
+def compiled_when_used(source: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled the first time it is asked for. For the patterns only a
+    rare text reaches: compiling every rule's patterns when poa starts is much of what
+    `poa check` adds to `poa validate` on a small folder."""
+    return cache(lambda: re.compile(source, flags))
 
 
 def word_set(text: str) -> frozenset[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.text import Analysed, word_set
+from poa.checks.text import Analysed, compiled_when_used, word_set
 
 _PARTS = re.compile(r"['’-]")
 
@@ -42,7 +42,7 @@ _STRONG_STARTS = word_set(
     "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
 )
 _FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
-_FAULT_OF = re.compile(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
+_FAULT_OF = compiled_when_used(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
 _FAILURE = (
     r"(?:failed|fails?|lost|loses|delayed|damaged|broke|mislabell?ed|mixed|missed|refused|ignored"
     r"|forgot|caused|did\s+not|didn't|never\s+(?:delivered|sent|shipped|scanned|responded|told)"
@@ -61,7 +61,7 @@ _ACTOR = re.compile(
     r"|a\b|an\b|the\b|was\b|were\b|been\b|be\b|and\b|or\b|but\b)"
     rf"[a-z']+\s+){{0,3}}?{_FAILURE}\b"
 )
-_BY_THIRD = re.compile(
+_BY_THIRD = compiled_when_used(
     rf"(?:caused\s+by|due\s+to|because\s+of|delayed\s+by)\s+(?:the\s+|a\s+|our\s+)?{_THIRD_PARTY}"
 )
 _BY_STARTS = word_set("caused due because delayed")
@@ -73,7 +73,7 @@ _BEHIND_BACK = re.compile(
     r"without\s+(?:our|my)\s+(?:knowledge|approval|consent|permission)\b"
     r"|without\s+(?:telling|informing|notifying|asking)\s+us\b|without\s+notice\b"
 )
-_OWNERSHIP = re.compile(
+_OWNERSHIP = compiled_when_used(
     r"\b(?:we|i)\s+(?:had\s+no|did\s+not|didn't|failed|never|relied|accepted|allowed|let|chose"
     r"|should\s+have|skipped|overlooked|lacked|missed|printed|bought|used)\b"
     r"|\bour\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:did\s+not|didn't|had\s+no|only|missed|counted|failed"
@@ -93,14 +93,14 @@ def blame(t: Analysed) -> int | None:
         return strong
     if not t.words.isdisjoint(_FAULT_WORDS):
         for pos, word in t.spans:
-            fault = word in _THIRD_WORDS and _FAULT_OF.match(t.lower, pos)
+            fault = word in _THIRD_WORDS and _FAULT_OF().match(t.lower, pos)
             if fault and not _NEGATED.search(t.lower, max(0, pos - 8), pos):
                 return pos
     weak = t.match_at(_ACTOR, _THIRD_WORDS) if t.has(_FAILURE_KEYS) else None
-    weak = weak or t.match_at(_BY_THIRD, _BY_STARTS)
+    weak = weak or t.match_at(_BY_THIRD(), _BY_STARTS)
     if weak is None and "without" in t.words and (behind := _BEHIND_BACK.search(t.lower)):
         weak = behind
-    if weak and not _OWNERSHIP.search(t.lower):
+    if weak and not _OWNERSHIP().search(t.lower):
         return weak.start()
     return None
 
@@ -156,7 +156,7 @@ def emotive(t: Analysed) -> int | None:
     return match.start() if match else None
 
 
-_APOLOGY = re.compile(
+_APOLOGY = compiled_when_used(
     r"\bsorry\b|\b(?:we|i)\s+(?:\w+\s+){0,3}?(?:apologi[sz]e|apologi[sz]ing|regret)\b"
     r"|\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:apolog(?:y|ies)|regrets)\b|(?:^|[.!?;]\s*)apologies\b"
     r"|\bregrettably\b|\bforgive\b|\bexcuse\s+(?:the|our|my|us)\b|\bpardon\b"
@@ -173,7 +173,7 @@ def apology(t: Analysed) -> int | None:
     """An apology made in the plan (not a report of apologies sent to buyers)."""
     if not t.has(APOLOGY_GATE):
         return None
-    match = _APOLOGY.search(t.lower)
+    match = _APOLOGY().search(t.lower)
     return match.start() if match else None
 
 

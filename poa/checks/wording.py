@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.text import Analysed, main_clause_match, word_set
+from poa.checks.text import Analysed, compiled_when_used, main_clause_match, word_set
 
 _BUSY_VERBS = (
     "updating|preparing|reviewing|looking|planning|setting|investigating|arranging|waiting|"
@@ -175,7 +175,7 @@ _GENERIC_CUES = re.compile(
     r"(?:rules|guidelines|policies|policy|standards)\b|\bclose\s+eye\b|\blearn(?:ed|t)?\s+from\b"
     r"|\bdouble[- ]check\s+everything\b|\bhappen(?:s|ing)?\s+again\b|\bour\s+processes\b"
 )
-_CONCRETE = re.compile(
+_CONCRETE = compiled_when_used(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|twice|morning|"
     r"afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours?|days?)\b"
     r"|\b(?:lead|manager|owner|officer|supervisor|director|coordinator|planner|inspector|"
@@ -217,7 +217,7 @@ def generic_measure(t: Analysed) -> int | None:
     if not t.has(GENERIC_GATE):
         return None
     match = _GENERIC_CUES.search(t.lower)
-    if match is None or _CONCRETE.search(t.lower):
+    if match is None or _CONCRETE().search(t.lower):
         return None
     return match.start()
 
