@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from poa.checks import tone
-from poa.checks.text import Analysed, compiled_when_used, word_set
+from poa.checks.text import Analysed, compiled_when_used, word_pairs, word_set
 
 _SYMPTOM = re.compile(
     r"\bcomplain(?:ed|ts?|ing)?\b|\bnegative\s+(?:feedback|reviews?)\b|\bbad\s+reviews?\b"
@@ -86,9 +86,11 @@ SUPPORT_GATE = word_set(
 # The pattern's alternatives need "support", "case" or "ticket", or "health" or "amazon" with a
 # word naming who was spoken to.
 SUPPORT_WORDS = word_set("support case cases ticket tickets")
-SUPPORT_PAIRS = (
-    (word_set("health"), word_set("specialist team rep representative call")),
-    (word_set("amazon"), word_set("agent rep representative associate employee manager told")),
+SUPPORT_PAIRS = word_pairs(
+    [
+        ("health", "specialist team rep representative call"),
+        ("amazon", "agent rep representative associate employee manager told"),
+    ]
 )
 
 
@@ -156,9 +158,8 @@ HISTORY_WORDS = word_set(
     "founded established proud pride generations mission passionate reputable award awards "
     "charity charities"
 )
-HISTORY_PAIRS = tuple(
-    (word_set(first), word_set(second))
-    for first, second in [
+HISTORY_PAIRS = word_pairs(
+    [
         ("selling sold sell trading operating seller business been", "since for"),
         ("started", "business company shop"),
         ("open opened", "since"),
@@ -224,7 +225,7 @@ PLACEHOLDER_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", "TBD", "TBC", "TO
 PLACEHOLDER_GATE = word_set("lorem here replace example name mm dd yyyy")
 # "Name" is a leftover only after "Company", "Seller", "Your" or "Store".
 PLACEHOLDER_WORDS = PLACEHOLDER_GATE - {"name"}
-PLACEHOLDER_PAIRS = ((word_set("name"), word_set("company seller your store")),)
+PLACEHOLDER_PAIRS = word_pairs([("name", "company seller your store")])
 
 
 def placeholder(t: Analysed) -> int | None:

@@ -81,6 +81,11 @@ def count_words(text: str) -> int:
     return len(text.split())
 
 
+def word_pairs(rows: list[tuple[str, str]]) -> tuple[tuple[frozenset[str], frozenset[str]], ...]:
+    """Pairs of word sets for a gate, each pair written as two strings of words."""
+    return tuple((word_set(first), word_set(second)) for first, second in rows)
+
+
 def words_of(lower: str) -> frozenset[str]:
     """The words of a lower-case text, split at apostrophes and hyphens too ("amazon's" gives
     "amazon" and "s"; "won't" gives "won" and "t")."""

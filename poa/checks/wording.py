@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.text import Analysed, compiled_when_used, main_clause_match, word_set
+from poa.checks.text import Analysed, compiled_when_used, main_clause_match, word_pairs, word_set
 
 _BUSY_VERBS = (
     "updating|preparing|reviewing|looking|planning|setting|investigating|arranging|waiting|"
@@ -134,9 +134,8 @@ HEDGE_WORDS = word_set(
     plans planning intend intends intending possible attempt attempts attempting strive
     endeavour endeavor encouraged will"""
 )
-HEDGE_PAIRS = tuple(
-    (word_set(first), word_set(second))
-    for first, second in [
+HEDGE_PAIRS = word_pairs(
+    [
         ("best", "do does"),
         ("going", "am is are re"),
         ("far much often many", "can"),
@@ -198,9 +197,8 @@ GENERIC_WORDS = word_set(
     stricter strictly tighter better enhanced improved higher closer stronger aware awareness
     importance priority harder recurrence comply complies complied"""
 )
-GENERIC_PAIRS = tuple(
-    (word_set(first), word_set(second))
-    for first, second in [
+GENERIC_PAIRS = word_pairs(
+    [
         ("compliance", "with full total strict"),
         ("follow follows following", "rules guidelines policies policy standards"),
         ("eye", "close"),
