@@ -150,8 +150,6 @@ _HISTORY_NUMBERS = re.compile(
     r"\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?business|of\s+trading|on\s+amazon"
     r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+%\s+positive\s+feedback\b"
 )
-# The numbers' pattern reads "98% positive feedback", which no start word opens.
-HISTORY_GATE = _HISTORY_STARTS | {"positive"}
 # What each alternative of the two patterns needs: one of these words alone, or a word of each
 # set of a pair ("seller" opens nothing without "since" or "for").
 HISTORY_WORDS = word_set(

@@ -20,27 +20,25 @@ TextRule = Callable[[Analysed], int | None]
 @dataclass(frozen=True)
 class Gate:
     """What a text must hold for a rule to have any chance of firing: one of these words, a
-    word of each set of one of the `pairs`, one of these marks, a match of this pattern, or a
-    text that passes the test; and none of the `unless` words, whose presence settles that the
+    word of each set of one of the `pairs`, one of these marks, or a text that passes the
+    test; and none of the `unless` words, whose presence settles that the
     rule cannot fire. A gate never decides; it only skips work."""
 
     words: frozenset[str] = frozenset()
     pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
     marks: tuple[str, ...] = ()
-    pattern: re.Pattern[str] | None = None
     test: Callable[[str], bool] | None = None
     always: bool = False
     unless: frozenset[str] = frozenset()
-    patterns: tuple[re.Pattern[str], ...] = field(init=False)
+    # Several marks are looked for as one pattern (faster than a test each).
+    marks_pattern: re.Pattern[str] | None = field(init=False)
     # Each first word of a pair, with every word that completes it.
     partners: dict[str, frozenset[str]] = field(init=False)
     firsts: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        # One mark is a substring test; several are one pattern (faster than a test each).
-        several = len(self.marks) > 1
-        marks = [re.compile("|".join(map(re.escape, self.marks)))] if several else []
-        object.__setattr__(self, "patterns", (*marks, *([self.pattern] if self.pattern else [])))
+        several = re.compile("|".join(map(re.escape, self.marks))) if len(self.marks) > 1 else None
+        object.__setattr__(self, "marks_pattern", several)
         partners: dict[str, frozenset[str]] = {}
         for firsts, seconds in self.pairs:
             for word in firsts:
@@ -59,12 +57,12 @@ class Gate:
         return any(not partners[word].isdisjoint(words) for word in self.firsts.intersection(words))
 
     def marked(self, text: str) -> bool:
-        """Whether the text holds one of the marks, matches the pattern or passes the test."""
+        """Whether the text holds one of the marks or passes the test."""
         if len(self.marks) == 1 and self.marks[0] in text:
             return True
         if self.test is not None and self.test(text):
             return True
-        return any(pattern.search(text) for pattern in self.patterns)
+        return self.marks_pattern is not None and self.marks_pattern.search(text) is not None
 
     def may_open(self, every: frozenset[str], text: Callable[[], str]) -> bool:
         """Whether a field of a case with these words may open it; `text` gives the fields'
@@ -73,7 +71,7 @@ class Gate:
             return True
         if self.pairs and self.paired(every):
             return True
-        return bool(self.marks or self.patterns or self.test) and self.marked(text())
+        return bool(self.marks or self.test) and self.marked(text())
 
     def admits(self, words: frozenset[str], text: str) -> bool:
         """Whether the rule has to read a text with these words."""
@@ -144,35 +142,24 @@ GateTest = Callable[[frozenset[str], str], bool]
 def _test(gate: Gate) -> GateTest:
     """`gate.admits` as a small function fitted to what the gate holds: a gate is tested some
     150 times a case, and a general method spends most of that time on what it does not use."""
-    words, patterns, unless, marks = gate.words, gate.patterns, gate.unless, gate.marks
+    words, unless, marks, several = gate.words, gate.unless, gate.marks, gate.marks_pattern
     if unless:
         if gate.always:
             return lambda found, text: unless.isdisjoint(found) or bool(_QUOTES.search(text))
         return gate.admits
     if gate.always:
         return lambda found, text: True
-    if gate.test is not None and not (words or patterns or marks or gate.pairs):
+    if gate.test is not None and not (words or marks or gate.pairs):
         test = gate.test
         return lambda found, text: test(text)
-    if gate.test is not None or (gate.pairs and (patterns or marks)):
+    if gate.test is not None or gate.pairs:
+        # Pairs alone are opened by bits (see OPENS); with marks or a test, the general method.
         return gate.admits
-    if gate.pairs:
-        paired = gate.paired
-        return lambda found, text: not words.isdisjoint(found) or paired(found)
-    if len(patterns) + (len(marks) == 1) > 1:
-        return gate.admits
-    if words and patterns:
-        (pattern,) = patterns
-        return lambda found, text: not words.isdisjoint(found) or pattern.search(text) is not None
-    if words and marks:
-        (mark,) = marks
-        return lambda found, text: not words.isdisjoint(found) or mark in text
-    if patterns:
-        (pattern,) = patterns
-        return lambda found, text: pattern.search(text) is not None
+    if several is not None:
+        return lambda found, text: not words.isdisjoint(found) or several.search(text) is not None
     if marks:
         (mark,) = marks
-        return lambda found, text: mark in text
+        return lambda found, text: not words.isdisjoint(found) or mark in text
     return lambda found, text: not words.isdisjoint(found)
 
 
@@ -181,14 +168,13 @@ def _test(gate: Gate) -> GateTest:
 WORD_GATES = tuple(
     (rid, gate)
     for rid, (_, gate) in FUNCTIONS.items()
-    if (gate.words or gate.pairs)
-    and not (gate.marks or gate.patterns or gate.test or gate.always or gate.unless)
+    if (gate.words or gate.pairs) and not (gate.marks or gate.test or gate.always or gate.unless)
 )
 # A gate that is always open is left out: it never lets a case skip its rule.
 OTHER_GATES = tuple(
     (rid, gate, RULES[rid].kinds)
     for rid, (_, gate) in FUNCTIONS.items()
-    if rid not in dict(WORD_GATES) and not gate.always
+    if rid not in {rid for rid, _ in WORD_GATES} and not gate.always
 )
 # Each rule gated by words alone has a bit. Each of its words maps to the bits of the rules it
 # opens, and each first word of a pair to the bits it opens with the words completing it: the
@@ -284,10 +270,8 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
 def _skipped(
     fields: Sequence[Field], every: frozenset[str], openers: frozenset[str], skip: Iterable[str]
 ) -> set[str]:
-    """The rules none of the case's fields can open, with those switched off. Gate patterns
-    and tests read the fields of the kinds the rule reads, each as a line of its own (a
-    pattern may be anchored at a line's start; a field's own line breaks only make a gate
-    open more often, never less)."""
+    """The rules none of the case's fields can open, with those switched off. Gate marks and
+    tests read the fields of the kinds the rule reads, joined as lines."""
     lines: dict[frozenset[FieldKind], str] = {}
 
     def lines_of(kinds: frozenset[FieldKind]) -> str:
