@@ -1,7 +1,7 @@
 """How hard the plan's prose is to read: its Coleman–Liau grade, from the `readability`
 library, which works on text split into sentences and words by its caller.
 
-The grade is worked out only when a cheap bound says the prose might read above the limit,
+The grade is worked out only when two cheap bounds say the prose might read above the limit,
 so most cases never load the library at all."""
 
 from __future__ import annotations
