@@ -479,3 +479,13 @@ def test_loud_words_are_found_as_the_pattern_finds_them(text: str) -> None:
 
     caps = re.findall(r"\b[A-Z]{2,}\b", text)
     assert has_loud_word(text) == (not ACRONYMS.issuperset(caps))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab1 \t\n\x00\x0b\x1c.,;:!?'’-\"“()[]/_@é", max_size=60))
+def test_words_of_each_part_are_those_of_each_part_alone(text: str) -> None:
+    # ASCII text is split through a byte table, other text through a str table: both must
+    # give, for each part, the words `words_of` gives for that part on its own.
+    from poa.checks.text import words_by_part, words_of
+
+    assert words_by_part(text, "\x00") == [words_of(part) for part in text.split("\x00")]

@@ -250,7 +250,7 @@ def estimated_words(case: Case, catalog: Catalog | None = None) -> int:
     words = _TEMPLATE_WORDS.get(case.kind, 56) + _count(_printed(case))
     if catalog is not None:
         types = (catalog.types.get(key) for key in case.notification.issue_types)
-        words += sum(len((issue.rule or "").split()) for issue in types if issue)
+        words += sum(count_words(issue.rule or "") for issue in types if issue)
     words += n["cause"] * len(case.root_causes) + n["action"] * len(case.corrective_actions)
     words += n["measure"] * len(case.preventive_measures) + n["exhibit"] * len(case.evidence)
     words += n["metric"] * len(case.metrics) + n["mile"] * len(case.milestones)

@@ -18,6 +18,8 @@ _SINGLE_QUOTES = re.compile(r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _PUNCTUATION = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘…–—'
 _SPLIT_JOINED = str.maketrans(dict.fromkeys(_PUNCTUATION + "'’-", " "))
+# The same for ASCII text as bytes: a byte table is several times faster than a str table.
+_SPLIT_ASCII = bytes(32 if chr(b) in _PUNCTUATION + "'-" else b for b in range(256))
 
 
 def compiled_when_used(source: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
@@ -89,13 +91,21 @@ def word_pairs(rows: list[tuple[str, str]]) -> tuple[tuple[frozenset[str], froze
 def words_of(lower: str) -> frozenset[str]:
     """The words of a lower-case text, split at apostrophes and hyphens too ("amazon's" gives
     "amazon" and "s"; "won't" gives "won" and "t")."""
-    # str.translate and str.split run in C: far faster than a regular expression here.
-    return frozenset(lower.translate(_SPLIT_JOINED).split())
+    return frozenset(_spaced(lower).split())
 
 
 def words_by_part(lower: str, separator: str) -> list[frozenset[str]]:
     """`words_of` for each part of a text joined with `separator`, in one pass over it."""
-    return [frozenset(part.split()) for part in lower.translate(_SPLIT_JOINED).split(separator)]
+    return [frozenset(part.split()) for part in _spaced(lower).split(separator)]
+
+
+def _spaced(lower: str) -> str:
+    """The text with punctuation, apostrophes and hyphens turned into spaces. str.translate
+    and str.split run in C, far faster than a regular expression; for ASCII text a byte table
+    is several times faster again than a str table."""
+    if lower.isascii():
+        return lower.encode("ascii").translate(_SPLIT_ASCII).decode("ascii")
+    return lower.translate(_SPLIT_JOINED)
 
 
 class Analysed:

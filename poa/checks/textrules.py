@@ -279,15 +279,20 @@ def _skipped(
             lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
         return lines[kinds]
 
-    opened = opened_by(openers, every)
     skipped = set(skip)
-    skipped.update(rid for rid, bit in BIT.items() if not opened & bit)
+    skipped.update(_closed(opened_by(openers, every)))
     skipped.update(
         rid
         for rid, gate, kinds in OTHER_GATES
         if not gate.may_open(every, partial(lines_of, kinds))
     )
     return skipped
+
+
+@lru_cache(maxsize=256)
+def _closed(opened: int) -> frozenset[str]:
+    """The rules gated by words alone that these bits leave closed."""
+    return frozenset(rid for rid, bit in BIT.items() if not opened & bit)
 
 
 def rules_broken(text: str, kind: FieldKind | str) -> set[str]:
