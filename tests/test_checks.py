@@ -489,3 +489,31 @@ def test_words_of_each_part_are_those_of_each_part_alone(text: str) -> None:
     from poa.checks.text import words_by_part, words_of
 
     assert words_by_part(text, "\x00") == [words_of(part) for part in text.split("\x00")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The suspension devastates our small family business.",
+        "Losing the account would be a heartbreak for the whole team.",
+        "The seller implored the team to look again at the appeal.",
+        "We were nearly bankrupted by the stock we could not sell.",
+        "Our owner was hospitalised and the orders were left unshipped.",
+        "The manager had just divorced and nobody covered the orders.",
+        "Sales staff were panicky and shipped the wrong units.",
+    ],
+)
+def test_emotive_word_forms_the_pattern_knows_are_found(text: str) -> None:
+    # The rule's pattern takes any ending after devastat-, heart-br-, implor-, bankrupt-,
+    # hospital-, divorc- and panick-; its cheap word test must not turn those forms away.
+    from poa.checks.textrules import rules_broken
+
+    assert "emotive" in rules_broken(text, "root-cause-detail")
+
+
+def test_the_hospitality_trade_is_not_a_hardship_story() -> None:
+    from poa.checks.textrules import rules_broken
+
+    # "family" lets the text past the rule's word test, so the pattern itself is read.
+    text = "Our family business sold the returned catering trays to the hospitality trade."
+    assert "emotive" not in rules_broken(text, "root-cause-detail")
