@@ -292,3 +292,30 @@ def test_colour_in_a_terminal_only_and_never_with_no_color(
     assert "\033[" not in check(str(path))[1]
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\033[" not in colour_run(path)
+
+
+@pytest.mark.parametrize("command", ["check", "validate"])
+def test_a_batch_sets_start_up_objects_aside_and_hands_them_back(
+    command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # While the cases are read, the objects made before them (modules, catalog, rules) are
+    # kept out of the collector's passes; when the command ends nothing stays set aside, so
+    # a program that calls `main` again and again keeps collecting its garbage.
+    import gc
+
+    import poa.case.files
+
+    frozen: list[int] = []
+    validate = poa.case.files.check_text
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        frozen.append(gc.get_freeze_count())
+        return validate(*args, **kwargs)
+
+    monkeypatch.setattr(poa.case.files, "check_text", counting)
+    monkeypatch.setattr("poa.checks.review.check_text", counting)
+    code, _, _ = run(command, "--today", TODAY.isoformat(), str(SAMPLES))
+    assert code == 0
+    assert len(frozen) == len(SAMPLE_FILES)
+    assert min(frozen) > 1000
+    assert gc.get_freeze_count() == 0

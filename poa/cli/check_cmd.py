@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import poa
+from poa.cli.collector import settled
 
 if TYPE_CHECKING:
     from poa.cli.commands import Streams
@@ -39,16 +40,17 @@ def cmd_check(args: argparse.Namespace, io: Streams) -> int:
     reports: list[poa.CheckReport] = []
     missing: list[str] = []
     held = 0
-    for raw in args.paths:
-        root = Path(raw)
-        files, problems = poa.find_case_files([root])
-        missing += [line for error in problems for line in error.lines()]
-        base = root if root.is_dir() else root.parent
-        for path in files:
-            # Only the report is kept: holding every parsed case would slow a large folder.
-            review = reviewer.file(path, base)
-            held += bool(review.blocking(args.strict))
-            reports.append(review.report)
+    with settled():
+        for raw in args.paths:
+            root = Path(raw)
+            files, problems = poa.find_case_files([root])
+            missing += [line for error in problems for line in error.lines()]
+            base = root if root.is_dir() else root.parent
+            for path in files:
+                # Only the report is kept: holding every parsed case would slow a large folder.
+                review = reviewer.file(path, base)
+                held += bool(review.blocking(args.strict))
+                reports.append(review.report)
     if args.json:
         io.print(json.dumps(poa.reports_json(reports), indent=2))
         for line in missing:

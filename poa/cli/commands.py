@@ -13,6 +13,7 @@ from typing import Any, TextIO
 
 import poa
 from poa.cli.check_cmd import cmd_check
+from poa.cli.collector import settled
 from poa.cli.health_cmd import cmd_health
 from poa.cli.log_cmd import cmd_log, cmd_outcome, cmd_submit
 from poa.cli.new_from import cmd_new_from
@@ -41,18 +42,19 @@ def cmd_validate(args: argparse.Namespace, io: Streams) -> int:
     bad = 0
     for line in problems:
         io.print(line)
-    for path in files:
-        try:
-            checked = poa.check_case(path, catalog=catalog, today=args.today)
-        except poa.InputError as exc:
-            bad += 1
-            problems += exc.lines()
-            for line in exc.lines():
-                io.print(line)
-        else:
-            # Warnings are printed but change neither the count of problems nor the status.
-            for warning in checked.warnings:
-                io.print(str(replace(warning, message=f"warning: {warning.message}")))
+    with settled():
+        for path in files:
+            try:
+                checked = poa.check_case(path, catalog=catalog, today=args.today)
+            except poa.InputError as exc:
+                bad += 1
+                problems += exc.lines()
+                for line in exc.lines():
+                    io.print(line)
+            else:
+                # Warnings are printed but change neither the count of problems nor the status.
+                for warning in checked.warnings:
+                    io.print(str(replace(warning, message=f"warning: {warning.message}")))
     if not args.quiet:
         for line in validate_summary(len(files), bad, len(problems), len(missing)):
             io.print(line)
