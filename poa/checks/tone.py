@@ -122,8 +122,8 @@ _EMOTIVE = re.compile(
     r"|\blife\s+savings\b|\blose\s+everything\b|\ball\s+we\s+have\b|\blivelihood\w*"
     r"|\b(?:our|my)\s+(?:family|children|kids)(?:'s)?\s+(?:depend|only|income)\w*"
     r"|\bonly\s+income\b|\bfeed\s+(?:my|our)\s+famil\w+|\bstruggling\s+to\s+survive\b"
-    r"|\bsingle\s+(?:mother|father|parent)\b|\bhospital(?!ity)\w*|\bdivorce\w*|\billness\b|\bcancer\b"
-    r"|\bfuneral\b|\bpassed\s+away\b|\bsurgery\b|\blose\s+their\s+jobs\b"
+    r"|\bsingle\s+(?:mother|father|parent)\b|\bhospital(?!ity)\w*|\bdivorce\w*|\billness\b"
+    r"|\bcancer\b|\bfuneral\b|\bpassed\s+away\b|\bsurgery\b|\blose\s+their\s+jobs\b"
     r"|\b(?:one\s+more|second|last)\s+chance\b|\bplease,?\s+please\b|\bhumbly\b|\bpanick\w*"
     r"|\boverwhelmed\b|\bterrified\b|\bpainful\b|\bsuffer(?:ed|ing|s)?\b|\bcannot\s+afford\b"
     r"|\bfeel\s+(?:terrible|awful|horrible)\b|\bcannot\s+sleep\b|\bsleepless\b|\bstressed\b"
@@ -135,9 +135,9 @@ _FEELING = re.compile(
 )
 
 
-# Every first word of the patterns above, so a text without any of them is passed over fast.
-# Every form the pattern's open endings (devastat-, heart-br-, plead-, bankrupt-...) take in
-# English, so that the word test never turns away a text the pattern would match.
+# Every first word of the patterns above, so a text without any of them is passed over fast;
+# where a pattern leaves a word's ending open (devastat-, heart-br-, plead-, bankrupt-...),
+# every English form of it, so the word test never turns away a text the pattern would match.
 EMOTIVE_GATE = word_set(
     """devastate devastates devastated devastating devastatingly devastation heartbreak
     heartbreaks heartbreaker heartbroken heartbreaking heartbreakingly hearts heart desperate
@@ -148,9 +148,9 @@ EMOTIVE_GATE = word_set(
     income feed struggling single hospital hospitals hospitalised hospitalized hospitalisation
     hospitalization divorce divorces divorced divorcing illness cancer funeral passed surgery
     jobs chance please humbly panicked panicking panicky overwhelmed terrified painful suffer
-    suffered suffering suffers
-    afford terrible awful horrible sleep sleepless stressed criminal criminals tears crying
-    shocked upset angry frustrated worried anxious scared afraid sad hurt disappointed"""
+    suffered suffering suffers afford terrible awful horrible sleep sleepless stressed criminal
+    criminals tears crying shocked upset angry frustrated worried anxious scared afraid sad hurt
+    disappointed"""
 )
 
 
