@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import yaml
@@ -90,13 +90,13 @@ _OPENERS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _CLOSERS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def _check_shape(text: str, name: str) -> None:
+def _check_shape(text: str, name: str, loader: type = _LOADER) -> None:
     """Refuse text nested deeper than MAX_DEPTH or holding more than MAX_NODES values, from
     the parser's event stream (read without recursion, and cheaper than the token stream),
     before any node is built."""
     depth = values = 0
     try:
-        for event in yaml.parse(text, Loader=_LOADER):
+        for event in yaml.parse(text, Loader=loader):
             if isinstance(event, _OPENERS):
                 depth += 1
                 if depth > MAX_DEPTH:
@@ -108,6 +108,13 @@ def _check_shape(text: str, name: str) -> None:
                 if values > MAX_NODES:
                     raise _shape_problem(name, event, _TOO_MANY)
     except yaml.MarkedYAMLError as exc:
+        if "nesting depth" in (exc.problem or ""):
+            # libyaml (from PyYAML 6.0.4) reads far ahead and stops at its own depth limit,
+            # before the events reach ours: the Python parser finds where ours is passed.
+            if loader is not yaml.SafeLoader:
+                _check_shape(text, name, yaml.SafeLoader)
+            problem = _syntax_problem(exc, name)
+            raise InputError(_TOO_DEEP, [replace(problem, message=_TOO_DEEP)]) from None
         raise InputError("YAML syntax error", [_syntax_problem(exc, name)]) from None
     except yaml.YAMLError as exc:
         raise InputError(

@@ -196,6 +196,33 @@ def test_nesting_past_the_limit_is_one_located_problem_naming_it(style: str, dep
     assert f"nested more than {MAX_DEPTH} levels deep" in line
 
 
+@pytest.mark.parametrize("python_parser_too", [False, True])
+def test_a_parser_stopping_at_its_own_depth_limit_still_gives_the_located_problem(
+    python_parser_too: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # libyaml (bundled with PyYAML from 6.0.4) reads far ahead and stops at 1,000 levels
+    # before poa sees the events that pass its own limit; poa then finds where its limit is
+    # passed, or, if that parser stops too, names the depth at the parser's place.
+    real_parse = yaml.parse
+
+    def stops_early(text: str, Loader: Any) -> Any:  # noqa: N803 (yaml's own argument name)
+        if Loader is not yaml.SafeLoader or python_parser_too:
+            mark = yaml.Mark("deep.yaml", 1000, 0, 1000, None, None)
+            raise yaml.MarkedYAMLError(
+                "while scanning", mark, "exceeded maximum nesting depth", mark
+            )
+        return real_parse(text, Loader=Loader)
+
+    monkeypatch.setattr("poa.yamlfile.yaml.parse", stops_early)
+    with pytest.raises(poa.InputError) as caught:
+        poa.parse_case(nested("flow-sequence", 2_000), "deep.yaml", today=TODAY)
+    (line,) = caught.value.lines()
+    # The mapping holding `seller` is the first level, so the limit is passed at the bracket
+    # after the first MAX_DEPTH - 1.
+    where = "1:1001" if python_parser_too else f"1:{len('seller: ') + MAX_DEPTH}"
+    assert line.startswith(f"deep.yaml:{where}: nested more than {MAX_DEPTH} levels deep")
+
+
 def test_nesting_within_the_limit_reaches_the_model() -> None:
     with pytest.raises(poa.CaseInvalidError) as caught:
         poa.parse_case(nested("flow-sequence", MAX_DEPTH - 2), "ok.yaml", today=TODAY)
