@@ -92,8 +92,7 @@ _CLOSERS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 def _check_shape(text: str, name: str, loader: type = _LOADER) -> None:
     """Refuse text nested deeper than MAX_DEPTH or holding more than MAX_NODES values, from
-    the parser's event stream (read without recursion, and cheaper than the token stream),
-    before any node is built."""
+    the parser's events (read without recursion), before any node is built."""
     depth = values = 0
     try:
         for event in yaml.parse(text, Loader=loader):
@@ -108,18 +107,16 @@ def _check_shape(text: str, name: str, loader: type = _LOADER) -> None:
                 if values > MAX_NODES:
                     raise _shape_problem(name, event, _TOO_MANY)
     except yaml.MarkedYAMLError as exc:
-        if "nesting depth" in (exc.problem or ""):
-            # libyaml (from PyYAML 6.0.4) reads far ahead and stops at its own depth limit,
-            # before the events reach ours: the Python parser finds where ours is passed.
-            if loader is not yaml.SafeLoader:
-                _check_shape(text, name, yaml.SafeLoader)
-            problem = _syntax_problem(exc, name)
-            raise InputError(_TOO_DEEP, [replace(problem, message=_TOO_DEEP)]) from None
-        raise InputError("YAML syntax error", [_syntax_problem(exc, name)]) from None
+        problem = _syntax_problem(exc, name)
+        if "nesting depth" not in (exc.problem or ""):
+            raise InputError("YAML syntax error", [problem]) from None
+        # libyaml (PyYAML 6.0.4) reads ahead to its own limit, past ours: find where ours is.
+        if loader is not yaml.SafeLoader:
+            _check_shape(text, name, yaml.SafeLoader)
+        raise InputError(_TOO_DEEP, [replace(problem, message=_TOO_DEEP)]) from None
     except yaml.YAMLError as exc:
-        raise InputError(
-            "YAML error", [Problem(name, None, None, "", f"not valid YAML: {exc}")]
-        ) from None
+        problem = Problem(name, None, None, "", f"not valid YAML: {exc}")
+        raise InputError("YAML error", [problem]) from None
 
 
 _TOO_DEEP = (
