@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import lru_cache
 
 from poa.checks import content, tone, wording
 from poa.checks.findings import FieldKind
@@ -64,14 +64,14 @@ class Gate:
             return True
         return self.marks_pattern is not None and self.marks_pattern.search(text) is not None
 
-    def may_open(self, every: frozenset[str], text: Callable[[], str]) -> bool:
-        """Whether a field of a case with these words may open it; `text` gives the fields'
-        text, as lines, when the words do not settle it."""
+    def may_open(self, every: frozenset[str], text: str) -> bool:
+        """Whether a field of a case with these words and this text (every field's, joined)
+        may open it."""
         if self.always or not self.words.isdisjoint(every):
             return True
         if self.pairs and self.paired(every):
             return True
-        return bool(self.marks or self.test) and self.marked(text())
+        return bool(self.marks or self.test) and self.marked(text)
 
     def admits(self, words: frozenset[str], text: str) -> bool:
         """Whether the rule has to read a text with these words."""
@@ -172,7 +172,7 @@ WORD_GATES = tuple(
 )
 # A gate that is always open is left out: it never lets a case skip its rule.
 OTHER_GATES = tuple(
-    (rid, gate, RULES[rid].kinds)
+    (rid, gate)
     for rid, (_, gate) in FUNCTIONS.items()
     if rid not in {rid for rid, _ in WORD_GATES} and not gate.always
 )
@@ -244,7 +244,7 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     words = words_by_part(joined.lower(), "\x00")
     every = frozenset().union(*words) & GATE_WORDS
     openers = every & BIT_WORDS
-    skipped = _skipped(fields, every, openers, skip)
+    skipped = _skipped(joined, every, openers, skip)
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
     active = _active_rules(frozenset(skipped))
@@ -268,24 +268,14 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
 
 
 def _skipped(
-    fields: Sequence[Field], every: frozenset[str], openers: frozenset[str], skip: Iterable[str]
+    joined: str, every: frozenset[str], openers: frozenset[str], skip: Iterable[str]
 ) -> set[str]:
     """The rules none of the case's fields can open, with those switched off. Gate marks and
-    tests read the fields of the kinds the rule reads, joined as lines."""
-    lines: dict[frozenset[FieldKind], str] = {}
-
-    def lines_of(kinds: frozenset[FieldKind]) -> str:
-        if kinds not in lines:
-            lines[kinds] = "\n".join(text for _, kind, text in fields if kind in kinds)
-        return lines[kinds]
-
+    tests read every field's text, joined: a mark in a field of another kind only costs the
+    rule a look at the fields it reads."""
     skipped = set(skip)
     skipped.update(_closed(opened_by(openers, every)))
-    skipped.update(
-        rid
-        for rid, gate, kinds in OTHER_GATES
-        if not gate.may_open(every, partial(lines_of, kinds))
-    )
+    skipped.update(rid for rid, gate in OTHER_GATES if not gate.may_open(every, joined))
     return skipped
 
 
