@@ -77,7 +77,7 @@ def grade_ceiling(text: str, sentences: int = 1) -> float:
         raw = text.encode("ascii")
         # Letters, digits and white space: tokens with no letter or digit vanish altogether,
         # and each token left is one run of letters and digits.
-        marks = raw.translate(None, _ASCII_NOT_LETTER).translate(_ASCII_ALNUM)
+        marks = raw.translate(_ASCII_ALNUM, _ASCII_NOT_LETTER)
         fewest = runs(marks)
         characters = marks.count(b"x") + raw.count(b"'") + raw.count(b"-")
         most = runs(raw.translate(_ASCII_ALNUM)) if sentences > 1 else 0
