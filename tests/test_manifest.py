@@ -285,3 +285,31 @@ def test_stale_partial_files_removed_are_only_poa_temporaries(tmp_path: Path) ->
 def test_clean_partial_files_in_a_folder_not_yet_made(tmp_path: Path) -> None:
     remove_stale_parts(tmp_path / "new")
     assert not (tmp_path / "new").exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs Linux's /proc")
+def test_a_part_file_of_an_ended_writer_not_yet_collected_is_removed(tmp_path: Path) -> None:
+    # A killed batch's workers end, but where nothing collects them they stay as zombies; the
+    # next run must not take their temporary files for those of a live run.
+    import subprocess
+    import sys
+
+    ended = subprocess.Popen([sys.executable, "-c", "pass"])
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        deadline = time.monotonic() + 30
+        stat = Path(f"/proc/{ended.pid}/stat")
+        while stat.read_text().rpartition(")")[2].split()[0] != "Z":
+            assert time.monotonic() < deadline, "the child did not end"
+            time.sleep(0.02)
+        left = tmp_path / f".a.pdf.pid{ended.pid}.x1y2{PART_SUFFIX}"
+        live = tmp_path / f".b.pdf.pid{running.pid}.q9w8{PART_SUFFIX}"
+        for path in (left, live):
+            path.write_bytes(b"x")
+        remove_stale_parts(tmp_path)
+        assert not left.exists()
+        assert live.exists()
+    finally:
+        running.kill()
+        running.wait()
+        ended.wait()

@@ -91,14 +91,27 @@ def part_writer(name: str) -> int | None:
 
 
 def pid_alive(pid: int) -> bool:
-    """Whether a process with this pid runs on this machine."""
+    """Whether a process with this pid runs on this machine. One that has ended but not yet
+    been collected by its parent (a zombie, as the killed workers of a killed batch stay where
+    nothing collects them) does not."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except (PermissionError, OverflowError, ValueError):
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid: int) -> bool:
+    """Whether the process has ended and waits to be collected (Linux's /proc says so; where
+    there is no /proc, a process that answers is taken as running)."""
+    try:
+        status = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    # The state follows the command name, which is in parentheses and may hold anything.
+    return status.rpartition(")")[2].split()[:1] == ["Z"]
 
 
 def remove_stale_parts(root: Path, pids: set[int] | None = None) -> None:
