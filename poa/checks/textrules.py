@@ -21,8 +21,8 @@ TextRule = Callable[[Analysed], int | None]
 class Gate:
     """What a text must hold for a rule to have any chance of firing: one of these words, a
     word of each set of one of the `pairs`, one of these marks, or a text that passes the
-    test; and none of the `unless` words, whose presence settles that the
-    rule cannot fire. A gate never decides; it only skips work."""
+    test; and none of the `unless` words, whose presence settles that the rule cannot fire. A
+    gate never decides; it only skips work."""
 
     words: frozenset[str] = frozenset()
     pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
