@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from functools import cache, cached_property
+from itertools import islice
 
 _DOUBLE_QUOTES = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»')
 # A single-quoted span opens after a space or bracket and closes before a space or punctuation,
@@ -137,6 +138,12 @@ class Analysed:
     def tokens(self) -> list[str]:
         """The lower-case words outside quotations, in order."""
         return _WORD.findall(self.lower)
+
+    def first_tokens(self, count: int) -> list[str]:
+        """The first `count` of `tokens`, found without reading the rest of the text."""
+        if "tokens" in self.__dict__:
+            return self.tokens[:count]
+        return [match.group(0) for match in islice(_WORD.finditer(self.lower), count)]
 
     def match_at(self, pattern: re.Pattern[str], starts: frozenset[str]) -> re.Match[str] | None:
         """The first match of `pattern` that begins at one of the words in `starts`. Anchoring

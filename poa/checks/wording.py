@@ -270,10 +270,9 @@ _SUBJECT_WORDS = word_set("we i our the a an my owner team staff lead manager")
 
 def one_off_measure(t: Analysed) -> int | None:
     """A measure in the past tense that describes a step taken once, not a control that runs."""
-    tokens = t.tokens
-    if not tokens or t.has(PRESENT_SIGNS):
+    if t.has(PRESENT_SIGNS):
         return None
-    for token in tokens[:4]:
+    for token in t.first_tokens(4):
         if _is_past(token):
             return None if _ONGOING.search(t.lower) else 0
         if token not in _SUBJECT_WORDS:
