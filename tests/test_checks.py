@@ -517,3 +517,34 @@ def test_the_hospitality_trade_is_not_a_hardship_story() -> None:
     # "family" lets the text past the rule's word test, so the pattern itself is read.
     text = "Our family business sold the returned catering trays to the hospitality trade."
     assert "emotive" not in rules_broken(text, "root-cause-detail")
+
+
+# Every character that is not part of a word: ASCII punctuation and control characters, and
+# some symbols and spaces from further afield.
+_NOT_WORD = [chr(c) for c in [*range(1, 128)] if not (chr(c).isalnum() or chr(c) == "_")] + [
+    "€",
+    "•",
+    "→",
+    "✓",
+    "\u00a0",
+    "\u2009",
+    "—",
+    "»",
+]
+
+
+@pytest.mark.parametrize("leftover", ["TBD", "TBC", "TODO", "FIXME", "000-0000000-0000000"])
+def test_a_leftover_in_capitals_is_found_beside_any_character(leftover: str) -> None:
+    # The placeholder rule's gate looks for these among the text's words rather than searching
+    # the text: whatever stands beside one, the gate must let the rule read it.
+    from poa.checks.content import placeholder
+    from poa.checks.text import Analysed
+    from poa.checks.textrules import rules_broken
+
+    fired = 0
+    for mark in _NOT_WORD:
+        for text in (f"Owner{mark}{leftover}{mark}ships", f"{leftover}{mark}", f"{mark}{leftover}"):
+            if placeholder(Analysed(text)) is not None:
+                fired += 1
+                assert "placeholder" in rules_broken(text, "measure"), repr(text)
+    assert fired > 2 * len(_NOT_WORD)

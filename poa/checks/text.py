@@ -18,9 +18,12 @@ _DOUBLE_QUOTES = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|
 _SINGLE_QUOTES = re.compile(r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[\w.!?,])['’](?![\w])")
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _PUNCTUATION = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘…–—'
-_SPLIT_JOINED = str.maketrans(dict.fromkeys(_PUNCTUATION + "'’-", " "))
+# ASCII control characters split words too (all but NUL, which joins fields), so that in ASCII
+# text a word is a run of letters and digits between any other characters.
+_CONTROLS = "".join(map(chr, [*range(1, 32), 127]))
+_SPLIT_JOINED = str.maketrans(dict.fromkeys(_PUNCTUATION + _CONTROLS + "'’-", " "))
 # The same for ASCII text as bytes: a byte table is several times faster than a str table.
-_SPLIT_ASCII = bytes(32 if chr(b) in _PUNCTUATION + "'-" else b for b in range(256))
+_SPLIT_ASCII = bytes(32 if chr(b) in _PUNCTUATION + _CONTROLS + "'-" else b for b in range(256))
 
 
 def compiled_when_used(source: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:

@@ -30,15 +30,11 @@ class Gate:
     test: Callable[[str], bool] | None = None
     always: bool = False
     unless: frozenset[str] = frozenset()
-    # Several marks are looked for as one pattern (faster than a test each).
-    marks_pattern: re.Pattern[str] | None = field(init=False)
     # Each first word of a pair, with every word that completes it.
     partners: dict[str, frozenset[str]] = field(init=False)
     firsts: frozenset[str] = field(init=False)
 
     def __post_init__(self) -> None:
-        several = re.compile("|".join(map(re.escape, self.marks))) if len(self.marks) > 1 else None
-        object.__setattr__(self, "marks_pattern", several)
         partners: dict[str, frozenset[str]] = {}
         for firsts, seconds in self.pairs:
             for word in firsts:
@@ -58,11 +54,7 @@ class Gate:
 
     def marked(self, text: str) -> bool:
         """Whether the text holds one of the marks or passes the test."""
-        if len(self.marks) == 1 and self.marks[0] in text:
-            return True
-        if self.test is not None and self.test(text):
-            return True
-        return self.marks_pattern is not None and self.marks_pattern.search(text) is not None
+        return has_mark(text, self.marks) or (self.test is not None and self.test(text))
 
     def may_open(self, every: frozenset[str], text: str) -> bool:
         """Whether a field of a case with these words and this text (every field's, joined)
@@ -83,6 +75,13 @@ class Gate:
         if self.pairs and self.paired(words):
             return True
         return self.marked(text)
+
+
+def has_mark(text: str, marks: tuple[str, ...]) -> bool:
+    """Whether the text holds one of the marks. A mark's first character is looked for first:
+    a search for one character is far faster than for several, and most marks start with a
+    character prose seldom has (one pattern of all the marks tries each at every position)."""
+    return any(mark[0] in text and (len(mark) == 1 or mark in text) for mark in marks)
 
 
 ALWAYS = Gate(always=True)
@@ -128,7 +127,8 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         Gate(
             content.PLACEHOLDER_WORDS,
             pairs=content.PLACEHOLDER_PAIRS,
-            marks=content.PLACEHOLDER_MARKS,
+            marks=content.GATE_MARKS,
+            test=content.capital_leftover,
         ),
     ),
     "absolute-claim": (
@@ -142,7 +142,7 @@ GateTest = Callable[[frozenset[str], str], bool]
 def _test(gate: Gate) -> GateTest:
     """`gate.admits` as a small function fitted to what the gate holds: a gate is tested some
     150 times a case, and a general method spends most of that time on what it does not use."""
-    words, unless, marks, several = gate.words, gate.unless, gate.marks, gate.marks_pattern
+    words, unless, marks = gate.words, gate.unless, gate.marks
     if unless:
         if gate.always:
             return lambda found, text: unless.isdisjoint(found) or bool(_QUOTES.search(text))
@@ -155,8 +155,8 @@ def _test(gate: Gate) -> GateTest:
     if gate.test is not None or gate.pairs:
         # Pairs alone are opened by bits (see OPENS); with marks or a test, the general method.
         return gate.admits
-    if several is not None:
-        return lambda found, text: not words.isdisjoint(found) or several.search(text) is not None
+    if len(marks) > 1:
+        return lambda found, text: not words.isdisjoint(found) or has_mark(text, marks)
     if marks:
         (mark,) = marks
         return lambda found, text: not words.isdisjoint(found) or mark in text
