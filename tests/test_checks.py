@@ -512,10 +512,14 @@ def test_emotive_word_forms_the_pattern_knows_are_found(text: str) -> None:
 
 
 def test_the_hospitality_trade_is_not_a_hardship_story() -> None:
+    from poa.checks.text import Analysed
     from poa.checks.textrules import rules_broken
+    from poa.checks.tone import emotive
 
-    # "family" lets the text past the rule's word test, so the pattern itself is read.
+    # "family" gets the text past the rule function's own word test, so the pattern is read.
     text = "Our family business sold the returned catering trays to the hospitality trade."
+    assert emotive(Analysed(text)) is None
+    assert emotive(Analysed(text.replace("hospitality", "hospital"))) is not None
     assert "emotive" not in rules_broken(text, "root-cause-detail")
 
 

@@ -108,7 +108,7 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         Gate(always=True, unless=content.SCHEDULE_WORDS),
     ),
     "blame": (tone.blame, Gate(tone.STRONG_GATE, pairs=(tone.WEAK_GATE,))),
-    "emotive": (tone.emotive, Gate(tone.EMOTIVE_GATE)),
+    "emotive": (tone.emotive, Gate(tone.EMOTIVE_WORDS, pairs=tone.EMOTIVE_PAIRS)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),
     "exclamation": (tone.exclamation, Gate(marks=("!",))),
     "shouting": (tone.shouting, Gate(test=tone.has_loud_word)),
