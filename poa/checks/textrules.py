@@ -42,11 +42,6 @@ class Gate:
         object.__setattr__(self, "partners", partners)
         object.__setattr__(self, "firsts", frozenset(partners))
 
-    @property
-    def vocabulary(self) -> frozenset[str]:
-        """Every word the gate reads."""
-        return self.words.union(*(a | b for a, b in self.pairs), self.unless)
-
     def paired(self, words: frozenset[str]) -> bool:
         """Whether the words hold both halves of a pair."""
         partners = self.partners
@@ -215,9 +210,6 @@ def opened_by(present: Iterable[str], words: frozenset[str]) -> int:
     return opens
 
 
-# Every word any gate holds: a case's words are cut down to these once, so that each field's
-# words are then matched against a handful rather than against every gate.
-GATE_WORDS = frozenset().union(*(gate.vocabulary for _, gate in FUNCTIONS.values()))
 # For each kind of field, the rules that read it, in report order: each with its bit when its
 # gate is words alone, else with its gate test.
 Entry = tuple[int, str, TextRule, int, GateTest]
@@ -242,7 +234,9 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     texts = [text for _, _, text in fields]
     joined = "\x00".join(texts)
     words = words_by_part(joined.lower(), "\x00")
-    every = frozenset().union(*words) & GATE_WORDS
+    # Every word of the case; it is not cut down to the gates' words first, as one more pass
+    # of lookups in a large table costs more than the smaller set then saves.
+    every = frozenset().union(*words)
     openers = every & BIT_WORDS
     skipped = _skipped(joined, every, openers, skip)
     found: list[tuple[int, int, str, int]] = []
