@@ -221,6 +221,13 @@ PAIRED = {
         "We were treated like criminals by the buyer.",
         "The owner was in tears over the notice.",
     ],
+    ("question", "action"): [
+        "Please advise on the next step.",
+        "Let us know what else is needed.",
+        "Could you check the listing again.",
+        "We would appreciate a reply.",
+        "We request guidance on the invoice format.",
+    ],
     ("generic-measure", "measure"): [
         "We ensure full compliance with the policy.",
         "Staff follow the rules.",

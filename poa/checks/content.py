@@ -109,8 +109,19 @@ _ASKS = re.compile(
 )
 
 
-ASK_GATE = word_set("please let could can would will kindly request")
-_ASK_STARTS = ASK_GATE | {"we"}
+# The words the patterns above need: "kindly" alone, the common ones ("can", "will",
+# "would", "let", "please", "request") only beside the word that makes them a request.
+ASK_WORDS = word_set("kindly")
+ASK_PAIRS = word_pairs(
+    [
+        ("please", "advise clarify explain confirm tell let"),
+        ("let", "know"),
+        ("could can would will", "you"),
+        ("would", "know appreciate"),
+        ("request", "guidance"),
+    ]
+)
+_ASK_STARTS = word_set("please let could can would will kindly request we")
 
 
 def question(t: Analysed) -> int | None:

@@ -112,7 +112,10 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         content.support_case,
         Gate(content.SUPPORT_WORDS, pairs=content.SUPPORT_PAIRS),
     ),
-    "question": (content.question, Gate(content.ASK_GATE, marks=("?",))),
+    "question": (
+        content.question,
+        Gate(content.ASK_WORDS, pairs=content.ASK_PAIRS, marks=("?",)),
+    ),
     "unrelated-history": (
         content.unrelated_history,
         Gate(content.HISTORY_WORDS, pairs=content.HISTORY_PAIRS),
