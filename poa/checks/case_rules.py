@@ -217,7 +217,8 @@ def case_digest(case: Case) -> str:
 
 def length(ctx: Context) -> Iterator[Finding]:
     """The letter fits a reviewer's reading budget, and its prose reads plainly."""
-    words = estimated_words(ctx.case, ctx.catalog)
+    prose = letter_prose(ctx.case)
+    words = estimated_words(ctx.case, ctx.catalog, prose)
     if words > WORD_BUDGET:
         yield ctx.finding(
             "letter-length",
@@ -225,7 +226,6 @@ def length(ctx: Context) -> Iterator[Finding]:
             message=f"the letter comes to about {words} words, over the {WORD_BUDGET} a "
             "reviewer reads closely (about two pages)",
         )
-    prose = letter_prose(ctx.case)
     grade = grade_above(prose, GRADE_LIMIT)
     if grade is not None:
         yield ctx.finding(
@@ -243,11 +243,13 @@ _TEMPLATE_WORDS = {Kind.PLAN_OF_ACTION: 56, Kind.PERFORMANCE_IMPROVEMENT_PLAN: 9
 _ITEM_WORDS = {"cause": 8, "action": 12, "measure": 18, "exhibit": 10, "metric": 22, "mile": 14}
 
 
-def estimated_words(case: Case, catalog: Catalog | None = None) -> int:
+def estimated_words(case: Case, catalog: Catalog | None = None, prose: str | None = None) -> int:
     """About how many words the rendered letter has: the case's text, the template's, and the
-    catalog's rule for each issue type the notice names."""
+    catalog's rule for each issue type the notice names. `prose` is the case's `letter_prose`,
+    when the caller has it already."""
     n = _ITEM_WORDS
-    words = _TEMPLATE_WORDS.get(case.kind, 56) + _count(_printed(case))
+    prose = letter_prose(case) if prose is None else prose
+    words = _TEMPLATE_WORDS.get(case.kind, 56) + count_words(prose) + _count(_beside_prose(case))
     if catalog is not None:
         types = (catalog.types.get(key) for key in case.notification.issue_types)
         words += sum(_rule_words(issue.rule or "") for issue in types if issue)
@@ -263,17 +265,15 @@ def _rule_words(rule: str) -> int:
     return count_words(rule)
 
 
-def _printed(case: Case) -> list[str]:
+def _beside_prose(case: Case) -> list[str]:
+    """The texts the letter prints besides its prose (see `letter_prose`)."""
     seller, note = case.seller, case.notification
     texts = [seller.legal_name, seller.store_name, seller.signatory.name, seller.signatory.role]
     texts += [note.subject, *note.policies]
-    for cause in case.root_causes:
-        texts += (cause.summary, cause.detail or "")
-    texts += [a.action for a in case.corrective_actions]
     for m in case.preventive_measures:
-        texts += (m.measure, m.owner, m.frequency, m.kpi or "", m.area)
+        texts += (m.owner, m.frequency, m.kpi or "", m.area)
     for e in case.evidence:
-        texts += (e.proves, e.file, e.supplier or "")
+        texts += (e.file, e.supplier or "")
     texts += [m.cause or "" for m in case.metrics]
     texts += [m.note or "" for m in case.milestones]
     texts += case.review_checks
