@@ -102,6 +102,14 @@ def test_every_notice_asin_and_order_must_appear_in_the_plan() -> None:
         ("order-not-covered", ("notification", "order_ids", 1), "warning"),
     ]
     assert findings[0].excerpt == "B07ZZZ1111"
+    # Named in a statement, or listed by a cause or an exhibit, each counts.
+    data["corrective_actions"][0]["action"] += " Relisted B07ZZZ1111 after the check."
+    data["root_causes"][0]["order_ids"] = ["205-1111111-2222222"]
+    assert run(data) == []
+    data["corrective_actions"][0]["action"] = data["corrective_actions"][0]["action"].replace(
+        " Relisted B07ZZZ1111 after the check.", ""
+    )
+    assert rules_of(run(data)) == ["asin-not-covered"]
 
 
 def test_an_exhibit_no_statement_cites_is_reported_unless_named_in_the_text() -> None:

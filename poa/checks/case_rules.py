@@ -73,12 +73,23 @@ CaseRule = Callable[[Context], Iterable[Finding]]
 def notice_coverage(ctx: Context) -> Iterator[Finding]:
     """Every ASIN and order the notice names appears somewhere in the plan."""
     note = ctx.case.notification
+    if not (note.asins or note.order_ids):
+        return
+    listed = _listed(ctx.case)
     for i, asin in enumerate(note.asins):
-        if asin.upper() not in ctx.plan_text:
+        if asin.upper() not in listed and asin.upper() not in ctx.plan_text:
             yield ctx.finding("asin-not-covered", ("notification", "asins", i), excerpt=asin)
     for i, order in enumerate(note.order_ids):
-        if order.upper() not in ctx.plan_text:
+        if order.upper() not in listed and order.upper() not in ctx.plan_text:
             yield ctx.finding("order-not-covered", ("notification", "order_ids", i), excerpt=order)
+
+
+def _listed(case: Case) -> set[str]:
+    """The identifiers the plan's causes and exhibits list, in upper case: a notice's ASIN or
+    order among them is covered without a search of the plan's text (which holds them too)."""
+    listed = {x.upper() for cause in case.root_causes for x in (*cause.asins, *cause.order_ids)}
+    listed.update(x.upper() for item in case.evidence for x in (*item.asins, *item.quantities))
+    return listed
 
 
 def cause_coverage(ctx: Context) -> Iterator[Finding]:
