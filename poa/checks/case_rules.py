@@ -76,12 +76,11 @@ def notice_coverage(ctx: Context) -> Iterator[Finding]:
     if not (note.asins or note.order_ids):
         return
     listed = _listed(ctx.case)
-    for i, asin in enumerate(note.asins):
-        if asin.upper() not in listed and asin.upper() not in ctx.plan_text:
-            yield ctx.finding("asin-not-covered", ("notification", "asins", i), excerpt=asin)
-    for i, order in enumerate(note.order_ids):
-        if order.upper() not in listed and order.upper() not in ctx.plan_text:
-            yield ctx.finding("order-not-covered", ("notification", "order_ids", i), excerpt=order)
+    for field, rule_id in (("asins", "asin-not-covered"), ("order_ids", "order-not-covered")):
+        for i, named in enumerate(getattr(note, field)):
+            key = named.upper()
+            if key not in listed and key not in ctx.plan_text:
+                yield ctx.finding(rule_id, ("notification", field, i), excerpt=named)
 
 
 def _listed(case: Case) -> set[str]:

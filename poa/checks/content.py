@@ -230,16 +230,18 @@ _LEFTOVER_LOWER = re.compile(
 # they spare most texts the patterns' scan, which is slow for their leading alternatives.
 _LEFTOVER_MARKS = ("XXX", "TBD", "TBC", "TODO", "FIXME", "000-", "MM", "DD", "___", "Name", "...")
 _LEFTOVER_WORDS = word_set("lorem here replace example")
-_CAPITAL_MARKS = ("TBD", "TBC", "TODO", "FIXME", "000-")
-PLACEHOLDER_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", *_CAPITAL_MARKS)
-PLACEHOLDER_GATE = word_set("lorem here replace example name mm dd yyyy")
 # The gate finds TBD, TBC, TODO, FIXME and 000- among the words of the text, which it has
 # anyway, rather than by a search each: in ASCII text such a leftover, standing as a word
 # (the patterns read it between word boundaries), is always one of the words. Other text is
 # searched for them (see `capital_leftover`).
-GATE_MARKS = PLACEHOLDER_MARKS[: -len(_CAPITAL_MARKS)]
+_CAPITAL_MARKS = ("TBD", "TBC", "TODO", "FIXME", "000-")
+GATE_MARKS = ("[", "{", "<", "__", "…", "...", "XXX")
+PLACEHOLDER_MARKS = (*GATE_MARKS, *_CAPITAL_MARKS)
+PLACEHOLDER_GATE = word_set("lorem here replace example name mm dd yyyy")
 # "Name" is a leftover only after "Company", "Seller", "Your" or "Store".
-PLACEHOLDER_WORDS = PLACEHOLDER_GATE - {"name"} | word_set("tbd tbc todo fixme 000")
+PLACEHOLDER_WORDS = (PLACEHOLDER_GATE - {"name"}) | {
+    mark.rstrip("-").lower() for mark in _CAPITAL_MARKS
+}
 PLACEHOLDER_PAIRS = word_pairs([("name", "company seller your store")])
 
 
