@@ -16,6 +16,7 @@ from prompt_toolkit.output import DummyOutput
 from poa.case.files import load_case
 from poa.catalog import load_catalog
 from poa.interview.flow import Interview
+from poa.interview.notice import PASTE
 from poa.interview.review import Act, Add, Pick
 from poa.interview.terminal import ignore_mouse_reports
 
@@ -232,6 +233,29 @@ def test_options_wider_than_a_narrow_terminal_wrap_rather_than_being_cut(tmp_pat
     assert session.code == 130
     shown = session.screen.split("? What is the notice about", 1)[1]
     assert "LateShipmentRateabovetarget(late-shipment-rate)" in "".join(shown.split())
+
+
+def test_questions_wider_than_a_narrow_terminal_wrap_between_words(tmp_path: Path) -> None:
+    # The terminal breaks a prompt line wherever its edge falls; poa breaks it between words.
+    keys = [Wait("skip)"), SKIP, Wait("filter)"), CTRL_C_KEY]
+    session = interview(keys, "-o", str(tmp_path / "c.yaml"), columns=40)
+    assert session.code == 130
+    paste = f"? {PASTE} (paste it, or type a file's path; Enter to skip)"
+    menu = "? What is the notice about? (Use arrow keys, type to filter)"
+    option = "   Late Shipment Rate above target (late-shipment-rate)"  # after the pointer's column
+    for question in (paste, menu, option):
+        lines = _drawn(session.screen, question[:16], question[-7:])
+        assert max(map(len, lines)) < 40
+        assert " ".join(lines).split() == question.split(), lines
+
+
+def _drawn(screen: str, first: str, last: str) -> list[str]:
+    """The lines the terminal first showed from one that starts with `first` to `last` (the
+    screen's text without its control sequences runs a redrawing on from there)."""
+    lines = [line.rstrip() for line in screen.replace("\r", "\n").split("\n")]
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i in range(start, len(lines)) if last in lines[i])
+    return [*lines[start:end], lines[end][: lines[end].index(last) + len(last)]]
 
 
 def test_enter_on_a_search_that_matches_nothing_asks_again(tmp_path: Path) -> None:

@@ -184,7 +184,7 @@ def choose_issue(answers: Answers, current: Any) -> IssueType:
             entries.append(Heading(f"-- {title} --"))
             entries += [Option(f"{t.title} ({t.key})", t.key) for t in members]
     key = answers.prompter.select(
-        "What is the notice about? (type to search)",
+        "What is the notice about?",
         entries,
         default=current if isinstance(current, str) and current in catalog else None,
         search=True,

@@ -51,6 +51,11 @@ PLAIN = str.maketrans(
 )
 ASCII_TICKS = {INDICATOR_SELECTED + " ": "[x] ", INDICATOR_UNSELECTED + " ": "[ ] "}
 Check = Callable[[str], bool | str]
+# The hints questionary shows after a menu's or a checklist's question, given none of ours.
+SELECT_HINT = "(Use arrow keys)"
+SEARCH_HINT = "(Use arrow keys, type to filter)"
+CHECKBOX_HINT = "(Use arrow keys to move, <space> to select, <a> to toggle, <i> to invert)"
+PASTE_OR_FILE_HINT = "(paste it, or type a file's path; Enter to skip)"
 
 
 @dataclass(frozen=True)
@@ -154,12 +159,13 @@ class Prompter:
             result = validate(text) if validate else True
             return wrap(self.plain(result), self.width - 1) if isinstance(result, str) else result
 
+        message, hint = self.question(message, instruction or "", text=True)
         question = questionary.text(
-            self.plain(message),
+            message,
             default=default,
             validate=check,
             qmark=self.qmark,
-            instruction=instruction,
+            instruction=hint or None,
             **self.streams,
         )
         show_messages_whole(question)
@@ -185,11 +191,9 @@ class Prompter:
     def paste(self, message: str) -> str:
         """Several lines pasted at once (terminals send a paste as one piece, new lines
         included), or one typed line; Enter alone for none."""
+        message, hint = self.question(message, PASTE_OR_FILE_HINT, text=True)
         question = questionary.text(
-            self.plain(message),
-            qmark=self.qmark,
-            instruction="(paste it, or type a file's path; Enter to skip)",
-            **self.streams,
+            message, qmark=self.qmark, instruction=hint or None, **self.streams
         )
         ignore_mouse_reports(question)
         return str(question.unsafe_ask()).strip()
@@ -215,15 +219,17 @@ class Prompter:
     ) -> Any:
         """The value of the option picked; `search` filters the options as the user types."""
         values = [entry.value for entry in entries if isinstance(entry, Option)]
+        shown, hint = self.question(message, SEARCH_HINT if search else SELECT_HINT)
         while True:
             question = questionary.select(
-                self.plain(message),
+                shown,
                 choices=self.choices(entries),
                 default=default,
                 qmark=self.qmark,
                 pointer=self.pointer,
                 use_search_filter=search,
                 use_jk_keys=not search,
+                instruction=hint,
                 **self.streams,
             )
             wrap_options(question)
@@ -238,11 +244,13 @@ class Prompter:
 
     def checkbox(self, message: str, entries: Sequence[Entry]) -> list[Any]:
         """The values of the options ticked."""
+        shown, hint = self.question(message, CHECKBOX_HINT)
         question = questionary.checkbox(
-            self.plain(message),
-            choices=self.choices(entries),
+            shown,
+            choices=self.choices(entries, ticks=True),
             qmark=self.qmark,
             pointer=self.pointer,
+            instruction=hint,
             **self.streams,
         )
         if self.ascii:
@@ -253,8 +261,13 @@ class Prompter:
 
     def confirm(self, message: str, default: bool = True) -> bool:
         """Yes or no."""
+        shown, hint = self.question(message, "(Y/n)" if default else "(y/N)")
         question = questionary.confirm(
-            self.plain(message), default=default, qmark=self.qmark, **self.streams
+            shown,
+            default=default,
+            qmark=self.qmark,
+            instruction=f"{hint} ",
+            **self.streams,
         )
         ignore_mouse_reports(question)
         return bool(question.unsafe_ask())
@@ -269,18 +282,42 @@ class Prompter:
             **{k: v for k, v in self.streams.items() if k == "output"},
         )
 
+    def question(self, message: str, hint: str = "", text: bool = False) -> tuple[str, str]:
+        """The question and its hint as the prompt shows them. prompt_toolkit breaks a prompt
+        line wider than the terminal wherever the edge falls, even mid-word; so a question
+        that does not fit on one line with its hint is wrapped by word here, and the hint
+        (then the answer) starts a line of its own under it. A `text` prompt puts a space
+        before its hint, besides the one after the question that every kind puts."""
+        message = self.plain(message)
+        lead = len(self.qmark) + 1  # the mark and a space come before the question
+        if lead + len(message) + 1 + len(hint) < self.width and "\n" not in message:
+            return message, hint
+        folded = wrap(" " * lead + message, self.width - 1)[lead:]
+        if not hint:
+            return folded, hint
+        under = " " * (lead - 1 - text)  # with questionary's spaces, the hint starts under it
+        return f"{folded}\n{under}", wrap(" " * lead + hint, self.width - 1)[lead:]
+
     def plain(self, text: str) -> str:
         """The text as the terminal can show it: ASCII stand-ins on a plain terminal."""
         if not self.ascii or text.isascii():
             return text
         return text.translate(PLAIN).encode("ascii", "replace").decode()
 
-    def choices(self, entries: Sequence[Entry]) -> list[questionary.Choice]:
-        """Menu entries as questionary draws them."""
+    def choices(self, entries: Sequence[Entry], ticks: bool = False) -> list[questionary.Choice]:
+        """Menu entries as questionary draws them, each wrapped between words to the terminal
+        (after the pointer's column, and a tick's when `ticks`), its lines after the first
+        indented under it."""
+        lead = len(self.pointer) + 2 + (4 if ticks else 0)
+        width = self.width - 1
+
+        def fold(title: str) -> str:
+            return wrap(" " * lead + self.plain(title), width, hang=2)[lead:]
+
         return [
-            questionary.Separator(self.plain(entry.title))
+            questionary.Separator(fold(entry.title))
             if isinstance(entry, Heading)
-            else questionary.Choice(self.plain(entry.title), entry.value, checked=entry.checked)
+            else questionary.Choice(fold(entry.title), entry.value, checked=entry.checked)
             for entry in entries
         ]
 
@@ -335,8 +372,9 @@ def show_messages_whole(question: questionary.Question) -> None:
             window.dont_extend_height = to_filter(True)
 
 
-def wrap(text: str, width: int) -> str:
-    """Each line of the text filled to the width; words longer than a line stay whole."""
+def wrap(text: str, width: int, hang: int = 0) -> str:
+    """Each line of the text filled to the width, its continuation lines indented as it is
+    and `hang` more; words longer than a line stay whole."""
     lines = []
     for line in text.split("\n"):
         indent = line[: len(line) - len(line.lstrip())]
@@ -344,7 +382,7 @@ def wrap(text: str, width: int) -> str:
             textwrap.fill(
                 line,
                 width=width,
-                subsequent_indent=indent,
+                subsequent_indent=indent + " " * hang,
                 break_long_words=False,
                 break_on_hyphens=False,
             )
