@@ -208,10 +208,14 @@ def test_brackets_in_amazons_own_words_are_not_checked() -> None:
 def test_pointers_must_name_an_exhibit_or_root_cause() -> None:
     data = sample_data(ODR)
     data["corrective_actions"][0]["action"] += " See {E9}."
-    assert any(
-        e.startswith("corrective_actions[0].action: {E9} points at no evidence item or root cause")
-        for e in errors(data)
-    )
+    found = [e for e in errors(data) if e.startswith("corrective_actions[0].action: {E9} ")]
+    assert found == [
+        "corrective_actions[0].action: {E9} points at no evidence item or root cause (known: "
+        "E1, E2, RC1, RC2): write one of their ids, such as {E1}"
+    ]
+    # The example offered is a known id, the one most like what was written.
+    data["corrective_actions"][0]["action"] = "Replied to all late messages, as {RC9} shows."
+    assert any(e.endswith("such as {RC1}") for e in errors(data))
     data["corrective_actions"][0]["action"] = "Replied to all late messages, as {E1} shows."
     assert errors(data) == []
 

@@ -4,6 +4,7 @@ instruction left in, pointers that resolve, and every notice ASIN and order answ
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -105,14 +106,18 @@ def references(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
     for loc, text in printed_texts(case):
         for match in _REFERENCE.finditer(text):
             if match.group(1) not in known:
-                listed = ", ".join(sorted(known)) or "none yet"
+                # A case always has a root cause, so some id is always known.
                 yield (
                     loc,
-                    (
-                        f"{match.group(0)} points at no evidence item or root cause (known: "
-                        f"{listed}): write the id of the exhibit, such as {{E1}}"
-                    ),
+                    f"{match.group(0)} points at no evidence item or root cause (known: "
+                    f"{', '.join(sorted(known))}): write one of their ids, such as "
+                    f"{{{_closest(match.group(1), known)}}}",
                 )
+
+
+def _closest(name: str, known: set[str]) -> str:
+    """The known id most like `name`, the first in order among those alike."""
+    return max(sorted(known), key=lambda k: difflib.SequenceMatcher(None, name, k).ratio())
 
 
 def issue_causes(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
