@@ -51,7 +51,8 @@ PLAIN = str.maketrans(
 )
 ASCII_TICKS = {INDICATOR_SELECTED + " ": "[x] ", INDICATOR_UNSELECTED + " ": "[ ] "}
 Check = Callable[[str], bool | str]
-# The hints questionary shows after a menu's or a checklist's question, given none of ours.
+# The hints after a question: questionary's own for menus and checklists, given to it here so
+# that they wrap with the question, and the paste prompt's.
 SELECT_HINT = "(Use arrow keys)"
 SEARCH_HINT = "(Use arrow keys, type to filter)"
 CHECKBOX_HINT = "(Use arrow keys to move, <space> to select, <a> to toggle, <i> to invert)"
