@@ -7,6 +7,8 @@ from typing import Any
 
 import yaml
 
+from poa.yamlnumbers import WrittenFloat, WrittenInt
+
 DUMP_WIDTH = 88
 
 
@@ -21,8 +23,15 @@ class LiteralDumper(yaml.SafeDumper):
         style = "|" if "\n" in data.rstrip("\n") else None
         return self.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
+    def represent_written(self, data: WrittenInt | WrittenFloat) -> yaml.ScalarNode:
+        """A number read from a file, written back as it was written there."""
+        tag = "int" if isinstance(data, int) else "float"
+        return self.represent_scalar(f"tag:yaml.org,2002:{tag}", data.written)
+
 
 LiteralDumper.add_representer(str, LiteralDumper.represent_text)
+LiteralDumper.add_representer(WrittenInt, LiteralDumper.represent_written)
+LiteralDumper.add_representer(WrittenFloat, LiteralDumper.represent_written)
 
 
 def dump_yaml(data: Any) -> str:

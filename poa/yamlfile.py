@@ -15,6 +15,7 @@ from poa.textfile import TOO_LARGE
 from poa.textfile import decode as decode
 from poa.textfile import read_bytes as read_bytes
 from poa.textfile import read_text as read_text
+from poa.yamlnumbers import written
 
 DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
 MAX_NODES = 200_000
@@ -24,7 +25,6 @@ MAX_DEPTH = 32
 _PLAIN_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _RESOLVER = yaml.resolver.Resolver()
-
 
 Loc = tuple[str | int, ...]
 
@@ -222,7 +222,7 @@ class _Builder:
 
     def scalar(self, node: yaml.Node, loc: Loc) -> Any:
         try:
-            return self.constructor.construct_object(node, deep=True)
+            return written(self.constructor.construct_object(node, deep=True), str(node.value))
         except yaml.YAMLError as exc:
             reason = getattr(exc, "problem", "") or exc
         except Exception:  # PyYAML's constructors fail on bad values in many ways

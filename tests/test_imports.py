@@ -16,7 +16,14 @@ PACKAGE = ROOT / "poa"
 # The rooms from the bottom up: a module may import its own room and the ones before it.
 ROOMS = [
     ("poa.errors", "poa.version", "poa.resources", "poa.textfile"),
-    ("poa.case.dates", "poa.case.marketplaces", "poa.case.ids", "poa.yamldump", "poa.yamlfile"),
+    (
+        "poa.case.dates",
+        "poa.case.marketplaces",
+        "poa.case.ids",
+        "poa.yamldump",
+        "poa.yamlfile",
+        "poa.yamlnumbers",
+    ),
     ("poa.case.kinds", "poa.case.values", "poa.case.records", "poa.case.model"),
     ("poa.catalog", "poa.pairing"),
     ("poa.case.rules", "poa.case.consistency", "poa.case.files", "poa.case"),

@@ -8,6 +8,7 @@ import pytest
 import yaml
 
 from poa import CaseInvalidError, InputError, Problem, parse_case, yamlfile
+from poa.yamldump import dump_yaml
 from poa.yamlfile import format_loc
 
 from .conftest import SAMPLES, TODAY
@@ -452,3 +453,46 @@ def test_a_parsed_sample_locates_every_value_it_holds() -> None:
             key_line, key_column = doc.keys[loc]
             assert lines[key_line - 1][key_column - 1 :].startswith(f"{loc[-1]}:"), loc
             assert (line, column) >= (key_line, key_column), loc
+
+
+# Numbers written where text is wanted
+
+
+def test_a_number_written_where_text_is_wanted_is_taken_as_written() -> None:
+    # YAML reads 0123 as the octal 83, 0x1F as 31 and 1.10 as 1.1; a seller means the text.
+    text = (
+        sample_text()
+        .replace("legal_name: Harbor & Pine Home Goods LLC", "legal_name: 0x1F")
+        .replace("store_name: Harbor & Pine", "store_name: 1.10")
+        .replace("reference: ODR-US-5582914", "reference: 0123")
+        .replace("asins: [B08HPC4411]", "asins: [0201633612]")
+    )
+    case = parse_case(text, "case.yaml", today=TODAY)
+    assert (case.seller.legal_name, case.seller.store_name) == ("0x1F", "1.10")
+    assert case.notification.reference == "0123"
+    # An ISBN-10 ASIN, not the octal 34027402.
+    assert {a for c in case.root_causes for a in c.asins} == {"0201633612"}
+
+
+def test_a_number_read_from_a_file_is_written_back_as_it_was_written() -> None:
+    data = yamlfile.parse("reference: 0123\nshare: 1.10\ncount: 7\n", "case.yaml").data
+    assert dump_yaml(data) == "reference: 0123\nshare: 1.10\ncount: 7\n"
+    assert (data["reference"], data["share"]) == (83, 1.1)  # still numbers where numbers are wanted
+
+
+def test_yes_or_a_date_written_bare_where_text_is_wanted_says_to_quote_it() -> None:
+    text = (
+        sample_text()
+        .replace("store_name: Harbor & Pine", "store_name: yes")
+        .replace("reference: ODR-US-5582914", "reference: 2026-01-05")
+    )
+    found = {(field, message) for _, _, field, message in located(text)}
+    assert (
+        "seller.store_name",
+        "should be text: YAML reads yes, no, on, off, true and false "
+        "written bare as a yes-or-no answer; quote it",
+    ) in found
+    assert (
+        "notification.reference",
+        "should be text: YAML reads a date written bare as a date; quote it",
+    ) in found

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
@@ -30,8 +31,10 @@ def _real_text(value: str) -> str:
 
 
 def _as_str(value: object) -> object:
-    # YAML turns bare numbers into ints; identifiers and names are text to us.
-    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
+    # YAML turns bare numbers into ints; identifiers and names are text to us, as written.
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return getattr(value, "written", None) or str(value)
+    return value
 
 
 _NONCHARACTERS = "".join(
@@ -77,6 +80,13 @@ def character_problem(text: str, *, free_text: bool = False) -> str | None:
 
 def _checked(value: object, *, free_text: bool) -> object:
     value = _as_str(value)
+    if isinstance(value, bool):
+        raise ValueError(
+            "should be text: YAML reads yes, no, on, off, true and false written bare as a "
+            "yes-or-no answer; quote it"
+        )
+    if isinstance(value, date):
+        raise ValueError("should be text: YAML reads a date written bare as a date; quote it")
     if isinstance(value, str) and (problem := character_problem(value, free_text=free_text)):
         raise ValueError(problem)
     return value
