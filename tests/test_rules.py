@@ -399,6 +399,7 @@ def test_a_plan_of_action_needs_no_milestones_or_cadence() -> None:
         ("Covered by [Your Name] from then on.", "[Your Name]"),
         ("Refunds were sent on TBD.", "TBD"),
         ("Reference XXXX was closed.", "XXXX"),
+        ("Call the buyer on XXX-XXX-XXXX.", "XXX-XXX-XXXX"),
         ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
         ("Refunded <insert amount> to each buyer.", "<insert amount>"),
         ("todo: describe it", "todo"),
@@ -419,6 +420,8 @@ def test_placeholders_left_in_text(text: str, placeholder: str) -> None:
     "text",
     [
         "Size XXL jackets shipped in size XL cartons.",
+        "Relabelled the 40 XXX-Large shirts the supplier sent as Large.",
+        "The refund went to the card ending 1234-XXXX-5678 the buyer paid with.",
         "Photos [see E2] show the damage.",
         "The addressee was not home; the carrier left a note.",
     ],

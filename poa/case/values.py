@@ -14,7 +14,10 @@ from poa.case.marketplaces import MARKETPLACES, normalize_marketplace
 
 PLACEHOLDER = re.compile(
     r"\[[^\]]*\b(insert|your|add|enter|todo|tbd|fill|date|name|here)\b[^\]]*\]"
-    r"|\b(TBD|TBC|TODO|FIXME|XXX+)\b|lorem ipsum|<\s*(insert|your)[^>]*>",
+    r"|\b(TBD|TBC|TODO|FIXME)\b|lorem ipsum|<\s*(insert|your)[^>]*>"
+    # XXX ending a word, alone or after hyphens (XXX-XXX-XXXX, 123-XXXXXXX-XXXXXXX); not a
+    # size (XXX-Large) or the hidden digits of a card or an account (1234-XXXX-5678).
+    r"|(?<![\w-])(?:[a-z0-9]+-)*X{3,}(?![\w-])",
     re.IGNORECASE,
 )
 

@@ -216,7 +216,8 @@ _BRACKET_WORDS = re.compile(
     re.I,
 )
 _LEFTOVER = compiled_when_used(
-    r"[A-Z0-9]*X{4,}[A-Z0-9]*|\bXXX\b|\b(?:TBD|TBC|TODO|FIXME)\b|\b0{3}-0{7}-0{7}\b"
+    r"(?<![\w-])(?:[A-Za-z0-9]+-)*(?:[A-Z0-9]*X{4,}[A-Z0-9]*|XXX)(?![\w-])"
+    r"|\b(?:TBD|TBC|TODO|FIXME)\b|\b0{3}-0{7}-0{7}\b"
     r"|\b(?:MM|DD)[/.-](?:DD|MM)[/.-](?:YYYY|YY)\b|\bYYYY-MM-DD\b|_{3,}"
     r"|\b(?:Company|Seller|Your|Store)\s+Name\b|(?:^|\s)(?:\.\.\.|…)(?=\s|$)"
 )
