@@ -54,6 +54,20 @@ def test_submit_records_date_channel_documents_and_hashes(tmp_path: Path) -> Non
     assert "recorded submission 1" in out
 
 
+def test_a_folder_of_documents_leaves_out_its_hidden_files(tmp_path: Path) -> None:
+    # A render's output folder holds poa's own lock and manifest: they were not sent to Amazon.
+    path, sent = _case(tmp_path), _documents(tmp_path)
+    (sent / ".poa-manifest.jsonl").write_text("{}\n", encoding="utf-8")
+    (sent / ".poa-lock").write_text("", encoding="utf-8")
+    (sent / ".cache").mkdir()
+    (sent / ".cache" / "page.png").write_bytes(b"png")
+    code, _, err = run("submit", str(path), "--date", "2026-11-20", "--documents", str(sent))
+    assert code == 0, err
+    (record,) = _record(path)
+    files = sorted(d["file"] for d in record["documents"])  # type: ignore[attr-defined]
+    assert files == ["invoice.pdf", "letter.txt"]
+
+
 def test_submit_keeps_comments_and_the_rest_of_the_file(tmp_path: Path) -> None:
     path = _case(tmp_path)
     before = path.read_text(encoding="utf-8")

@@ -52,7 +52,14 @@ def _documents(paths: Sequence[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file())
+            # Hidden files in a folder (poa's own .poa-lock and .poa-manifest.jsonl after a
+            # render, a system's .DS_Store) are not documents sent to Amazon.
+            files += sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
         elif path.is_file():
             files.append(path)
         else:
