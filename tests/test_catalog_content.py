@@ -12,6 +12,8 @@ import pytest
 from poa import load_catalog
 from poa.case.kinds import EvidenceKind
 from poa.catalog import CATEGORIES, GROUPS, ROUTES, SUBMIT_VIA, IssueType
+from poa.checks.engine import check_text
+from poa.checks.findings import FieldKind
 from poa.scaffold import scaffold_text
 
 from .conftest import SAMPLE_FILES, TODAY, run
@@ -249,3 +251,21 @@ def test_samples_cover_at_least_five_new_types() -> None:
         for p in SAMPLE_FILES
     }
     assert len(used & set(NEW_TYPES)) >= 5
+
+
+@pytest.mark.parametrize("issue", ISSUES, ids=lambda i: i.key)
+def test_every_suggestion_passes_the_reviewers_wording_rules(issue: IssueType) -> None:
+    # The catalog's causes, actions and measures are offered to sellers and quoted as examples
+    # of what good looks like: none may break a rule `poa check` applies to the same field.
+    fields = (
+        (FieldKind.ROOT_CAUSE, issue.root_causes),
+        (FieldKind.ACTION, issue.corrective_actions),
+        (FieldKind.MEASURE, issue.preventive_measures),
+    )
+    broken = [
+        (finding.rule, text)
+        for kind, texts in fields
+        for text in texts
+        for finding in check_text(kind, text, issue)
+    ]
+    assert broken == []
