@@ -15,10 +15,10 @@ from prompt_toolkit.output import DummyOutput
 
 from poa.case.files import load_case
 from poa.catalog import load_catalog
+from poa.interview.drawing import ignore_mouse_reports
 from poa.interview.flow import Interview
 from poa.interview.notice import PASTE
 from poa.interview.review import Act, Add, Pick
-from poa.interview.terminal import ignore_mouse_reports
 
 from .conftest import TODAY
 from .interview_fake import CTRL_C, ENTER, FakePrompter
@@ -247,6 +247,20 @@ def test_questions_wider_than_a_narrow_terminal_wrap_between_words(tmp_path: Pat
         lines = _drawn(session.screen, question[:16], question[-7:])
         assert max(map(len, lines)) < 40
         assert " ".join(lines).split() == question.split(), lines
+
+
+def test_a_picked_entry_shows_under_the_question_wrapped_between_words(tmp_path: Path) -> None:
+    path = tmp_path / "c.yaml"
+    keys = [SKIP, Wait("filter)"), "late ship", Wait("(late-shipment-rate)"), "\r"]
+    session = interview([*keys, Wait("Which document"), CTRL_C_KEY], "-o", str(path), columns=40)
+    assert session.code == 130
+    # The question's last drawing, once answered (the screen's text runs it on from the list).
+    shown = session.screen[session.screen.rfind("? What is the notice about?") :]
+    assert shown.startswith(
+        "? What is the notice about?\n  Late Shipment Rate above target\n  (late-shipment-rate)\n"
+    )
+    # The command to go on stands on a line of its own, whole.
+    assert f"Continue with:\n  poa interview --resume {path}\n" in session.stdout
 
 
 def _drawn(screen: str, first: str, last: str) -> list[str]:

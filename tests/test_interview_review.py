@@ -15,6 +15,7 @@ from poa.case.files import load_case
 from poa.catalog import load_catalog
 from poa.interview.flow import Interview
 from poa.interview.review import Act, Add, Pick
+from poa.interview.summary import cut
 
 from .conftest import SAMPLES, TODAY
 from .interview_fake import CTRL_C, ENTER, FakePrompter
@@ -585,3 +586,10 @@ def test_a_causes_issue_can_be_changed_but_an_issue_keeps_a_cause(tmp_path: Path
         "late-shipment-rate",
     ]
     load_case(case, catalog=CATALOG, today=TODAY)
+
+
+def test_an_answer_too_long_for_its_review_line_is_cut_between_words_when_little_is_lost() -> None:
+    assert cut("PM3 (for RC3): The carrier cut-off moved", 32) == "PM3 (for RC3): The carrier..."
+    # A break between words that would lose more than a short word cuts within one instead.
+    assert cut("Legal name: Bluestem Outfitters LLC", 32) == "Legal name: Bluestem Outfitte..."
+    assert cut("Store name: Bluestem", 32) == "Store name: Bluestem"

@@ -167,7 +167,8 @@ class Review:
     def show_summary(self) -> None:
         """Every answer by step; list items one a line, then their other fields, in full."""
         say = self.say
-        say("\n" + "=" * 20 + " Your answers " + "=" * 20, "heading")
+        rule = "=" * min(20, (self.answers.prompter.width - 16) // 2)
+        say(f"\n{rule} Your answers {rule}", "heading")
         for title, questions in self.sheet.sections():
             say(f"\n{title}", "heading")
             for question in questions:

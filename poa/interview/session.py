@@ -86,7 +86,7 @@ def run_interview(
     path = interview.draft.path
     try:
         if not interview.run():
-            prompter.say(f"Saved {path}. Continue with: poa interview --resume {path}")
+            prompter.say(f"Saved {path}. Continue with:\n  poa interview --resume {path}")
             return InterviewOutcome(path, finished=False)
         outcome = render_case(path, options, prompter, today)
         if not outcome.failed:
@@ -99,8 +99,8 @@ def run_interview(
     except (KeyboardInterrupt, EOFError):
         interview.draft.keep()
         raise InterviewCancelled(
-            f"Interrupted. Your answers are saved in {path}. Continue with: "
-            f"poa interview --resume {path}"
+            f"Interrupted. Your answers are saved in {path}. Continue with:\n"
+            f"  poa interview --resume {path}"
         ) from None
 
 
@@ -131,5 +131,5 @@ def render_case(path: Path, options: Options, prompter: Prompts, today: date) ->
         for name in result.outputs:
             prompter.say(f"  {options.output / name}")
     if not outcome.failed:
-        prompter.say(f"Your documents are ready. Render again any time with: poa render {path}")
+        prompter.say(f"Your documents are ready. Render again any time with:\n  poa render {path}")
     return outcome

@@ -129,8 +129,13 @@ def item_details(item: dict[str, Any]) -> list[str]:
 
 
 def cut(text: str, width: int) -> str:
-    """A line cut to the width (a menu entry cannot wrap), '...' marking the cut."""
-    return text if not width or len(text) <= width else text[: width - 3] + "..."
+    """A line cut to the width, '...' marking the cut (the review lists one answer a line):
+    between words when that loses no more than a short word, else within one."""
+    if not width or len(text) <= width:
+        return text
+    head = text[: width - 3]
+    space = head.rfind(" ")
+    return (head[:space] if space >= len(head) - 8 else head).rstrip(" ,;:") + "..."
 
 
 def answer_line(label: str, value: Any, width: int = 0) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shlex
 import subprocess
 import tempfile
-import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,13 +12,15 @@ from typing import Any, Literal, Protocol
 
 import questionary
 from prompt_toolkit.application.current import get_app_session
-from prompt_toolkit.filters import to_filter
-from prompt_toolkit.key_binding import KeyBindings, merge_key_bindings
-from prompt_toolkit.keys import Keys
-from prompt_toolkit.layout.controls import FormattedTextControl
-from questionary.constants import INDICATOR_SELECTED, INDICATOR_UNSELECTED
-from questionary.prompts.common import InquirerControl
 
+from poa.interview.drawing import (
+    Drawn,
+    draw_ascii_ticks,
+    ignore_mouse_reports,
+    show_messages_whole,
+    wrap,
+    wrap_options,
+)
 from poa.interview.environment import Environment
 
 EDIT = ":e"  # typed as a long answer: write it in the editor instead
@@ -49,7 +50,6 @@ PLAIN = str.maketrans(
         "≥": ">=",
     }
 )
-ASCII_TICKS = {INDICATOR_SELECTED + " ": "[x] ", INDICATOR_UNSELECTED + " ": "[ ] "}
 Check = Callable[[str], bool | str]
 # The hints after a question: questionary's own for menus and checklists, given to it here so
 # that they wrap with the question, and the paste prompt's.
@@ -220,11 +220,14 @@ class Prompter:
     ) -> Any:
         """The value of the option picked; `search` filters the options as the user types."""
         values = [entry.value for entry in entries if isinstance(entry, Option)]
-        shown, hint = self.question(message, SEARCH_HINT if search else SELECT_HINT)
+        longest = max(
+            (len(self.plain(e.title)) for e in entries if isinstance(e, Option)), default=0
+        )
+        shown, hint = self.question(message, SEARCH_HINT if search else SELECT_HINT, answer=longest)
         while True:
             question = questionary.select(
                 shown,
-                choices=self.choices(entries),
+                choices=self.choices(entries, wrapped=True),
                 default=default,
                 qmark=self.qmark,
                 pointer=self.pointer,
@@ -248,7 +251,7 @@ class Prompter:
         shown, hint = self.question(message, CHECKBOX_HINT)
         question = questionary.checkbox(
             shown,
-            choices=self.choices(entries, ticks=True),
+            choices=self.choices(entries),
             qmark=self.qmark,
             pointer=self.pointer,
             instruction=hint,
@@ -283,15 +286,19 @@ class Prompter:
             **{k: v for k, v in self.streams.items() if k == "output"},
         )
 
-    def question(self, message: str, hint: str = "", text: bool = False) -> tuple[str, str]:
+    def question(
+        self, message: str, hint: str = "", text: bool = False, answer: int = 0
+    ) -> tuple[str, str]:
         """The question and its hint as the prompt shows them. prompt_toolkit breaks a prompt
         line wider than the terminal wherever the edge falls, even mid-word; so a question
-        that does not fit on one line with its hint is wrapped by word here, and the hint
-        (then the answer) starts a line of its own under it. A `text` prompt puts a space
-        before its hint, besides the one after the question that every kind puts."""
+        that does not fit on one line with its hint, or with an `answer` that long (a menu's
+        longest entry, shown after the question once picked), is wrapped by word here, and
+        the hint (then the answer) starts a line of its own under it. A `text` prompt puts a
+        space before its hint, besides the one after the question that every kind puts."""
         message = self.plain(message)
         lead = len(self.qmark) + 1  # the mark and a space come before the question
-        if lead + len(message) + 1 + len(hint) < self.width and "\n" not in message:
+        room = max(len(hint), answer)
+        if lead + len(message) + 1 + room < self.width and "\n" not in message:
             return message, hint
         folded = wrap(" " * lead + message, self.width - 1)[lead:]
         if not hint:
@@ -305,89 +312,24 @@ class Prompter:
             return text
         return text.translate(PLAIN).encode("ascii", "replace").decode()
 
-    def choices(self, entries: Sequence[Entry], ticks: bool = False) -> list[questionary.Choice]:
-        """Menu entries as questionary draws them, each wrapped between words to the terminal
-        (after the pointer's column, and a tick's when `ticks`), its lines after the first
-        indented under it."""
-        lead = len(self.pointer) + 2 + (4 if ticks else 0)
-        width = self.width - 1
+    def choices(self, entries: Sequence[Entry], wrapped: bool = False) -> list[questionary.Choice]:
+        """Menu entries as questionary draws them; when `wrapped`, each is drawn wrapped
+        between words to the terminal after the pointer's column, its lines after the first
+        indented under it (see `Drawn`)."""
+        lead = len(self.pointer) + 2
 
-        def fold(title: str) -> str:
-            return wrap(" " * lead + self.plain(title), width, hang=2)[lead:]
+        def title(text: str) -> str:
+            text = self.plain(text)
+            if not wrapped:
+                return text
+            # Once picked, the entry is shown as the answer, under the question (see `question`).
+            shown = wrap(" " * (len(self.qmark) + 1) + text, self.width - 1)
+            listed = wrap(" " * lead + text, self.width - 1, hang=2)
+            return Drawn(shown[len(self.qmark) + 1 :], listed[lead:])
 
         return [
-            questionary.Separator(fold(entry.title))
+            questionary.Separator(title(entry.title))
             if isinstance(entry, Heading)
-            else questionary.Choice(fold(entry.title), entry.value, checked=entry.checked)
+            else questionary.Choice(title(entry.title), entry.value, checked=entry.checked)
             for entry in entries
         ]
-
-
-def ignore_mouse_reports(question: questionary.Question) -> None:
-    """Drop what reads as a mouse report: the interview uses no mouse, and a colour code
-    typed or pasted without bracketed paste (ESC [31m) reaches prompt_toolkit's own mouse
-    handler as one, which fails with a traceback and waits for Enter."""
-    ignore = KeyBindings()
-    ignore.add(Keys.Vt100MouseEvent)(lambda event: None)
-    app = question.application
-    app.key_bindings = merge_key_bindings([app.key_bindings or KeyBindings(), ignore])
-
-
-def wrap_options(question: questionary.Question) -> None:
-    """Let an option wider than the terminal go on to the next line: questionary draws its
-    list in a window that cuts each line at the edge, and an issue type's key or the end of
-    a suggested action is then never seen."""
-    for window in question.application.layout.find_all_windows():
-        if isinstance(window.content, InquirerControl):
-            window.wrap_lines = to_filter(True)
-            window.get_line_prefix = lambda _line, wrapped: "     " if wrapped else ""
-
-
-def draw_ascii_ticks(question: questionary.Question) -> None:
-    """Make this checklist draw its ticks as [x] and [ ]. questionary takes no option for
-    them, so the list's own text is translated as it is drawn; nothing else is touched."""
-    for window in question.application.layout.find_all_windows():
-        control = window.content
-        if isinstance(control, InquirerControl):
-            draw: Any = control.text
-
-            def ascii_text(draw: Callable[[], Any] = draw) -> list[tuple[Any, ...]]:
-                return [(part[0], ASCII_TICKS.get(part[1], part[1]), *part[2:]) for part in draw()]
-
-            control.text = ascii_text
-
-
-def show_messages_whole(question: questionary.Question) -> None:
-    """Let the line under a prompt that shows why an answer is refused grow to as many lines
-    as the message has: prompt_toolkit gives it one line, and cuts the rest (often the part
-    that says how to fix the answer) at the terminal's edge."""
-    for window in question.application.layout.find_all_windows():
-        control = window.content
-        text = getattr(control, "text", None)
-        if isinstance(control, FormattedTextControl) and "ValidationToolbar" in getattr(
-            text, "__qualname__", ""
-        ):
-            window.height = None
-            window.wrap_lines = to_filter(True)
-            window.get_line_prefix = lambda _line, wrapped: "     " if wrapped else ""
-            window.dont_extend_height = to_filter(True)
-
-
-def wrap(text: str, width: int, hang: int = 0) -> str:
-    """Each line of the text filled to the width, its continuation lines indented as it is
-    and `hang` more; words longer than a line stay whole."""
-    lines = []
-    for line in text.split("\n"):
-        indent = line[: len(line) - len(line.lstrip())]
-        lines.append(
-            textwrap.fill(
-                line,
-                width=width,
-                subsequent_indent=indent + " " * hang,
-                break_long_words=False,
-                break_on_hyphens=False,
-            )
-            if line.strip()
-            else ""
-        )
-    return "\n".join(lines)
