@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import errno
 from pathlib import Path
 
 from poa.errors import InputError
@@ -23,14 +24,22 @@ def read_bytes(path: Path, limit: int = MAX_BYTES, too_large: str = "") -> bytes
     except IsADirectoryError:
         raise InputError(f"{name}: is a folder, not a file") from None
     except OSError as exc:
-        raise InputError(
-            f"{name}: cannot be read ({exc.strerror}): check its permissions"
-        ) from None
+        raise InputError(f"{name}: cannot be read ({exc.strerror}): {advice_for(exc)}") from None
     if len(raw) > limit:
         raise InputError(f"{name}: {too_large or TOO_LARGE}")
     return raw
 
 
+def advice_for(exc: OSError) -> str:
+    """What to do about a file or folder the system cannot open."""
+    return _ADVICE.get(exc.errno or 0, "check the file")
+
+
+_ADVICE = {
+    errno.EACCES: "check its permissions",
+    errno.EPERM: "check its permissions",
+    errno.ELOOP: "its symbolic links lead back round to themselves: link it to the file itself",
+}
 TOO_LARGE = (
     f"file is larger than {MAX_BYTES // 1_000_000} MB: "
     "a case file is a short text file; check you picked the right one"

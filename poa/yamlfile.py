@@ -16,6 +16,7 @@ from poa.textfile import decode as decode
 from poa.textfile import read_bytes as read_bytes
 from poa.textfile import read_text as read_text
 from poa.yamlnumbers import written
+from poa.yamlsyntax import syntax_problem
 
 DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
 MAX_NODES = 200_000
@@ -69,8 +70,10 @@ def parse(text: str, name: str) -> Document:
     Size, nesting depth and the number of values are bounded before anything is built."""
     if len(text) > MAX_BYTES:
         raise InputError(TOO_LARGE, [Problem(name, None, None, "", TOO_LARGE)])
-    _check_shape(text, name)
-    nodes = _compose(text, name)
+    nodes: list[yaml.Node] = []
+    if text.strip():  # only white space (a stray tab, say) is an empty file, not bad YAML
+        _check_shape(text, name)
+        nodes = _compose(text, name)
     if not nodes or nodes[0] is None:
         raise InputError(
             "empty", [Problem(name, 1, 1, "", "file is empty: start from `poa new ISSUE-TYPE`")]
@@ -107,7 +110,7 @@ def _check_shape(text: str, name: str, loader: type = _LOADER) -> None:
                 if values > MAX_NODES:
                     raise _shape_problem(name, event, _TOO_MANY)
     except yaml.MarkedYAMLError as exc:
-        problem = _syntax_problem(exc, name)
+        problem = syntax_problem(exc, name, text)
         if "nesting depth" not in (exc.problem or ""):
             raise InputError("YAML syntax error", [problem]) from None
         # libyaml (PyYAML 6.0.4) reads ahead to its own limit, past ours: find where ours is.
@@ -139,31 +142,11 @@ def _compose(text: str, name: str) -> list[yaml.Node]:
     try:
         return list(yaml.compose_all(text, Loader=_LOADER))
     except yaml.MarkedYAMLError as exc:
-        raise InputError("YAML syntax error", [_syntax_problem(exc, name)]) from None
+        raise InputError("YAML syntax error", [syntax_problem(exc, name, text)]) from None
     except yaml.YAMLError as exc:
         raise InputError(
             "YAML error", [Problem(name, None, None, "", f"not valid YAML: {exc}")]
         ) from None
-
-
-def _syntax_problem(exc: yaml.MarkedYAMLError, name: str) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
-    what = exc.problem or "invalid YAML"
-    if exc.context and exc.context_mark and exc.context_mark is not mark:
-        context = exc.context.removeprefix("while ")
-        what += (
-            f" ({context} that starts at line {exc.context_mark.line + 1}, "
-            f"column {exc.context_mark.column + 1})"
-        )
-    return Problem(
-        name,
-        line,
-        col,
-        "",
-        f"YAML syntax error: {what}: check indentation and "
-        "quote text that contains ': ' or starts with a special character",
-    )
 
 
 class _Builder:

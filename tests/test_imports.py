@@ -23,6 +23,7 @@ ROOMS = [
         "poa.yamldump",
         "poa.yamlfile",
         "poa.yamlnumbers",
+        "poa.yamlsyntax",
     ),
     ("poa.case.kinds", "poa.case.values", "poa.case.records", "poa.case.model"),
     ("poa.catalog", "poa.pairing"),

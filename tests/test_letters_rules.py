@@ -216,6 +216,8 @@ def test_pointers_must_name_an_exhibit_or_root_cause() -> None:
     # The example offered is a known id, the one most like what was written.
     data["corrective_actions"][0]["action"] = "Replied to all late messages, as {RC9} shows."
     assert any(e.endswith("such as {RC1}") for e in errors(data))
+    data["corrective_actions"][0]["action"] = "Replied to all late messages, as {rc2} shows."
+    assert any(e.endswith("such as {RC2}") for e in errors(data))  # ids are upper case
     data["corrective_actions"][0]["action"] = "Replied to all late messages, as {E1} shows."
     assert errors(data) == []
 

@@ -11,7 +11,7 @@ from poa import CaseInvalidError, InputError, Problem, parse_case, yamlfile
 from poa.yamldump import dump_yaml
 from poa.yamlfile import format_loc
 
-from .conftest import SAMPLES, TODAY
+from .conftest import SAMPLES, TODAY, run
 
 NESTED = """\
 # a comment line
@@ -496,3 +496,24 @@ def test_yes_or_a_date_written_bare_where_text_is_wanted_says_to_quote_it() -> N
         "notification.reference",
         "should be text: YAML reads a date written bare as a date; quote it",
     ) in found
+
+
+def test_a_tab_in_the_indentation_is_named_as_such() -> None:
+    # libyaml calls it "a character that cannot start any token", which says nothing of tabs.
+    text = "kind: plan-of-action\nseller:\n\tlegal_name: Acme\n"
+    assert only(text) == (
+        3,
+        1,
+        "",
+        "a tab: YAML indents with spaces only, so replace it with spaces",
+    )
+
+
+def test_a_symbolic_link_that_leads_back_to_itself_is_named_as_such(tmp_path: Path) -> None:
+    first, second = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    first.symlink_to(second)
+    second.symlink_to(first)
+    code, out, _ = run("validate", str(first))
+    assert code == 1
+    assert "symbolic links lead back round to themselves" in out
+    assert "permissions" not in out

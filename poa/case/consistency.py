@@ -117,7 +117,8 @@ def references(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:
 
 def _closest(name: str, known: set[str]) -> str:
     """The known id most like `name`, the first in order among those alike."""
-    return max(sorted(known), key=lambda k: difflib.SequenceMatcher(None, name, k).ratio())
+    upper = name.upper()
+    return max(sorted(known), key=lambda k: difflib.SequenceMatcher(None, upper, k.upper()).ratio())
 
 
 def issue_causes(case: Case, catalog: Catalog, today: date) -> Iterator[Finding]:

@@ -17,6 +17,7 @@ from poa.case import rules
 from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
 from poa.errors import CaseInvalidError, InputError, InternalError, PoaError, Problem
+from poa.textfile import advice_for
 from poa.yamldump import dump_yaml
 
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -198,10 +199,10 @@ def _walk(folder: Path, errors: list[InputError]) -> list[Path]:
 def _unreadable(path: Path, exc: OSError, folder: bool = False) -> str:
     if folder:
         return (
-            f"{path}: folder cannot be read ({exc.strerror}): check its permissions; "
+            f"{path}: folder cannot be read ({exc.strerror}): {advice_for(exc)}; "
             "the case files in it were not checked"
         )
-    return f"{path}: cannot be read ({exc.strerror}): check its permissions"
+    return f"{path}: cannot be read ({exc.strerror}): {advice_for(exc)}"
 
 
 def dump_case(case: Case) -> str:
