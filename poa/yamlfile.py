@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -19,6 +20,7 @@ from poa.yamlnumbers import written
 from poa.yamlsyntax import syntax_problem
 
 DATE_HINT = "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")  # written as a date, whether or not it is one
 MAX_NODES = 200_000
 # A case is a handful of levels deep. PyYAML builds nested values by recursion, so a deeper
 # document is refused from its tokens, before it is built.
@@ -301,6 +303,8 @@ def message_for(error: Any, loc: Loc, model: type[BaseModel]) -> str:
         info = parent.model_fields.get(loc[-1]) if _is_model(parent) else None
         optional = info is not None and not info.is_required()
         return "is empty: fill it in or delete the line" if optional else "is required: fill it in"
+    if _FIXED_MESSAGES.get(kind) == DATE_HINT and _DAY.fullmatch(str(error.get("input", ""))):
+        return "is not a real date: check the month and the day (YYYY-MM-DD)"
     if kind in _FIXED_MESSAGES:
         return _FIXED_MESSAGES[kind]
     if kind == "extra_forbidden":

@@ -276,7 +276,7 @@ def test_answers_are_checked_as_typed_with_the_messages_of_validate(tmp_path: Pa
         "Merchant token": ("A1F83G8C2ARO7P", token_message, "A2BCDEFGHIJK12"),
         "When did the notice arrive": (
             "2026-02-30",
-            "is not a date: write it as YYYY-MM-DD",
+            "is not a real date: check the month and the day (YYYY-MM-DD)",
             "2026-11-20",
         ),
         "Order IDs named in the notice": (

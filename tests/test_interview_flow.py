@@ -436,7 +436,7 @@ def test_wrong_answers_are_refused_with_the_messages_of_validate(tmp_path: Path)
     interview, prompter = start(tmp_path / "odr.yaml", script)
     assert interview.run() is True
     assert [(answer, message) for _, answer, message in prompter.rejected] == [
-        ("2026-02-30", "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"),
+        ("2026-02-30", "is not a real date: check the month and the day (YYYY-MM-DD)"),
         ("A1F83G8C2ARO7P", token),
         ("2026-12-01", finished),
     ]

@@ -69,7 +69,7 @@ def test_problem_lines_carry_file_line_column_and_field(write_case: WriteCase) -
     line_no = text.splitlines().index("    completed_on: 2026-13-45") + 1
     assert lines[0] == (
         f"{path}:{line_no}:19: corrective_actions[1].completed_on: "
-        "is not a date: write it as YYYY-MM-DD, such as 2026-03-14"
+        "is not a real date: check the month and the day (YYYY-MM-DD)"
     )
 
 
@@ -211,5 +211,5 @@ def test_an_impossible_date_is_one_problem_among_the_others(write_case: WriteCas
     text = text.replace("received_on: 2026-09-14", "received_on: 2026-13-01")
     text = text.replace("legal_name:", "legal_nam:")
     out = "\n".join(problems_for(write_case, text))
-    assert "notification.received_on: is not a date: write it as YYYY-MM-DD" in out
+    assert "notification.received_on: is not a real date: check the month and the day" in out
     assert "seller.legal_nam: unknown field: did you mean `legal_name`?" in out
