@@ -284,7 +284,8 @@ def _check_claim(output: str, name: str, ident: str, run: _Run) -> None:
     if run.claimed.get(output, name) != name:
         raise OutputError(
             f"{output} would be written by both {run.claimed[output]} and "
-            f"{name}: give one case another store name, date or issue type"
+            f"{name} (documents are named by store, issue type and notice date): render one "
+            "of them on its own into another folder with -o"
         )
     owner = run.owners.get(output)
     # Records from before cases were kept by their real path name them as they were given.
@@ -292,8 +293,8 @@ def _check_claim(output: str, name: str, ident: str, run: _Run) -> None:
     if taken and not run.options.force:
         raise OutputError(
             f"{run.options.output / output} belongs to {owner}, rendered into this folder "
-            f"before: give one case another store name, date or issue type, or add --force "
-            f"to let {name} replace it"
+            f"before (documents are named by store, issue type and notice date): render "
+            f"{name} into another folder with -o, or add --force to let it replace them"
         )
 
 

@@ -88,6 +88,11 @@ def test_two_cases_that_would_write_the_same_file_are_an_error(tmp_path: Path) -
     code, out, _ = render(str(cases), "-o", str(tmp_path / "out"), "-f", "md")
     assert code == 1
     assert "would be written by both" in out
+    assert "render one of them on its own into another folder with -o" in out
+    # That way out works: each renders on its own into a folder of its own.
+    for name in ("a", "b"):
+        code, _, err = render(str(cases / f"{name}.yaml"), "-o", str(tmp_path / name), "-f", "md")
+        assert code == 0, err
 
 
 def test_over_limit_box_is_reported(tmp_path: Path) -> None:
