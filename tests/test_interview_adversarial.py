@@ -263,6 +263,18 @@ def test_a_picked_entry_shows_under_the_question_wrapped_between_words(tmp_path:
     assert f"Continue with:\n  poa interview --resume {path}\n" in session.stdout
 
 
+def test_a_short_hint_stays_on_the_last_line_of_a_wrapped_question(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the question names the file as given: its wrapping is fixed
+    name = "a-case-file-with-a-long-name.yaml"
+    (tmp_path / name).write_text("kind: plan-of-action\n", encoding="utf-8")
+    session = interview([Wait("(Y/n)"), CTRL_C_KEY], "-o", name, columns=40)
+    assert session.code == 130
+    first = next(line for line in session.screen.splitlines() if "(Y/n)" in line)
+    assert first.startswith("  it? (Y/n)")  # not on a line of its own
+
+
 def _drawn(screen: str, first: str, last: str) -> list[str]:
     """The lines the terminal first showed from one that starts with `first` to `last` (the
     screen's text without its control sequences runs a redrawing on from there)."""

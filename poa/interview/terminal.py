@@ -300,9 +300,10 @@ class Prompter:
         room = max(len(hint), answer)
         if lead + len(message) + 1 + room < self.width and "\n" not in message:
             return message, hint
-        folded = wrap(" " * lead + message, self.width - 1)[lead:]
-        if not hint:
-            return folded, hint
+        folded = wrap(" " * lead + message, self.width - 1)
+        if not hint or len(folded.rsplit("\n", 1)[-1]) + 1 + room < self.width:
+            return folded[lead:], hint  # the hint (then the answer) fits on its last line
+        folded = folded[lead:]
         under = " " * (lead - 1 - text)  # with questionary's spaces, the hint starts under it
         return f"{folded}\n{under}", wrap(" " * lead + hint, self.width - 1)[lead:]
 
