@@ -114,6 +114,18 @@ def test_warnings_pass_unless_strict(tmp_path: Path) -> None:
     assert "1 of 1 case held back by checks" in out
 
 
+def test_json_has_a_record_for_a_path_that_holds_no_case(tmp_path: Path) -> None:
+    good_case = write(tmp_path / "acme.yaml", good())
+    code, out, err = check("--json", str(tmp_path / "nope.yaml"), str(good_case))
+    assert code == 1
+    [missing] = [r for r in json.loads(out) if r["case"] == str(tmp_path / "nope.yaml")]
+    assert missing["rule"] == "invalid" and missing["severity"] == "error"
+    assert missing["message"] == "no such file or folder: check the path"
+    keys = next(r for r in json.loads(out) if r["case"] == str(good_case)).keys()
+    assert list(missing) == list(keys)  # the same fields, in the same order
+    assert "no such file or folder" in err
+
+
 def test_json_has_one_record_per_finding_with_its_place(tmp_path: Path) -> None:
     path = write(tmp_path / "acme.yaml", with_plan())
     line, column = position(path, PLAN)

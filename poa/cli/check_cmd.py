@@ -38,13 +38,13 @@ def cmd_check(args: argparse.Namespace, io: Streams) -> int:
     """`poa check`: validate each case, then run the reviewer's checks on it."""
     reviewer = poa.Reviewer(poa.load_catalog(args.catalog), args.today)
     reports: list[poa.CheckReport] = []
-    missing: list[str] = []
+    missing: list[tuple[str, str]] = []  # (path as given, what is wrong with it)
     held = 0
     with settled():
         for raw in args.paths:
             root = Path(raw)
             files, problems = poa.find_case_files([root])
-            missing += [line for error in problems for line in error.lines()]
+            missing += [(raw, line) for error in problems for line in error.lines()]
             base = root if root.is_dir() else root.parent
             for path in files:
                 # Only the report is kept: holding every parsed case would slow a large folder.
@@ -52,11 +52,13 @@ def cmd_check(args: argparse.Namespace, io: Streams) -> int:
                 held += bool(review.blocking(args.strict))
                 reports.append(review.report)
     if args.json:
-        io.print(json.dumps(poa.reports_json(reports), indent=2))
-        for line in missing:
+        # A path that holds no case is a record too, so that a tool sees why the run failed.
+        rows = [_missing_row(raw, line) for raw, line in missing] + poa.reports_json(reports)
+        io.print(json.dumps(rows, indent=2))
+        for _, line in missing:
             io.stderr.write(line + "\n")
     else:
-        for line in missing:
+        for _, line in missing:
             io.print(line)
         text = poa.format_reports(reports)
         if text:
@@ -65,6 +67,22 @@ def cmd_check(args: argparse.Namespace, io: Streams) -> int:
             cases = "case" if len(reports) == 1 else "cases"
             io.print(f"{held} of {len(reports)} {cases} held back by checks")
     return 1 if held or missing else 0
+
+
+def _missing_row(raw: str, line: str) -> dict[str, object]:
+    """A JSON record, as `poa.reports_json` writes them, for a path that holds no case."""
+    return {
+        "case": raw,
+        "file": raw,
+        "line": None,
+        "column": None,
+        "field": "",
+        "rule": "invalid",
+        "severity": "error",
+        "message": line.removeprefix(f"{raw}: "),
+        "suggestion": "",
+        "excerpt": "",
+    }
 
 
 def _colour(io: Streams) -> bool:
