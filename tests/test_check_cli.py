@@ -220,6 +220,16 @@ def test_a_folder_config_switches_rules_off_for_cases_below_it(tmp_path: Path) -
     assert "switched off: [future-tense]" not in out
 
 
+def test_a_folder_config_may_end_in_yml_as_case_files_may(tmp_path: Path) -> None:
+    (tmp_path / ".poa-checks.yml").write_text(
+        "disable:\n  future-tense: this client's notices ask for plans\n", encoding="utf-8"
+    )
+    write(tmp_path / "acme.yml", with_plan())
+    code, out, _ = check(str(tmp_path))
+    assert code == 0, out
+    assert "  switched off: [future-tense] this client's notices ask for plans" in out
+
+
 def test_a_nearer_folder_config_adds_to_the_outer_one(tmp_path: Path) -> None:
     (tmp_path / ".poa-checks.yaml").write_text(
         "disable:\n  future-tense: outer reason\n", encoding="utf-8"

@@ -15,7 +15,8 @@ from poa.checks.engine import unknown_rule_hint
 from poa.checks.rulebook import RULES
 from poa.errors import InputError, Problem
 
-CONFIG_NAME = ".poa-checks.yaml"
+# The file's names, the first found taken: case files may end in .yml too.
+CONFIG_NAMES = (".poa-checks.yaml", ".poa-checks.yml")
 
 
 @dataclass(frozen=True)
@@ -27,11 +28,11 @@ class CheckConfig:
 
 
 def load_check_config(folder: str | Path) -> CheckConfig:
-    """The folder's `.poa-checks.yaml`, or an empty config when it has none.
+    """The folder's `.poa-checks.yaml` (or `.yml`), or an empty config when it has none.
 
     Raises InputError listing every problem (unknown rule, missing reason), located."""
-    path = Path(folder) / CONFIG_NAME
-    if not path.is_file():
+    path = next((Path(folder) / n for n in CONFIG_NAMES if (Path(folder) / n).is_file()), None)
+    if path is None:
         return CheckConfig()
     text = yamlfile.read_text(path)
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
