@@ -118,11 +118,18 @@ def _strong_blame(t: Analysed) -> int | None:
 
 _EMOTIVE = compiled_when_used(
     r"\bdevastat\w*|\bheart-?br\w*|\bbreaks?\s+our\s+hearts?\b|\bdesperat\w*|\bbeg\b|\bbegging\b"
-    r"|\bplead\w*|\bimplore\w*|\bmercy\b|\bcompassion\w*|\bnightmare\w*|\bbankrupt\w*"
+    r"|\bplead\w*|\bimplore\w*|\bmercy\b|\bcompassion\w*|\bnightmare\w*"
+    # Bankruptcy as what would befall us, not a fact about someone else (a supplier that
+    # went bankrupt), nor a hospital as a place or a grade of product (hospital-grade).
+    r"|\b(?:go|goes|going|gone|be|been|become|becoming|face|faces|facing|near|nearly"
+    r"|brink\s+of|verge\s+of|edge\s+of)\s+(?:\w+\s+)?bankrupt\w*"
+    r"|\bbankrupt(?:s|ed|ing)?\s+(?:us|me|our|my)\b|\b(?:our|my)\s+(?:\w+\s+)?bankruptcy\b"
+    r"|\b(?:we|i)\s+(?:\w+\s+){0,3}?(?:file|filing)\s+for\s+bankruptcy\b"
     r"|\blife\s+savings\b|\blose\s+everything\b|\ball\s+we\s+have\b|\blivelihood\w*"
     r"|\b(?:our|my)\s+(?:family|children|kids)(?:'s)?\s+(?:depend\w*|only|incomes?)\b"
     r"|\bonly\s+income\b|\bfeed\s+(?:my|our)\s+famil(?:y|ies)\b|\bstruggling\s+to\s+survive\b"
-    r"|\bsingle\s+(?:mother|father|parent)\b|\bhospital(?!ity)\w*|\bdivorce\w*|\billness\b"
+    r"|\bsingle\s+(?:mother|father|parent)\b|\bhospitali[sz]\w*"
+    r"|\b(?:in|to|from|into)\s+(?:the\s+|a\s+)?hospitals?\b|\bdivorce\w*|\billness\b"
     r"|\bcancer\b|\bfuneral\b|\bpassed\s+away\b|\bsurgery\b|\blose\s+their\s+jobs\b"
     r"|\b(?:one\s+more|second|last)\s+chance\b|\bplease,?\s+please\b|\bhumbly\b|\bpanick\w*"
     r"|\boverwhelmed\b|\bterrified\b|\bpainful\b|\bsuffer(?:ed|ing|s)?\b|\bcannot\s+afford\b"
