@@ -14,19 +14,28 @@ from poa.case.marketplaces import MARKETPLACES, normalize_marketplace
 
 PLACEHOLDER = re.compile(
     r"\[[^\]]*\b(insert|your|add|enter|todo|tbd|fill|date|name|here)\b[^\]]*\]"
-    r"|\b(TBD|TBC|TODO|FIXME)\b|lorem ipsum|<\s*(insert|your)[^>]*>"
-    # XXX ending a word, alone or after hyphens (XXX-XXX-XXXX, 123-XXXXXXX-XXXXXXX); not a
-    # size (XXX-Large) or the hidden digits of a card or an account (1234-XXXX-5678).
-    r"|(?<![\w-])(?:[a-z0-9]+-)*X{3,}(?![\w-])",
+    r"|\b(TBD|TBC|TODO|FIXME)\b|lorem ipsum|<\s*(insert|your)[^>]*>",
     re.IGNORECASE,
 )
+# XXX ending a word, alone or in groups joined by hyphens (XXX-XXX-XXXX, 123-XXXXXXX-XXXXXXX);
+# not a size (XXX-Large) or the hidden digits of a card or an account (1234-XXXX-5678). It is
+# searched for only in a text that holds XXX: every text field of every case is read.
+MASK = re.compile(r"(?<!\w)(?:X+-)*X{3,}(?![\w-])", re.IGNORECASE)
+
+
+def placeholder_in(text: str) -> re.Match[str] | None:
+    """The first placeholder left in the text, if any."""
+    found = PLACEHOLDER.search(text)
+    if found is None and ("XXX" in text or "xxx" in text):
+        found = MASK.search(text)
+    return found
 
 
 def _real_text(value: str) -> str:
     text = value.strip()
     if not text:
         raise ValueError("is empty: write the actual text, or remove the field if it is optional")
-    if match := PLACEHOLDER.search(text):
+    if match := placeholder_in(text):
         found = match.group(0)
         shown = found if len(found) <= 40 else found[:39] + "…"
         raise ValueError(f"still holds the placeholder {shown!r}: replace it with the real fact")
