@@ -10,15 +10,23 @@ from typing import Any
 
 
 class WrittenInt(int):
-    """A whole number as YAML read it, with the text it was written as."""
+    """A whole number as YAML read it, with the text it was written as, which is also how it
+    reads as text (a resumed interview shows `0123`, not 83)."""
 
     written: str
+
+    def __str__(self) -> str:
+        return self.written
 
 
 class WrittenFloat(float):
-    """A number with a fraction as YAML read it, with the text it was written as."""
+    """A number with a fraction as YAML read it, with the text it was written as, which is
+    also how it reads as text."""
 
     written: str
+
+    def __str__(self) -> str:
+        return self.written
 
 
 def written(value: Any, text: str) -> Any:

@@ -593,3 +593,15 @@ def test_an_answer_too_long_for_its_review_line_is_cut_between_words_when_little
     # A break between words that would lose more than a short word cuts within one instead.
     assert cut("Legal name: Bluestem Outfitters LLC", 32) == "Legal name: Bluestem Outfitte..."
     assert cut("Store name: Bluestem", 32) == "Store name: Bluestem"
+
+
+def test_a_number_written_bare_reads_at_the_review_as_it_was_written(tmp_path: Path) -> None:
+    # YAML reads `reference: 0123` as the octal 83; the seller wrote 0123, and sees 0123.
+    case = sample(tmp_path)
+    text = case.read_text(encoding="utf-8").replace("reference: ODR-US-5582914", "reference: 0123")
+    case.write_text(text, encoding="utf-8")
+    finished, prompter = review(case, [FINISH])
+    assert finished
+    menu = next(asked for asked in prompter.asked if asked.message == "Anything to change?")
+    assert "Reference: 0123" in [option.title for option in menu.options]
+    assert "reference: 0123\n" in case.read_text(encoding="utf-8")  # written back as it was
