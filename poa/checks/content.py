@@ -311,11 +311,14 @@ _VAGUE_FREQUENCY = compiled_when_used(
     r"|occasionally|sometimes|every\s+so\s+often|when\s+we\s+have\s+time|all\s+the\s+time"
     r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a)\b"
 )
+# "once" is not among them: alone it is no schedule ("once a week" is, by the pattern below).
 SCHEDULE_WORDS = word_set(
-    """daily weekly monthly hourly nightly quarterly yearly annually fortnightly twice once
-    every each per before after monday tuesday wednesday thursday friday saturday sunday
-    automated automatic"""
+    """daily weekly monthly hourly nightly quarterly yearly annually fortnightly twice every
+    each per before after monday tuesday wednesday thursday friday saturday sunday automated
+    automatic"""
 )
+# A frequency that says the measure ran one time: a step taken, not a control that runs.
+_ONCE = re.compile(r"(?:just |only )?(?:once|one[ -]time|one[ -]off|a single time)(?: only)?")
 _SCHEDULE = compiled_when_used(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
     r"|once|every|each|per|before|after|monday|tuesday|wednesday|thursday|friday"
@@ -331,7 +334,9 @@ VAGUE_FREQUENCY_GATE = word_set(
 
 
 def vague_frequency(t: Analysed) -> int | None:
-    """A frequency that is no schedule: regularly, ongoing, as needed."""
+    """A frequency that is no schedule: regularly, ongoing, as needed, once."""
+    if _ONCE.fullmatch(" ".join(t.lower.split()).strip(" .")):
+        return 0
     if not t.words.isdisjoint(SCHEDULE_WORDS) or _SCHEDULE().search(t.lower):
         return None
     match = _VAGUE_FREQUENCY().search(t.lower)
