@@ -265,7 +265,9 @@ _ONGOING = re.compile(
     r"|lowers|raises|collects|prints|scans)\b"
     r"|\bonce\s+a\b|\b\d{1,2}:\d{2}\b|;\s*(?:the|a|an|each|every)\s+\w+(?:\s+\w+)?\s+[a-z]+[^s\s]s\b"
 )
-_SUBJECT_WORDS = word_set("we i our the a an my owner team staff lead manager")
+# Words a measure's opening may hold before its verb: a subject, and the auxiliaries of a
+# passive verb in the past ("All staff were trained").
+_SUBJECT_WORDS = word_set("we i our the a an my all owner team staff lead manager was were")
 
 
 def one_off_measure(t: Analysed) -> int | None:
