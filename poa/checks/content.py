@@ -20,7 +20,8 @@ _SYMPTOM = re.compile(
     r"(?:too|above|below|over|high|low|poor))\b"
     r"|\b(?:account|listings?|products?|asins?)\s+(?:was\s+|were\s+)?(?:flagged|suspended"
     r"|deactivated|removed)\b|\bviolat(?:ed|ion|ions)\b|\bunhappy\b|\bdissatisf\w*|\bunforeseen\b"
-    r"|\b(?:not|un)\s?aware\b|\bdid\s+not\s+know\b|\bdidn't\s+know\b|\black\s+of\b"
+    r"|\b(?:not|un)\s?aware\b|\b(?:did|do|does)\s+not\s+know\b|\b(?:didn|don|doesn)'t\s+know\b"
+    r"|\black\s+of\b"
     r"|\b(?:items?|products?|orders?|parcels?|units?)\s+(?:arrived|were|was)\s+(?:damaged|late"
     r"|defective|broken)\b|\bdid\s+not\s+match\b|\breceived\s+(?:the\s+)?(?:wrong|used|damaged"
     r"|defective|broken|opened)\b|\bproblem\s+with\b|\bissue\s+with\b|\bemployee\s+made\b"
@@ -43,8 +44,8 @@ _SYMPTOM_STARTS = word_set(
     stock glitch glitches glitchy late shipped delivered arrived dispatched order odr cancel
     cancellation cancelation metric metrics account rate listing listings product products asin
     asins violated violation violations unhappy dissatisfied dissatisfaction unforeseen not
-    unaware did didn lack items item orders order parcels parcel units unit received problem
-    issue employee"""
+    unaware did didn do does don doesn lack items item orders order parcels parcel units unit
+    received problem issue employee"""
 )
 
 

@@ -25,7 +25,7 @@ _INTENTION = re.compile(
     r"|\b(?:plan|plans|planning|intend|intends|intending|hope|hopes|hoping|aim|aims|aiming"
     r"|expect|expects|expecting|want|wants|wish|wishes)\s+to\b"
     r"|\bwould\s+like\s+to\b|\bworking\s+on\b|\bin\s+the\s+process\s+of\b"
-    r"|\b(?:is|are)\s+being\s+\w+ed\b|\bscheduled\s+to\b"
+    r"|\b(?:is|are)\s+being\s+\w+ed\b|\bscheduled\s+to\b|\b(?:is|are)\s+scheduled\s+for\b"
     rf"|\b(?:am|is|are|'re|'m)\s+(?:currently\s+|still\s+|now\s+)?(?:{_BUSY_VERBS})\b"
 )
 _SOON = re.compile(
@@ -71,7 +71,7 @@ _GENERIC_ACTION_WORDS = word_set(
     across against so does not recur our we us i have has had been was were is are be it's
     will shall sure compliant notice
     team staff listings listing account catalog catalogue supplier buyers buyer buyers' policy
-    how there done"""
+    how there done looked into investigated examined"""
 )
 _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
@@ -96,7 +96,8 @@ def vague_action(t: Analysed) -> int | None:
 _CHANGE_GATE = word_set("made implemented took taken introduced")
 _GENERIC_VERBS = word_set(
     """fixed fix resolved resolve addressed address handled handle corrected correct rectified
-    sorted dealt took take taken made make implemented improved updated reviewed"""
+    sorted dealt took take taken made make implemented improved updated reviewed looked
+    investigated examined"""
 )
 VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
