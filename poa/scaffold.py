@@ -59,6 +59,7 @@ def scaffold_text(
         keep_trailing_newline=True,
         autoescape=False,
     )
+    env.filters["quoted"] = quoted
     kind = Kind.PERFORMANCE_IMPROVEMENT_PLAN if pip else Kind.PLAN_OF_ACTION
     return env.get_template("scaffold.yaml.j2").render(
         issue=issue,
@@ -70,6 +71,12 @@ def scaffold_text(
         schema=SCHEMA_FILE,
         **_prefilled(prefill or {}),
     )
+
+
+def quoted(value: Any) -> str:
+    """A value as a YAML double-quoted string: JSON's, which YAML reads alike, without the
+    escapes Jinja's `tojson` adds for HTML (`'` as `\\u0027`), which a seller would read."""
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _parts(issues: Sequence[IssueType]) -> list[dict[str, Any]]:

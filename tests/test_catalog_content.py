@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import Any, get_args
 
 import pytest
+import yaml
 
 from poa import load_catalog
 from poa.case.kinds import EvidenceKind
@@ -133,6 +134,20 @@ def test_scaffold_for_every_type_is_us_spelled(issue: IssueType) -> None:
     text = scaffold_text(issue)
     assert not BRITISH.search(text), [m.group(0) for m in BRITISH.finditer(text)]
     assert f"issue_type: {issue.key}" in text
+
+
+@pytest.mark.parametrize("issue", ISSUES, ids=lambda i: i.key)
+def test_scaffold_suggestions_read_as_written_and_parse_back(issue: IssueType) -> None:
+    # A seller reads the offered causes in the file and uncomments one: "supplier's", not
+    # "supplier\u0027s", and YAML must read back the catalog's sentence exactly.
+    text = scaffold_text(issue)
+    assert "\\u00" not in text
+    summaries = [
+        yaml.safe_load(line.split("#   ", 1)[1])["summary"]
+        for line in text.splitlines()
+        if line.strip().startswith("#   summary:")
+    ]
+    assert set(issue.root_causes) <= set(summaries)
 
 
 @pytest.mark.parametrize("key", sorted(NEW_TYPES))
