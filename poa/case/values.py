@@ -43,10 +43,9 @@ def _real_text(value: str) -> str:
 
 
 def _as_str(value: object) -> object:
-    # YAML turns bare numbers into ints; identifiers and names are text to us, as written.
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return getattr(value, "written", None) or str(value)
-    return value
+    # YAML turns bare numbers into ints; identifiers and names are text to us, as written (a
+    # number read from a file reads as text as it was written there, see poa.yamlnumbers).
+    return str(value) if isinstance(value, int | float) and not isinstance(value, bool) else value
 
 
 _NONCHARACTERS = "".join(

@@ -31,7 +31,7 @@ def load_check_config(folder: str | Path) -> CheckConfig:
     """The folder's `.poa-checks.yaml` (or `.yml`), or an empty config when it has none.
 
     Raises InputError listing every problem (unknown rule, missing reason), located."""
-    path = next((Path(folder) / n for n in CONFIG_NAMES if (Path(folder) / n).is_file()), None)
+    path = next((p for p in (Path(folder) / n for n in CONFIG_NAMES) if p.is_file()), None)
     if path is None:
         return CheckConfig()
     text = yamlfile.read_text(path)
