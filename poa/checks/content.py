@@ -103,7 +103,7 @@ def support_case(t: Analysed) -> int | None:
     return match.start() if match else None
 
 
-_ASKS = re.compile(
+_ASKS = compiled_when_used(
     r"\bplease\s+(?:let\s+us\s+know|advise|clarify|explain|confirm|tell\s+us)\b|\blet\s+us\s+know\b"
     r"|(?:could|can|would|will)\s+you\b|\bwe\s+would\s+(?:like\s+to\s+know|appreciate)\b"
     r"|\bkindly\s+(?:confirm|advise|let|tell|clarify|explain)\b|\brequest\s+guidance\b"
@@ -130,7 +130,7 @@ def question(t: Analysed) -> int | None:
     pos = t.masked.find("?")
     if pos >= 0:
         return pos
-    match = t.match_at(_ASKS, _ASK_STARTS)
+    match = t.match_at(_ASKS(), _ASK_STARTS)
     return match.start() if match else None
 
 
@@ -158,7 +158,7 @@ _HISTORY_STARTS = word_set(
     generations mission passionate well reputable trusted long leading award awards voted employ
     charity charities always"""
 )
-_HISTORY_NUMBERS = re.compile(
+_HISTORY_NUMBERS = compiled_when_used(
     r"\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?business|of\s+trading|on\s+amazon"
     r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+%\s+positive\s+feedback\b"
 )
@@ -201,17 +201,17 @@ def unrelated_history(t: Analysed) -> int | None:
     """Business history, reputation or praise the notice did not ask about."""
     match = t.match_at(_HISTORY, _HISTORY_STARTS)
     if match is None and not t.words.isdisjoint(("years", "positive")):
-        match = _HISTORY_NUMBERS.search(t.lower)
+        match = _HISTORY_NUMBERS().search(t.lower)
     return match.start() if match else None
 
 
 _BRACKET = re.compile(r"\[([^\]\n]{1,60})\]|\{\{?[^}\n]{1,60}\}\}?|<([^<>@\n]{1,40})>")
 # A pointer to an exhibit or root cause, such as {E1} or {RC2}: an id with a digit in it.
 _REFERENCE = re.compile(r"\{\s*[A-Z][A-Za-z_.-]*\d[A-Za-z0-9_.-]*\s*\}")
-_BRACKET_OK = re.compile(
+_BRACKET_OK = compiled_when_used(
     r"\b(?:sic|redacted|emphasis|translated|translation|exhibit\s+\w+)\b|^\s*\d+\s*$", re.I
 )
-_BRACKET_WORDS = re.compile(
+_BRACKET_WORDS = compiled_when_used(
     r"\b(?:asin|date|name|brand|company|your|insert|number|lab|frequency|explain|describe"
     r"|merchant|token|seller|store|product|supplier|order|amount|quantity|role|here|x+)\b",
     re.I,
@@ -222,7 +222,7 @@ _LEFTOVER = compiled_when_used(
     r"|\b(?:MM|DD)[/.-](?:DD|MM)[/.-](?:YYYY|YY)\b|\bYYYY-MM-DD\b|_{3,}"
     r"|\b(?:Company|Seller|Your|Store)\s+Name\b|(?:^|\s)(?:\.\.\.|…)(?=\s|$)"
 )
-_LEFTOVER_LOWER = re.compile(
+_LEFTOVER_LOWER = compiled_when_used(
     r"\blorem\b|\b(?:insert|describe|add|enter|write)\b[^.]{0,40}\bhere\b"
     r"|\breplace\s+this\s+text\b|^\s*example:"
 )
@@ -261,18 +261,18 @@ def placeholder(t: Analysed) -> int | None:
         if _REFERENCE.fullmatch(match.group(0)):
             continue  # {E1} points at an exhibit; validation checks it resolves
         inner = match.group(1) or match.group(2)
-        if inner is None or (not _BRACKET_OK.search(inner) and _is_blank_word(inner)):
+        if inner is None or (not _BRACKET_OK().search(inner) and _is_blank_word(inner)):
             return match.start()
     leftover = None
     if "…" in t.masked or any(mark in t.masked for mark in _LEFTOVER_MARKS):
         leftover = _LEFTOVER().search(t.masked)
     if leftover is None and t.has(_LEFTOVER_WORDS):
-        leftover = _LEFTOVER_LOWER.search(t.lower)
+        leftover = _LEFTOVER_LOWER().search(t.lower)
     return leftover.start() if leftover else None
 
 
 def _is_blank_word(inner: str) -> bool:
-    return bool(_BRACKET_WORDS.search(inner)) or inner.strip().islower()
+    return bool(_BRACKET_WORDS().search(inner)) or inner.strip().islower()
 
 
 ROLE_WORDS = word_set(
@@ -319,7 +319,9 @@ SCHEDULE_WORDS = word_set(
     automatic"""
 )
 # A frequency that says the measure ran one time: a step taken, not a control that runs.
-_ONCE = re.compile(r"(?:just |only )?(?:once|one[ -]time|one[ -]off|a single time)(?: only)?")
+_ONCE = compiled_when_used(
+    r"(?:just |only )?(?:once|one[ -]time|one[ -]off|a single time)(?: only)?"
+)
 _SCHEDULE = compiled_when_used(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
     r"|once|every|each|per|before|after|monday|tuesday|wednesday|thursday|friday"
@@ -336,7 +338,7 @@ VAGUE_FREQUENCY_GATE = word_set(
 
 def vague_frequency(t: Analysed) -> int | None:
     """A frequency that is no schedule: regularly, ongoing, as needed, once."""
-    if _ONCE.fullmatch(" ".join(t.lower.split()).strip(" .")):
+    if _ONCE().fullmatch(" ".join(t.lower.split()).strip(" .")):
         return 0
     if not t.words.isdisjoint(SCHEDULE_WORDS) or _SCHEDULE().search(t.lower):
         return None

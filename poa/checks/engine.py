@@ -4,7 +4,6 @@ located in the file the case came from."""
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator, Mapping
 from datetime import date
 
@@ -13,6 +12,7 @@ from poa.catalog import Catalog, IssueType, load_catalog
 from poa.checks.case_rules import Context, run_case_rules
 from poa.checks.findings import FieldKind, Finding
 from poa.checks.rulebook import RULES, Rule
+from poa.checks.text import compiled_when_used
 from poa.checks.textrules import field_hits
 from poa.errors import UsageError
 from poa.yamlfile import Document, Loc
@@ -121,7 +121,7 @@ def check_text(kind: FieldKind, text: str, issue: IssueType | None = None) -> li
     return findings
 
 
-_WORDS = re.compile(r"[a-z]{4,}")
+_WORDS = compiled_when_used(r"[a-z]{4,}")
 
 
 def suggestion(rule: Rule, issue: IssueType | None, text: str) -> str:
@@ -129,8 +129,9 @@ def suggestion(rule: Rule, issue: IssueType | None, text: str) -> str:
     examples: list[str] = list(getattr(issue, rule.example, None) or []) if rule.example else []
     if not examples:
         return rule.advice
-    words = set(_WORDS.findall(text.lower()))
-    best = max(examples, key=lambda s: len(words & set(_WORDS.findall(s.lower()))))
+    find = _WORDS().findall
+    words = set(find(text.lower()))
+    best = max(examples, key=lambda s: len(words & set(find(s.lower()))))
     return f'{rule.advice}, e.g. "{best}"'
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 import re
 
 from poa.case.model import Case
-from poa.checks.text import runs, split_sentences
+from poa.checks.text import compiled_when_used, runs, split_sentences
 
 # A word as the grade counts it: letters and digits, with the apostrophes and hyphens inside
-# it ("seller's", "re-listed"); punctuation and symbols are not part of any word.
-_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# it ("seller's", "re-listed"); punctuation and symbols are not part of any word. (On the {1},
+# see SENTENCE_END in poa.checks.text.)
+_WORD = re.compile(r"[^\W_]+(?:(?:['-]|’{1})[^\W_]+)*")
 # A token of the text split at white space that holds no letter or digit, in text whose
 # tokens are joined by single spaces and which starts and ends with one.
 _NO_LETTER_TOKEN = re.compile(r" (?:[^\w\s]|_)+(?= )")
-_NOT_COUNTED = re.compile(r"[^\w'’-]|_")
+_NOT_COUNTED = compiled_when_used(r"[^\w'’-]|_")
 # The ASCII characters deleted to leave letters, digits and white space (a deletion table is
 # some thirty times faster than a regular expression's substitution).
 _ASCII_NOT_LETTER = bytes(b for b in range(128) if not (chr(b).isalnum() or chr(b).isspace()))
@@ -84,7 +85,7 @@ def grade_ceiling(text: str, sentences: int = 1) -> float:
     else:
         spaced = " ".join(text.split())
         fewest = spaced.count(" ") + 1 - len(_NO_LETTER_TOKEN.findall(f" {spaced} "))
-        characters = len(_NOT_COUNTED.sub("", spaced))
+        characters = len(_NOT_COUNTED().sub("", spaced))
         most = len(_RUN.findall(text)) if sentences > 1 else 0
     if fewest <= 0 or characters <= 0:
         return 0.0

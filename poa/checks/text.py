@@ -12,10 +12,20 @@ from collections.abc import Callable
 from functools import cache, cached_property
 from itertools import islice
 
+
+def compiled_when_used(source: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
+    """A regular expression compiled the first time it is asked for. For the patterns only a
+    rare text reaches: compiling every rule's patterns when poa starts is much of what
+    `poa check` adds to `poa validate` on a small folder."""
+    return cache(lambda: re.compile(source, flags))
+
+
 _DOUBLE_QUOTES = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»')
 # A single-quoted span opens after a space or bracket and closes before a space or punctuation,
 # so the apostrophes of "buyer's" or "buyers' fault" do not open or close one.
-_SINGLE_QUOTES = re.compile(r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[\w.!?,])['’](?![\w])")
+_SINGLE_QUOTES = compiled_when_used(
+    r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[\w.!?,])['’](?![\w])"
+)
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _PUNCTUATION = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘…–—'
 # ASCII control characters split words too (all but NUL, which joins fields), so that in ASCII
@@ -26,23 +36,18 @@ _SPLIT_JOINED = str.maketrans(dict.fromkeys(_PUNCTUATION + _CONTROLS + "'’-", 
 _SPLIT_ASCII = bytes(32 if chr(b) in _PUNCTUATION + _CONTROLS + "'-" else b for b in range(256))
 
 
-def compiled_when_used(source: str, flags: int = 0) -> Callable[[], re.Pattern[str]]:
-    """A regular expression compiled the first time it is asked for. For the patterns only a
-    rare text reaches: compiling every rule's patterns when poa starts is much of what
-    `poa check` adds to `poa validate` on a small folder."""
-    return cache(lambda: re.compile(source, flags))
-
-
 def word_set(text: str) -> frozenset[str]:
     """The words of a text, split on white space, as a set (for the rules' word lists)."""
     return frozenset(text.split())
 
 
-_PARTS = re.compile(r"['’-]")
 # Each alternative opens with one literal character, so that the search skips straight to
 # the next full stop, mark, line break or semicolon (an opening character class or repeat
-# makes it try every position).
-_END = r"[.!?]*[\"'”’)]*\s+(?=[A-Z0-9\"'“‘(\[])"
+# makes it try every position). Inside, a class of three or more runs of characters that mixes
+# ASCII with curly quotes takes Python's compiler a good part of a millisecond to build (it maps
+# all 65,536 characters), so each is written as an ASCII class or a class of the others, the
+# second marked {1} so that the compiler does not merge the two back into one.
+_END = r"[.!?]*(?:[\"')]|[”’]{1})*\s+(?=[A-Z0-9\"'(\[]|[“‘]{1})"
 SENTENCE_END = re.compile(rf"\.{_END}|!{_END}|\?{_END}|\n\n*|;\s+")
 _ABBREVIATIONS = word_set(
     "e.g i.e etc inc ltd co no nos vs approx mr mrs ms dr st fig p pp jan feb mar apr jun jul "
@@ -61,7 +66,7 @@ def mask_quotes(text: str) -> str:
     if '"' in text or "“" in text or "„" in text or "«" in text:
         text = _DOUBLE_QUOTES.sub(_blank, text)
     if "‘" in text or " '" in text or "('" in text or text.startswith("'"):
-        text = _SINGLE_QUOTES.sub(_blank, text)
+        text = _SINGLE_QUOTES().sub(_blank, text)
     return text
 
 

@@ -192,13 +192,16 @@ BIT_WORDS = frozenset(OPENS) | frozenset(PAIRED)
 
 
 @lru_cache(maxsize=256)
-def _active_rules(skipped: frozenset[str]) -> dict[FieldKind, tuple[Entry, ...]]:
-    """Each kind's rules less those skipped: the same few sets of rules are skipped case after
-    case, so each is worked out once."""
-    return {
-        kind: tuple(entry for entry in entries if entry[1] not in skipped)
-        for kind, entries in BY_KIND.items()
-    }
+def _active_rules(skipped: frozenset[str]) -> dict[FieldKind, tuple[int, tuple[Entry, ...]]]:
+    """Each kind's rules less those skipped, as the bits of its rules gated by words alone and
+    the entries of its others: the same few sets of rules are skipped case after case, so each
+    is worked out once."""
+    active = {}
+    for kind, entries in BY_KIND.items():
+        kept = [entry for entry in entries if entry[1] not in skipped]
+        bits = sum(entry[3] for entry in kept)
+        active[kind] = (bits, tuple(entry for entry in kept if not entry[3]))
+    return active
 
 
 def opened_by(present: Iterable[str], words: frozenset[str]) -> int:
@@ -224,6 +227,8 @@ BY_KIND: dict[FieldKind, tuple[Entry, ...]] = {
     )
     for kind in FieldKind
 }
+# Each bit's rule, as its entry in BY_KIND reads it.
+BY_BIT = {entry[3]: entry for entries in BY_KIND.values() for entry in entries if entry[3]}
 Hit = tuple[Loc, FieldKind, str, Analysed, int]
 Field = tuple[Loc, FieldKind, str]
 
@@ -249,18 +254,23 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
         if not text.strip():
             continue
         here = words[i]
-        rules = active[kind]
-        present = openers.intersection(here)
-        opens = opened_by(present, here) if present else 0
-        for order, rid, function, bit, admits in rules:
-            if not (opens & bit if bit else admits(here, text)):
-                continue
-            read = analysed.get(i)
-            if read is None:
-                read = analysed[i] = Analysed(text, here)
-            pos = function(read)
-            if pos is not None:
-                found.append((i, order, rid, pos))
+        bits, others = active[kind]
+        present = openers.intersection(here) if bits else None
+        opens = opened_by(present, here) & bits if present else 0
+        run = []
+        for entry in others:
+            if entry[4](here, text):
+                run.append(entry)
+        while opens:
+            # Each rule the field's words open, by its bit.
+            bit = opens & -opens
+            opens ^= bit
+            run.append(BY_BIT[bit])
+        if run:
+            read = analysed[i] = Analysed(text, here)
+            for order, rid, function, _, _ in run:
+                if (pos := function(read)) is not None:
+                    found.append((i, order, rid, pos))
     return [(fields[i][0], fields[i][1], rid, analysed[i], pos) for i, _, rid, pos in sorted(found)]
 
 

@@ -7,8 +7,6 @@ import re
 
 from poa.checks.text import Analysed, compiled_when_used, word_pairs, word_set
 
-_PARTS = re.compile(r"['’-]")
-
 _THIRD_WORDS = word_set(
     """amazon buyer buyers customer customers competitor competitors carrier carriers courier
     couriers usps ups fedex dhl royal hermes evri dpd gls supplier suppliers manufacturer
@@ -309,7 +307,7 @@ _NOT_A_PROMISE = re.compile(
     r"|guarantee\s+claims?"
 )
 _ZERO = re.compile(r"\bzero\s+[a-z]+")
-_FROM_NOW = re.compile(
+_FROM_NOW = compiled_when_used(
     r"\bwill\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b|\bpermanently\b|\bforever\b|\bin\s+future\b"
 )
 
@@ -340,6 +338,6 @@ def absolute_claim(t: Analysed) -> int | None:
             return match.start()
     if "zero" in t.words and t.has(FROM_NOW_WORDS):
         zero = _ZERO.search(text)
-        if zero and _FROM_NOW.search(text):
+        if zero and _FROM_NOW().search(text):
             return zero.start()
     return None

@@ -77,7 +77,7 @@ _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
     r"(?:changes|adjustments|improvements|updates|steps|measures|action|actions)\b"
 )
-_SPECIFIC = re.compile(r"\d|:|\bfrom\b.+\bto\b|\bso\s+that\b|\bby\s+\w+ing\b|\bnamely\b")
+_SPECIFIC = compiled_when_used(r"\d|:|\bfrom\b.+\bto\b|\bso\s+that\b|\bby\s+\w+ing\b|\bnamely\b")
 
 
 def vague_action(t: Analysed) -> int | None:
@@ -88,7 +88,7 @@ def vague_action(t: Analysed) -> int | None:
     if all(w in _GENERIC_ACTION_WORDS for w in words) and any(w in _GENERIC_VERBS for w in words):
         return 0
     match = _CHANGE_PHRASE.search(t.lower) if t.has(_CHANGE_GATE) else None
-    if match and not _SPECIFIC.search(t.lower) and len(words) <= 10:
+    if match and not _SPECIFIC().search(t.lower) and len(words) <= 10:
         return match.start()
     return None
 
