@@ -28,7 +28,7 @@ def test_the_corpus_is_large_labelled_and_a_third_is_held_out() -> None:
         assert entry["field"] in kinds, entry
         assert set(entry["expect"]) <= set(TEXT_RULE_IDS), entry
         assert entry["text"].strip()
-    texts = [(e["field"], e["text"]) for e in tune + test]
+    texts = [(e["field"], e["text"]) for e in tune + test + load("probe")]
     assert len(texts) == len(set(texts)), "an entry appears twice"
     for rule in TEXT_RULE_IDS:
         positives = sum(rule in e["expect"] for e in test)
@@ -66,7 +66,7 @@ def test_a_text_breaks_the_same_rules_inside_a_whole_case_as_alone() -> None:
     a finding: every corpus text, put in its place in a sound case, is found breaking the
     rules it breaks alone."""
     checked = 0
-    for entry in load("tune") + load("test"):
+    for entry in load("tune") + load("test") + load("probe"):
         if entry["field"] not in PLACES:
             continue
         data = sound_data()
@@ -106,7 +106,7 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
         {"field": "measure", "text": "• Booked a second pickup with the carrier."},
         {"field": "measure", "text": '"Urgent" we booked a second pickup.'},
     ]
-    for entry in load("tune") + load("test") + extra:
+    for entry in load("tune") + load("test") + load("probe") + extra:
         kind = FieldKind(entry["field"])
         for text in _variants(entry["text"]):
             words = words_by_part(text.lower(), "\x00")[0]
@@ -122,7 +122,7 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
     assert fired >= 500
 
 
-_TEXTS = [entry["text"] for entry in load("tune") + load("test")]
+_TEXTS = [entry["text"] for entry in load("tune") + load("test") + load("probe")]
 
 
 @settings(max_examples=400, deadline=None)
@@ -189,6 +189,8 @@ PAIRED = {
         "Our products are 100% authentic.",
         "This cannot happen again.",
         "We guarantee every order ships on time.",
+        "Late orders are gone for good.",
+        "We fixed the labels once and for all.",
     ],
     ("placeholder", "action"): ["Signed by Your Name for the store."],
     ("measure-hedge", "measure"): [
@@ -203,6 +205,7 @@ PAIRED = {
         "We would like to add a second carrier.",
         "In the coming weeks we add a second carrier.",
         "From next month a second person checks each label.",
+        "A second label check is planned for March.",
     ],
     ("emotive", "root-cause-detail"): [
         "The owner put his life savings into this stock.",
@@ -220,6 +223,8 @@ PAIRED = {
         "We feel terrible about these orders.",
         "We were treated like criminals by the buyer.",
         "The owner was in tears over the notice.",
+        "The suspension brings financial strain.",
+        "The owner has three children to feed.",
     ],
     ("question", "action"): [
         "Please advise on the next step.",

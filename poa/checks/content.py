@@ -21,7 +21,9 @@ _SYMPTOM = re.compile(
     r"|\b(?:account|listings?|products?|asins?)\s+(?:was\s+|were\s+)?(?:flagged|suspended"
     r"|deactivated|removed)\b|\bviolat(?:ed|ion|ions)\b|\bunhappy\b|\bdissatisf\w*|\bunforeseen\b"
     r"|\b(?:not|un)\s?aware\b|\b(?:did|do|does)\s+not\s+know\b|\b(?:didn|don|doesn)'t\s+know\b"
-    r"|\black\s+of\b"
+    r"|\black\s+of\b|\b(?:buyers?|customers?)\s+(?:had\s+)?received\b"
+    r"|\b(?:mistakes?|errors?|issues?|problems?)\s+(?:happened|occurred|arose|were\s+made)\b"
+    r"|\b(?:did\s+not|didn't|failed\s+to)\s+comply\b|\bnon-?complian(?:t|ce)\b"
     r"|\b(?:items?|products?|orders?|parcels?|units?)\s+(?:arrived|were|was)\s+(?:damaged|late"
     r"|defective|broken)\b|\bdid\s+not\s+match\b|\breceived\s+(?:the\s+)?(?:wrong|used|damaged"
     r"|defective|broken|opened)\b|\bproblem\s+with\b|\bissue\s+with\b|\bemployee\s+made\b"
@@ -34,7 +36,8 @@ _OWNED_FAILURE = re.compile(
     r"\b(?:we|i|our\s+[a-z-]+(?:\s+[a-z-]+)?|staff|the\s+team|no\s+one|nobody)\s+(?:did\s+not"
     r"|didn't|never|failed\s+to|forgot\s+to|had\s+no|skipped|only|relied|copied|reused)\s+"
     r"(?!know\b|realise\b|realize\b|understand\b|notice\b|expect\b|mean\b)"
-    r"|\bno\s+one\b|\bnobody\b|\bwithout\s+(?:checking|verifying|a\s+)"
+    r"|\bno\s+one\b|\bnobody\b|\bno\s+(?:second|other)\s+(?:person|check)\b"
+    r"|\bwithout\s+(?:checking|verifying|a\s+)"
 )
 
 
@@ -45,7 +48,8 @@ _SYMPTOM_STARTS = word_set(
     cancellation cancelation metric metrics account rate listing listings product products asin
     asins violated violation violations unhappy dissatisfied dissatisfaction unforeseen not
     unaware did didn do does don doesn lack items item orders order parcels parcel units unit
-    received problem issue employee"""
+    received problem issue employee buyer buyers customer customers mistake error errors issues
+    problems failed non noncompliance noncompliant"""
 )
 
 
@@ -73,7 +77,8 @@ _SUPPORT = compiled_when_used(
     r"\s+|our\s+|the\s+|several\s+|multiple\s+)?(?:\w+\s+)?(?:case|ticket)s?\b"
     r"|\b(?:previous|earlier|open|pending|existing|several|three|two)\s+(?:support\s+)?(?:case|ticket)s?\b"
     r"|\baccount\s+health\s+(?:support|specialist|team|rep|representative)\b"
-    r"|\bcall\s+with\s+account\s+health\b|\bamazon\s+(?:agent|rep|representative|associate"
+    r"|\bcall\s+with\s+account\s+health\b|\bamazon\s+account\s+(?:manager|rep|representative)\b"
+    r"|\bamazon\s+(?:agent|rep|representative|associate"
     r"|support|employee)\b|\baccount\s+manager\s+at\s+amazon\b|\btold\s+(?:us\s+)?by\s+amazon\b"
 )
 
@@ -159,7 +164,7 @@ _HISTORY_STARTS = word_set(
     charity charities always"""
 )
 _HISTORY_NUMBERS = compiled_when_used(
-    r"\b\d+\s+years\s+(?:of\s+experience|in\s+(?:the\s+)?business|of\s+trading|on\s+amazon"
+    r"\b\d+\s+years\s+(?:of\s+(?:experience|trading|selling)|in\s+(?:the\s+)?business|on\s+amazon"
     r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+%\s+positive\s+feedback\b"
 )
 # What each alternative of the two patterns needs: one of these words alone, or a word of each
@@ -292,8 +297,9 @@ _NO_ONE = word_set(
     company business someone somebody anyone anybody whoever various multiple seller packers
     workers personnel members member available involved customer service support warehouse
     operations compliance sales purchasing listings quality logistics shipping fulfilment
-    fulfillment inventory marketing finance returns department shift duty on in of the our my
-    and or is tbd n a na none"""
+    fulfillment inventory marketing finance returns department departments dept division ops
+    senior relevant appropriate respective concerned shift duty on in of the our my and or is
+    tbd n a na none"""
 )
 
 
@@ -312,15 +318,19 @@ _VAGUE_FREQUENCY = compiled_when_used(
     r"|occasionally|sometimes|every\s+so\s+often|when\s+we\s+have\s+time|all\s+the\s+time"
     r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a)\b"
 )
-# "once" is not among them: alone it is no schedule ("once a week" is, by the pattern below).
+# "once" is not among them: alone it is no schedule ("once a week" is, by the pattern below);
+# nor "every", for "every now and then".
 SCHEDULE_WORDS = word_set(
-    """daily weekly monthly hourly nightly quarterly yearly annually fortnightly twice every
+    """daily weekly monthly hourly nightly quarterly yearly annually fortnightly twice
     each per before after monday tuesday wednesday thursday friday saturday sunday automated
     automatic"""
 )
 # A frequency that says the measure ran one time: a step taken, not a control that runs.
 _ONCE = compiled_when_used(
     r"(?:just |only )?(?:once|one[ -]time|one[ -]off|a single time)(?: only)?"
+)
+_EVERY_NOW_AND_THEN = compiled_when_used(
+    r"\bevery\s+(?:now\s+and\s+then|so\s+often|once\s+in\s+a\s+while)\b"
 )
 _SCHEDULE = compiled_when_used(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
@@ -340,7 +350,11 @@ def vague_frequency(t: Analysed) -> int | None:
     """A frequency that is no schedule: regularly, ongoing, as needed, once."""
     if _ONCE().fullmatch(" ".join(t.lower.split()).strip(" .")):
         return 0
-    if not t.words.isdisjoint(SCHEDULE_WORDS) or _SCHEDULE().search(t.lower):
+    if not t.words.isdisjoint(SCHEDULE_WORDS):
+        return None
+    if "every" in t.words and (odd := _EVERY_NOW_AND_THEN().search(t.lower)):
+        return odd.start()
+    if _SCHEDULE().search(t.lower):
         return None
     match = _VAGUE_FREQUENCY().search(t.lower)
     return match.start() if match else None

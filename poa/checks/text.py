@@ -22,9 +22,10 @@ def compiled_when_used(source: str, flags: int = 0) -> Callable[[], re.Pattern[s
 
 _DOUBLE_QUOTES = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»')
 # A single-quoted span opens after a space or bracket and closes before a space or punctuation,
-# so the apostrophes of "buyer's" or "buyers' fault" do not open or close one.
+# so the apostrophes of "buyer's" or "buyers' fault" do not open or close one; it may hold a
+# bracket ('[size]'), quoted as an example rather than left in.
 _SINGLE_QUOTES = compiled_when_used(
-    r"(?<![\w'’])['‘](?=\w)[^'‘’\n]{1,300}?(?<=[\w.!?,])['’](?![\w])"
+    r"(?<![\w'’])['‘](?=[\w\[{<])[^'‘’\n]{1,300}?(?<=[\w.!?,\]}>])['’](?![\w])"
 )
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _PUNCTUATION = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘…–—'
@@ -236,9 +237,15 @@ def first_match(pattern: re.Pattern[str], analysed: Analysed) -> re.Match[str] |
     return pattern.search(analysed.lower)
 
 
-def main_clause_match(pattern: re.Pattern[str], analysed: Analysed) -> re.Match[str] | None:
-    """The first match that is not inside a dependent clause."""
+def main_clause_match(
+    pattern: re.Pattern[str],
+    analysed: Analysed,
+    skip: Callable[[Analysed, re.Match[str]], bool] | None = None,
+) -> re.Match[str] | None:
+    """The first match that is not inside a dependent clause (nor one `skip` rules out)."""
     for match in pattern.finditer(analysed.lower):
+        if skip is not None and skip(analysed, match):
+            continue
         if not analysed.is_subordinate(match.start()):
             return match
     return None

@@ -11,14 +11,15 @@ _THIRD_WORDS = word_set(
     """amazon buyer buyers customer customers competitor competitors carrier carriers courier
     couriers usps ups fedex dhl royal hermes evri dpd gls supplier suppliers manufacturer
     manufacturers factory vendor vendors distributor distributors wholesaler wholesalers 3pl prep
-    agency freelancer virtual rights brand seller algorithm bot complainant complainants"""
+    agency freelancer virtual rights brand seller algorithm bot complainant complainants rival
+    rivals"""
 )
 _THIRD_WORDS |= frozenset(w + "'s" for w in _THIRD_WORDS)
 _THIRD_PARTY = (
     r"(?:amazon|buyers?|customers?|competitors?|carriers?|couriers?|usps|ups|fedex|dhl"
     r"|royal\s+mail|hermes|evri|dpd|gls|suppliers?|manufacturers?|factory|vendors?|distributors?"
     r"|wholesalers?|3pl|prep\s+cent(?:er|re)|agency|freelancer|virtual\s+assistant|rights\s+owner"
-    r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?)(?:'s|')?"
+    r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?|rivals?(?:\s+sellers?)?)(?:'s|')?"
 )
 _STRONG_WORDS = word_set(
     """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
@@ -46,13 +47,13 @@ _FAILURE = (
     r"|forgot|caused|did\s+not|didn't|never\s+(?:delivered|sent|shipped|scanned|responded|told)"
     r"|(?:sent|shipped|listed|gave|ordered|packed|delivered|used|put)\s+(?:us\s+)?(?:the\s+)?wrong"
     r"|made\s+(?:a|an|the)?\s*(?:mistake|error)s?|(?:is|was|are|were)\s+responsible"
-    r"|made\s+the\s+\w+\s+changes)"
+    r"|made\s+the\s+\w+\s+changes|dropped\s+the\s+ball|sat\s+on)"
 )
 # A word every failure above has in it, so a text without any cannot match _ACTOR.
 _FAILURE_KEYS = word_set(
     """failed fail fails lost loses delayed damaged broke mislabeled mislabelled mixed missed
     refused ignored forgot caused did didn never wrong mistake mistakes error errors responsible
-    changes"""
+    changes dropped sat"""
 )
 _ACTOR = re.compile(
     rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
@@ -60,9 +61,15 @@ _ACTOR = re.compile(
     rf"[a-z']+\s+){{0,3}}?{_FAILURE}\b"
 )
 _BY_THIRD = compiled_when_used(
-    rf"(?:caused\s+by|due\s+to|because\s+of|delayed\s+by)\s+(?:the\s+|a\s+|our\s+)?{_THIRD_PARTY}"
+    r"(?:(?:caused|delayed|damaged|lost|mishandled|swapped(?:\s+in)?|switched)\s+by"
+    r"|due\s+to|down\s+to|because\s+of)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    + _THIRD_PARTY
+    # A complaint filed by a buyer is a fact; filed by a rival, an accusation.
+    + r"|filed\s+by\s+(?:a\s+|an\s+|the\s+)?(?:rival|competitor|competing)"
 )
-_BY_STARTS = word_set("caused due because delayed")
+_BY_STARTS = word_set(
+    "caused due because delayed damaged lost mishandled swapped switched filed down"
+)
 # A field can break the blame rule only with a strong word or phrase, or with a third party
 # beside a failure, a cause or "without".
 STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
@@ -132,7 +139,9 @@ _EMOTIVE = compiled_when_used(
     r"|\b(?:one\s+more|second|last)\s+chance\b|\bplease,?\s+please\b|\bhumbly\b|\bpanick\w*"
     r"|\boverwhelmed\b|\bterrified\b|\bpainful\b|\bsuffer(?:ed|ing|s)?\b|\bcannot\s+afford\b"
     r"|\bfeel\s+(?:terrible|awful|horrible)\b|\bcannot\s+sleep\b|\bsleepless\b|\bstressed\b"
-    r"|\btreated\s+like\s+(?:a\s+)?criminals?\b|\bin\s+tears\b|\bcrying\b"
+    r"|\btreated\s+like\s+(?:a\s+)?criminals?\b|\bin\s+tears\b|\bcrying\b|\bstressful\b"
+    r"|\bfinancial\s+(?:strain|hardship|ruin)\b|\b(?:only|main|sole)\s+source\s+of\s+income\b"
+    r"|\b(?:children|kids|mouths|family)\s+to\s+feed\b"
 )
 _FEELING = compiled_when_used(
     r"\b(?:we|i)\s+(?:are|were|am|was|feel|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
@@ -156,7 +165,8 @@ EMOTIVE_WORDS = word_set(
     bankruptcy bankruptcies livelihood livelihoods hospital hospitals hospitalised hospitalized
     hospitalisation hospitalization divorce divorces divorced divorcing divorcee divorcees
     illness cancer funeral surgery please humbly panicked panicking panicky overwhelmed
-    terrified painful suffer suffered suffering suffers sleepless stressed crying shocked upset
+    terrified painful suffer suffered suffering suffers sleepless stressed stressful crying
+    shocked upset
     angry frustrated worried anxious scared afraid sad hurt disappointed"""
 )
 EMOTIVE_PAIRS = word_pairs(
@@ -170,7 +180,9 @@ EMOTIVE_PAIRS = word_pairs(
             dependence dependency dependencies dependable dependably dependability only income
             incomes""",
         ),
-        ("income", "only"),
+        ("income", "only main sole"),
+        ("financial", "strain hardship ruin"),
+        ("feed", "children kids mouths"),
         ("feed", "family families"),
         ("struggling", "survive"),
         ("single", "mother father parent"),
@@ -237,7 +249,7 @@ ACRONYMS = word_set(
 )
 _EMPHATIC = word_set(
     """NOT NO NEVER ALWAYS ALL EVERY EACH ONLY MUST WRONG REAL TRUE FAKE VERY PLEASE NOTE HELP
-    STOP DID DO DOES WE OUR US THIS THAT WAS WERE ARE IS THE AND TOO FULL BY AN NEW ANY NONE
+    STOP DID DO DOES WE OUR US THIS THAT WAS WERE ARE IS THE AND TOO FULL BY AN NEW ANY NONE SO
     SHORT HIGH LOW NOW SAFE SURE YES BUYER"""
 )
 
@@ -271,16 +283,23 @@ def has_loud_word(text: str) -> bool:
     return False
 
 
+# A product code: capitals and digits joined by hyphens (SKU HOOD-XXL-BLK, MUG-SNS).
+_CODE = compiled_when_used(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group(0))
+
+
 def shouting(t: Analysed) -> int | None:
     """Words in capitals beyond acronyms, company names and product codes."""
     caps = set(_CAPS_WORD.findall(t.masked)) if TWO_CAPS.search(t.masked) else set()
     if caps <= ACRONYMS:
         return None
-    for run in _CAPS_RUN.finditer(t.masked):
+    text = _CODE().sub(_blank, t.masked) if "-" in t.masked else t.masked
+    for run in _CAPS_RUN.finditer(text):
         words = [w for w in re.findall(r"[A-Z]{2,}", run.group(0)) if not _MASK.match(w)]
-        if _COMPANY & set(words) or _NAMED_BY.search(
-            t.masked, max(0, run.start() - 6), run.start()
-        ):
+        if _COMPANY & set(words) or _NAMED_BY.search(text, max(0, run.start() - 6), run.start()):
             continue
         loud = [w for w in words if w not in ACRONYMS]
         if any(w in _EMPHATIC or len(w) >= 5 for w in loud) or len(loud) >= 2:
@@ -298,7 +317,9 @@ _ABSOLUTE = re.compile(
     r"|\bever\s+(?:sold|sell|shipped|listed)\b|\bnever\s+again\b|\bever\s+again\b"
     r"|\b(?:will|would|can|could|shall)\s+never\b|\bwon'?t\s+ever\b"
     r"|\bnever\s+(?:happen|occur|recur|be\s+repeated)\b"
-    r"|\b(?:not|never|n't|cannot)\s+(?:happen|occur|recur)\s+again\b|\bcannot\s+happen\b"
+    r"|\b(?:not|never|n't|cannot|(?:won|can|couldn|wouldn|shouldn|don|doesn|didn|isn)'t)"
+    r"\s+(?:happen|occur|recur)\s+again\b|\bcannot\s+happen\b"
+    r"|\bfor\s+good\b(?!\s+measure)|\bonce\s+and\s+for\s+all\b"
     r"|\bever\b[^.;]{0,40}\bagain\b|\bforever\b|\b(?:fixed|solved|resolved)\s+permanently\b"
     r"|\bguarantee(?:s|d)?\b"
 )
@@ -323,13 +344,15 @@ ABSOLUTE_GATE = word_set(
 # on"); every other alternative of the pattern holds one of the other words.
 FROM_NOW_WORDS = word_set("will now forward permanently forever future")
 ABSOLUTE_WORDS = ABSOLUTE_GATE - {"zero"}
-ABSOLUTE_PAIRS = ((word_set("zero"), FROM_NOW_WORDS),)
+# "for good" and "once and for all" need both their words.
+_PHRASE_PAIRS = ((word_set("good"), word_set("for")), (word_set("once"), word_set("all")))
+ABSOLUTE_PAIRS = ((word_set("zero"), FROM_NOW_WORDS), *_PHRASE_PAIRS)
 
 
 def absolute_claim(t: Analysed) -> int | None:
     """A claim no evidence can prove: 100% authentic, never again, guaranteed, zero defects."""
     text = t.lower
-    if t.has(ABSOLUTE_WORDS):
+    if t.has(ABSOLUTE_WORDS) or any(t.has(one) and t.has(other) for one, other in _PHRASE_PAIRS):
         for match in _ABSOLUTE.finditer(text):
             if match.group(0).startswith("guarantee"):
                 window = text[max(0, match.start() - 25) : match.end() + 8]

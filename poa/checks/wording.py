@@ -22,7 +22,8 @@ _INTENTION = re.compile(
     r"\b(?:will|shall|won't|wo n't)\b(?!\s+(?:have|had)\s+been)"
     r"|\b(?:i|we|you|they|he|she|it)'ll\b"
     r"|\b(?:am|is|are|'re|'m)\s+going\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|each\b|every\b)"
-    r"|\b(?:plan|plans|planning|intend|intends|intending|hope|hopes|hoping|aim|aims|aiming"
+    r"|\b(?:am|is|are|'re|'m)\s+gonna\b"
+    r"|\b(?:plan|plans|planning|planing|intend|intends|intending|hope|hopes|hoping|aim|aims|aiming"
     r"|expect|expects|expecting|want|wants|wish|wishes)\s+to\b"
     r"|\bwould\s+like\s+to\b|\bworking\s+on\b|\bin\s+the\s+process\s+of\b"
     r"|\b(?:is|are)\s+being\s+\w+ed\b|\bscheduled\s+to\b|\b(?:is|are)\s+scheduled\s+for\b"
@@ -39,7 +40,7 @@ INTENTION_GATE = (
     word_set(
         """will shall won wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
-    being scheduled soon shortly asap next coming end"""
+    being scheduled soon shortly asap next coming end gonna planing"""
     )
     | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
     | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
@@ -50,12 +51,20 @@ def future_tense(t: Analysed) -> int | None:
     """An action written as an intention or as work still under way."""
     if not t.has(INTENTION_GATE):
         return None
-    match = main_clause_match(_INTENTION, t)
+    match = main_clause_match(_INTENTION, t, skip=_named_will)
     if match is None:
         match = _SOON.search(t.lower)
         if match and t.lower[max(0, match.start() - 3) : match.start()] == "as ":
             match = None
     return match.start() if match else None
+
+
+def _named_will(t: Analysed, match: re.Match[str]) -> bool:
+    """Whether the "will" matched is someone's name ("Will Harper re-inspected...")."""
+    return _NAME().match(t.raw, match.start()) is not None
+
+
+_NAME = compiled_when_used(r"Will\s+[A-Z][a-z]+\b(?!\s+(?:be|have|now|also|not)\b)")
 
 
 _GENERIC_ACTION_WORDS = word_set(
@@ -71,7 +80,8 @@ _GENERIC_ACTION_WORDS = word_set(
     across against so does not recur our we us i have has had been was were is are be it's
     will shall sure compliant notice
     team staff listings listing account catalog catalogue supplier buyers buyer buyers' policy
-    how there done looked into investigated examined"""
+    how there done looked into investigated examined affected asin asins your notification
+    notifications email right after got received asap soon possible"""
 )
 _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
@@ -102,14 +112,19 @@ _GENERIC_VERBS = word_set(
 VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
 _HEDGE = re.compile(
-    r"\btr(?:y|ies|ying)\s+to\b|\bdo(?:es)?\s+(?:our|their|my|his|her)\s+best\b"
+    r"\btr(?:y|ies|ying)\s+to\b|\b(?:do(?:es)?|tr(?:y|ies|ying))\s+(?:our|their|my|his|her)\s+best\b"
     r"|\baim(?:s|ing)?\s+to\b|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
     r"|\bshould\b|\bmight\b|\bideally\b|\bmay\s+(?!only\b|not\b)(?:be\s+)?\w+"
     r"|\bplan(?:s|ning)?\s+to\b|\bintend(?:s|ing)?\s+to\b|\b(?:am|is|are|'re)\s+going\s+to\b"
-    r"|\bwhere(?:ver)?\s+possible\b|\bif\s+possible\b|\bwhen(?:ever)?\s+possible\b"
+    r"|\b(?:where(?:ver)?|if|when(?:ever)?)\s+(?:possible|feasible)\b"
+    # Planned to start, or for a later date: not running yet ("are planned with stock
+    # confirmed beforehand" is how a running control works).
+    r"|\b(?:is|are)\s+planned\s+(?:to\s+(?:start|begin|launch|go\s+live)|for\s+(?:next|later"
+    r"|the\s+coming|january|february|march|april|may|june|july|august|september|october"
+    r"|november|december|q[1-4])\b)"
     r"|\bas\s+(?:far|much|often)\s+as\s+(?:possible|we\s+can)\b|\bas\s+many\s+\w+(?:\s+\w+)?"
     r"\s+as\s+we\s+can\b|\battempt(?:s|ing)?\s+to\b|\bstrive\b|\bendeavou?r\b"
-    r"|\bencouraged\s+to\b|\bwhen\s+(?:they|we|staff)\s+have\s+time\b|\bour\s+goal\s+is\b"
+    r"|\bencouraged\s+to\b|\bwhen\s+(?:they|we|staff)\s+have\s+time\b|\bour\s+(?:goal|aim)\s+is\b"
     r"|\bwill\s+(?:start|begin|introduce|implement|set\s+up|create|develop|roll\s+out|put\s+in"
     r"\s+place|look\s+into|consider|explore|add)\b"
     r"|\bwill\s+be\s+(?:introduced|implemented|set\s+up|created|developed|rolled\s+out)\b"
@@ -118,13 +133,16 @@ _HEDGE = re.compile(
     r"|\bfrom\s+next\s+(?:week|month|year)\b"
 )
 _MONTH_DAY = re.compile(r"\d\s+may\b|\bmay\s+\d")
+_INVERTED = compiled_when_used(
+    r"\s+(?:a|an|the|any|this|that|these|those|it|they|we|one|there|our|their)\s+\w+"
+)
 
 
 HEDGE_GATE = word_set(
     """try tries trying best aim aims aiming hopefully hope hopes hoping should might ideally may
     plan plans planning intend intends intending going possible far much often many attempt
     attempts attempting strive endeavour endeavor encouraged time goal will working process
-    would coming next"""
+    would coming next feasible planned"""
 )
 
 
@@ -132,7 +150,7 @@ HEDGE_GATE = word_set(
 # "on", "next" with "week").
 HEDGE_WORDS = word_set(
     """try tries trying aim aims aiming hopefully hope hopes hoping should might ideally may plan
-    plans planning intend intends intending possible attempt attempts attempting strive
+    plans planning intend intends intending possible feasible attempt attempts attempting strive
     endeavour endeavor encouraged will"""
 )
 HEDGE_PAIRS = word_pairs(
@@ -147,6 +165,7 @@ HEDGE_PAIRS = word_pairs(
         ("would", "like"),
         ("coming", "weeks months"),
         ("next", "week month year"),
+        ("planned", "is are"),
     ]
 )
 
@@ -163,6 +182,8 @@ def measure_hedge(t: Analysed) -> int | None:
             continue
         if word.split()[0] in ("should", "might", "may") and t.is_subordinate(match.start()):
             continue
+        if word == "should" and _INVERTED().match(t.lower, match.end()):
+            continue  # "Should a buyer report damage, ..." is a condition, not a hedge
         return match.start()
     return None
 

@@ -1,0 +1,73 @@
+"""The wording rules on phrasings a second author's texts showed they missed or misread (see
+tests/corpus/checks/README.md, the probe set): each sentence here is written for this test."""
+
+from __future__ import annotations
+
+import pytest
+
+from poa.checks.textrules import rules_broken
+
+CAUGHT = [
+    ("root-cause-detail", "Our parcels were lost by the courier at its Bristol hub.", "blame"),
+    ("root-cause-detail", "The late orders were down to DHL's depot in Leipzig.", "blame"),
+    ("root-cause-detail", "UPS dropped the ball during the December peak.", "blame"),
+    ("other", "The complaints were filed by a rival seller after our price cut.", "blame"),
+    ("action", "Took care of the problem right after we got the notification.", "vague-action"),
+    ("action", "Our team fixed the problem with the affected ASINs.", "vague-action"),
+    ("measure", "Our aim is to reconcile stock with the 3PL every Friday.", "measure-hedge"),
+    ("measure", "Where feasible, inserts are checked before packing.", "measure-hedge"),
+    ("measure", "A monthly audit of 20 units is planned for March.", "measure-hedge"),
+    ("measure", "We will try our best to pack more carefully.", "measure-hedge"),
+    ("owner", "Ops team", "vague-owner"),
+    ("owner", "The relevant department", "vague-owner"),
+    ("frequency", "every now and then", "vague-frequency"),
+    ("root-cause", "Errors occurred during order processing.", "vague-root-cause"),
+    ("root-cause", "Customers received items later than promised.", "vague-root-cause"),
+    ("root-cause", "The product did not comply with the category policy.", "vague-root-cause"),
+    ("other", "The suspension has put our household under financial strain.", "emotive"),
+    ("other", "This shop is our only source of income.", "emotive"),
+    ("action", "We are gonna remove the listing.", "future-tense"),
+    ("action", "So sorry, this won't happen again.", "absolute-claim"),
+    ("action", "The new label check ends mislabelled parcels for good.", "absolute-claim"),
+    ("other", "We are SO sorry about the delays.", "shouting"),
+    (
+        "root-cause-detail",
+        "Our Amazon account manager said the rule did not apply.",
+        "support-case",
+    ),
+    ("root-cause-detail", "Nothing like this in our 11 years of selling.", "unrelated-history"),
+]
+
+CLEAR = [
+    ("action", "Will Osei, the stock lead, recounted all 140 units on 4 June.", "future-tense"),
+    (
+        "measure",
+        "Should a buyer report a broken seal, the CS lead replies within 12 hours and logs it.",
+        "measure-hedge",
+    ),
+    ("action", "Relabelled 30 units of SKU TENT-XXL-GRN on 2 May.", "shouting"),
+    (
+        "measure",
+        "The upload script blocks any draft still holding text such as '[colour]'; Ana reads"
+        " the block log every morning.",
+        "placeholder",
+    ),
+    (
+        "root-cause",
+        "Human error in the upload: the case quantity went into the unit column and no second"
+        " person checked the file.",
+        "vague-root-cause",
+    ),
+    ("other", "A complaint was filed by a buyer on 3 May.", "blame"),
+    ("measure", "For good measure, a second person weighs every carton.", "absolute-claim"),
+]
+
+
+@pytest.mark.parametrize(("kind", "text", "rule"), CAUGHT)
+def test_phrasings_that_break_a_rule_are_caught(kind: str, text: str, rule: str) -> None:
+    assert rule in rules_broken(text, kind)
+
+
+@pytest.mark.parametrize(("kind", "text", "rule"), CLEAR)
+def test_phrasings_that_only_look_like_a_rule_are_cleared(kind: str, text: str, rule: str) -> None:
+    assert rule not in rules_broken(text, kind)
