@@ -294,6 +294,7 @@ def test_answers_are_checked_as_typed_with_the_messages_of_validate(tmp_path: Pa
     assert session.code == 0, session.stdout + session.screen[-2000:]
     for _, message, _ in wrong.values():  # in full, wrapped to the terminal's width
         assert " ".join(message.split()) in session.said
+    assert "The answer is not a real date" in session.said
     assert "marketplace ID of Amazon United Kingdom" in token_message
     assert "2026-12-01 is in the future" in date_message
     data = load(case)

@@ -15,7 +15,7 @@ from prompt_toolkit.output import DummyOutput
 
 from poa.case.files import load_case
 from poa.catalog import load_catalog
-from poa.interview.drawing import ignore_mouse_reports
+from poa.interview.drawing import ignore_mouse_reports, refusal
 from poa.interview.flow import Interview
 from poa.interview.notice import PASTE
 from poa.interview.review import Act, Add, Pick
@@ -322,3 +322,21 @@ def test_other_issue_types_written_oddly_by_hand_give_no_traceback(
     )
     assert not finished
     assert "Anything to change?" in prompter.questions
+
+
+@pytest.mark.parametrize(
+    ("problem", "shown"),
+    [
+        (
+            "is empty: write the actual text, or remove the field if it is optional",
+            "The answer is empty: write the actual text",
+        ),
+        ("should be a number, such as 1.8", "The answer should be a number, such as 1.8"),
+        ("2026-12-01 is in the future: give the day it was done", None),
+        ("item 1 (112-1): '112-1' is not an Amazon order ID", None),
+    ],
+)
+def test_a_refused_answer_is_the_subject_of_its_message(problem: str, shown: str | None) -> None:
+    # Under a question, "is empty" says nothing of what is empty, and an answer cannot be
+    # removed the way a field of a file can; messages with their own subject stay as they are.
+    assert refusal(problem) == (shown or problem)

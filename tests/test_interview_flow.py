@@ -443,3 +443,12 @@ def test_wrong_answers_are_refused_with_the_messages_of_validate(tmp_path: Path)
     assert "marketplace ID of Amazon United Kingdom" in token
     assert finished.startswith("2026-12-01 is in the future")
     assert load(interview.draft.path)["seller"]["merchant_token"] == "A2BCDEFGHIJK12"
+
+
+def test_a_date_question_says_its_format_once(tmp_path: Path) -> None:
+    interview, prompter = start(tmp_path / "odr.yaml", POA)
+    assert interview.run() is True
+    (question,) = [q for q in prompter.questions if q.startswith("When did the notice arrive")]
+    assert question.endswith("(YYYY-MM-DD)")
+    assert "The date the notice arrived." in prompter.told
+    assert prompter.told.count("(YYYY-MM-DD)") == 0  # the hints above the questions

@@ -106,3 +106,15 @@ def wrap(text: str, width: int, hang: int = 0) -> str:
             else line.rstrip()
         )
     return "\n".join(lines)
+
+
+# What `poa validate` advises for an empty field; the interview asks again instead.
+_REMOVE_ADVICE = ", or remove the field if it is optional"
+
+
+def refusal(problem: str) -> str:
+    """A problem with an answer as the interview shows it under the question: `poa validate`'s
+    message (which follows the field's name there) with the answer as its subject, and
+    without the advice to remove the field, which an answer cannot do."""
+    problem = problem.replace(_REMOVE_ADVICE, "")
+    return f"The answer {problem}" if problem.startswith(("is ", "should ", "must ")) else problem

@@ -174,7 +174,10 @@ def ask_date(
     extra: Callable[[date], str | None] | None = None,
     hint: str | None = None,
 ) -> date | None:
-    """Ask for a date field, proposing a date."""
+    """Ask for a date field, proposing a date. The question says the format, so the field's
+    description, shown above it, need not say it again."""
+    if hint is None:
+        hint = (model.model_fields[name].description or "").replace(DATE_FORMAT, "")
     value = ask_field(
         prompter,
         model,

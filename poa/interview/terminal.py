@@ -17,6 +17,7 @@ from poa.interview.drawing import (
     Drawn,
     draw_ascii_ticks,
     ignore_mouse_reports,
+    refusal,
     show_messages_whole,
     wrap,
     wrap_options,
@@ -158,7 +159,9 @@ class Prompter:
 
         def check(text: str) -> bool | str:
             result = validate(text) if validate else True
-            return wrap(self.plain(result), self.width - 1) if isinstance(result, str) else result
+            if isinstance(result, str):
+                return wrap(self.plain(refusal(result)), self.width - 1)
+            return result
 
         message, hint = self.question(message, instruction or "", text=True)
         question = questionary.text(
@@ -185,7 +188,7 @@ class Prompter:
             answer = self.edit(default)
             problem = validate(answer) if validate else True
             if problem is not True:
-                self.say(f"  {problem}", "error")
+                self.say(f"  {refusal(str(problem))}", "error")
                 answer = self.text(message, answer, validate=validate)
         return answer
 
