@@ -28,7 +28,7 @@ def test_the_corpus_is_large_labelled_and_a_third_is_held_out() -> None:
         assert entry["field"] in kinds, entry
         assert set(entry["expect"]) <= set(TEXT_RULE_IDS), entry
         assert entry["text"].strip()
-    texts = [(e["field"], e["text"]) for e in tune + test + load("probe")]
+    texts = [(e["field"], e["text"]) for e in tune + test + load("probe") + load("probe2")]
     assert len(texts) == len(set(texts)), "an entry appears twice"
     for rule in TEXT_RULE_IDS:
         positives = sum(rule in e["expect"] for e in test)
@@ -66,7 +66,7 @@ def test_a_text_breaks_the_same_rules_inside_a_whole_case_as_alone() -> None:
     a finding: every corpus text, put in its place in a sound case, is found breaking the
     rules it breaks alone."""
     checked = 0
-    for entry in load("tune") + load("test") + load("probe"):
+    for entry in load("tune") + load("test") + load("probe") + load("probe2"):
         if entry["field"] not in PLACES:
             continue
         data = sound_data()
@@ -106,7 +106,7 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
         {"field": "measure", "text": "• Booked a second pickup with the carrier."},
         {"field": "measure", "text": '"Urgent" we booked a second pickup.'},
     ]
-    for entry in load("tune") + load("test") + load("probe") + extra:
+    for entry in load("tune") + load("test") + load("probe") + load("probe2") + extra:
         kind = FieldKind(entry["field"])
         for text in _variants(entry["text"]):
             words = words_by_part(text.lower(), "\x00")[0]
@@ -122,7 +122,7 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
     assert fired >= 500
 
 
-_TEXTS = [entry["text"] for entry in load("tune") + load("test") + load("probe")]
+_TEXTS = [entry["text"] for entry in load("tune") + load("test") + load("probe") + load("probe2")]
 
 
 @settings(max_examples=400, deadline=None)
@@ -175,6 +175,7 @@ PAIRED = {
         "We hold 98% positive feedback.",
         "We have 15 years of experience.",
         "We have sold here for 10 years.",
+        "Our track record speaks for itself.",
     ],
     ("support-case", "action"): [
         "We opened a support case about the listing.",
@@ -191,6 +192,10 @@ PAIRED = {
         "We guarantee every order ships on time.",
         "Late orders are gone for good.",
         "We fixed the labels once and for all.",
+        "A wrong label can no longer leave the building.",
+        "It does not happen a second time.",
+        "We stand behind our goods one hundred percent.",
+        "Our goods are always genuine.",
     ],
     ("placeholder", "action"): ["Signed by Your Name for the store."],
     ("measure-hedge", "measure"): [
@@ -206,6 +211,8 @@ PAIRED = {
         "In the coming weeks we add a second carrier.",
         "From next month a second person checks each label.",
         "A second label check is planned for March.",
+        "We are looking to add a label audit.",
+        "A second check starts once we hire a packer.",
     ],
     ("emotive", "root-cause-detail"): [
         "The owner put his life savings into this stock.",
@@ -225,6 +232,9 @@ PAIRED = {
         "The owner was in tears over the notice.",
         "The suspension brings financial strain.",
         "The owner has three children to feed.",
+        "We would have to lay off four packers.",
+        "We worked night and day on the fix.",
+        "We worked around the clock.",
     ],
     ("question", "action"): [
         "Please advise on the next step.",
@@ -232,6 +242,9 @@ PAIRED = {
         "Could you check the listing again.",
         "We would appreciate a reply.",
         "We request guidance on the invoice format.",
+        "Pls advise on the invoice format.",
+        "May we have the list of orders.",
+        "Do you need the supplier's letter as well.",
     ],
     ("generic-measure", "measure"): [
         "We ensure full compliance with the policy.",
@@ -241,6 +254,8 @@ PAIRED = {
         "We double-check everything.",
         "We make sure it does not happen again.",
         "We reviewed our processes.",
+        "Extra care goes into fragile parcels.",
+        "Staff understand how important speed is.",
     ],
 }
 

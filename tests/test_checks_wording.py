@@ -36,6 +36,32 @@ CAUGHT = [
         "support-case",
     ),
     ("root-cause-detail", "Nothing like this in our 11 years of selling.", "unrelated-history"),
+    ("measure", "All staff have been retrained on the returns checklist.", "one-off-measure"),
+    ("measure", "The lead has rewritten the packing guide.", "one-off-measure"),
+    ("measure", "All pickers were re-trained on 12.03.2025.", "one-off-measure"),
+    ("action", "A new inbound check at the dock is underway.", "future-tense"),
+    ("action", "The title of B0C9876XYZ is being corrected.", "future-tense"),
+    ("action", "Supplier visit scheduled for the week of 9 June.", "future-tense"),
+    ("action", "All the points raised in the notification were addressed.", "vague-action"),
+    ("measure", "Packers ought to weigh each parcel.", "measure-hedge"),
+    ("measure", "We are looking to add a second scanner.", "measure-hedge"),
+    ("measure", "We are fully committed to excellent service.", "generic-measure"),
+    ("root-cause", "Royal Mail's failure to scan the parcels lowered our tracking rate.", "blame"),
+    ("other", "It was the courier who lost two parcels at the depot.", "blame"),
+    ("evidence", "Exhibit 2 shows the listing was changed by hijackers.", "blame"),
+    ("other", "Losing the account would mean laying off six people.", "emotive"),
+    ("root-cause", "Sincere apologies: the inbound check skipped expiry dates.", "apology"),
+    ("other", "Thank you for reading！", "exclamation"),
+    ("other", "Pls advise what else is needed.", "question"),
+    ("other", "Do you need the brand owner's letter as well", "question"),
+    ("other", "As per your colleague's email, we resubmit the plan.", "support-case"),
+    ("other", "Our feedback score is 99% positive.", "unrelated-history"),
+    ("other", "We started selling in 2016 and grew into a 7-figure brand.", "unrelated-history"),
+    ("owner", "Operations Manager - NAME HERE", "placeholder"),
+    ("evidence", "Exhibit 5: the signed invoice (insert scan)", "placeholder"),
+    ("measure", "A wrong item can no longer reach a buyer.", "absolute-claim"),
+    ("other", "We stand behind our goods one hundred percent.", "absolute-claim"),
+    ("root-cause", "Some buyers received items that were not as described.", "vague-root-cause"),
 ]
 
 CLEAR = [
@@ -60,6 +86,20 @@ CLEAR = [
     ),
     ("other", "A complaint was filed by a buyer on 3 May.", "blame"),
     ("measure", "For good measure, a second person weighs every carton.", "absolute-claim"),
+    ("measure", "We have learned from the audit and pick against the list.", "one-off-measure"),
+    ("measure", "Should we find a damaged unit, the lead quarantines the lot.", "question"),
+    ("other", "One hundred percent of the units are scanned at packing.", "absolute-claim"),
+    (
+        "root-cause-detail",
+        "The family-run workshop that made the lamps had no CE test, and we asked for none.",
+        "unrelated-history",
+    ),
+    (
+        "measure",
+        "Closer attention to hazmat goes through a rule in our listing tool that blocks"
+        " lithium SKUs until an SDS is attached.",
+        "generic-measure",
+    ),
 ]
 
 

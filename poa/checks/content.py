@@ -24,12 +24,14 @@ _SYMPTOM = re.compile(
     r"|\black\s+of\b|\b(?:buyers?|customers?)\s+(?:had\s+)?received\b"
     r"|\b(?:mistakes?|errors?|issues?|problems?)\s+(?:happened|occurred|arose|were\s+made)\b"
     r"|\b(?:did\s+not|didn't|failed\s+to)\s+comply\b|\bnon-?complian(?:t|ce)\b"
+    r"|\bnot\s+(?:in\s+new\s+condition|as\s+described)\b"
     r"|\b(?:items?|products?|orders?|parcels?|units?)\s+(?:arrived|were|was)\s+(?:damaged|late"
     r"|defective|broken)\b|\bdid\s+not\s+match\b|\breceived\s+(?:the\s+)?(?:wrong|used|damaged"
     r"|defective|broken|opened)\b|\bproblem\s+with\b|\bissue\s+with\b|\bemployee\s+made\b"
 )
 _EXPLAINS = re.compile(
-    r"\b(?:because|since|so|after|while|without|when|as|caused\s+by|due\s+to|came\s+from"
+    r"\b(?:because|since|so|after|while|without|when|as(?!\s+(?:described|advertised|listed))"
+    r"|caused\s+by|due\s+to|came\s+from"
     r"|resulted\s+from|led\s+to)\b(?P<tail>.*)"
 )
 _OWNED_FAILURE = re.compile(
@@ -70,7 +72,7 @@ def vague_root_cause(t: Analysed) -> int | None:
 
 
 _SUPPORT = compiled_when_used(
-    r"\bseller\s+(?:central\s+)?support\b|\bsupport\s+(?:case|ticket)s?\b"
+    r"\bseller\s+(?:central\s+)?supp?ort\b|\bsupport\s+(?:case|ticket)s?\b|\byour\s+colleague"
     r"|\bcase\s*(?:id|#|no\.?|number)\b|\bcase\s+#?\d{5,}|\bticket\s*(?:id|#|no\.?|number)"
     r"|\bticket\s+#?\d+|\b(?:a|another|our)\s+ticket\b"
     r"|\b(?:opened|raised|filed|logged|submitted|escalated|reopen(?:ed)?)\s+(?:a\s+|an\s+|another"
@@ -85,13 +87,13 @@ _SUPPORT = compiled_when_used(
 
 SUPPORT_GATE = word_set(
     """support case cases ticket tickets health rep representative agent associate employee
-    manager told specialist"""
+    manager told specialist suport colleague colleagues colleague's"""
 )
 
 
 # The pattern's alternatives need "support", "case" or "ticket", or "health" or "amazon" with a
 # word naming who was spoken to.
-SUPPORT_WORDS = word_set("support case cases ticket tickets")
+SUPPORT_WORDS = word_set("support suport case cases ticket tickets colleague colleagues")
 SUPPORT_PAIRS = word_pairs(
     [
         ("health", "specialist team rep representative call"),
@@ -112,6 +114,8 @@ _ASKS = compiled_when_used(
     r"\bplease\s+(?:let\s+us\s+know|advise|clarify|explain|confirm|tell\s+us)\b|\blet\s+us\s+know\b"
     r"|(?:could|can|would|will)\s+you\b|\bwe\s+would\s+(?:like\s+to\s+know|appreciate)\b"
     r"|\bkindly\s+(?:confirm|advise|let|tell|clarify|explain)\b|\brequest\s+guidance\b"
+    r"|\bpls\s+(?:advise|confirm|let|tell|clarify|explain)\b|\bmay\s+we\s+(?:have|get|know|ask)\b"
+    r"|^(?:do|does|did)\s+(?:you|amazon)\b"
 )
 
 
@@ -125,9 +129,12 @@ ASK_PAIRS = word_pairs(
         ("could can would will", "you"),
         ("would", "know appreciate"),
         ("request", "guidance"),
+        ("pls", "advise confirm let tell clarify explain"),
+        ("may", "we"),
+        ("do does did", "you amazon"),
     ]
 )
-_ASK_STARTS = word_set("please let could can would will kindly request we")
+_ASK_STARTS = word_set("please let could can would will kindly request we pls may do does did")
 
 
 def question(t: Analysed) -> int | None:
@@ -150,33 +157,37 @@ _HISTORY = re.compile(
     r"|track\s+record|history|account\s+health|reputation)\b"
     r"|never\s+had\s+(?:a|any)\s+(?:single\s+)?(?:complaint|problem|issue|violation)s?\b"
     r"|without\s+(?:a\s+single\s+problem|issues|any\s+(?:problems|issues|complaints))\b"
-    r"|proud\b|pride\b|family[- ](?:owned|run)\b|generations\b|mission\b"
+    r"|proud\b|pride\b|(?:(?<=we\sare\sa\s)|(?<=we're\sa\s)|(?<=as\sa\s))family[- ](?:owned|run)\b"
+    r"|generations\b|mission\b"
     r"|passionate\b|well[- ]known\b|reputable\b|trusted\s+(?:seller|by|brand|company)\b"
     r"|long[- ]standing\b|leading\s+(?:department\s+stores|retailers|brands?|companies)\b"
     r"|awards?\b|voted\s+best\b|employ\s+\d+\s+people\b|charit(?:y|ies)\b"
     r"|long\s+history\b|(?:(?<=we\shave\s)|(?<=i\shave\s))always\b|(?<=we\s)always\s+do\b"
+    r"|track\s+record\b|(?:(?<=\d-)|(?<=\d\s)|(?<=seven-)|(?<=eight-))figure\b"
+    r"|started\s+(?:selling|trading)\s+(?:on\s+amazon\s+)?in\s+(?:19|20)\d\d\b"
 )
 _HISTORY_STARTS = word_set(
     """selling sold sell trading operating seller business been founded established started open
     opened years thousands millions hundreds happy satisfied loyal five top
     spotless perfect excellent clean flawless impeccable never without proud pride family
     generations mission passionate well reputable trusted long leading award awards voted employ
-    charity charities always"""
+    charity charities always track figure"""
 )
 _HISTORY_NUMBERS = compiled_when_used(
     r"\b\d+\s+years\s+(?:of\s+(?:experience|trading|selling)|in\s+(?:the\s+)?business|on\s+amazon"
-    r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+%\s+positive\s+feedback\b"
+    r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+(?:\.\d+)?%\s+positive\b"
 )
 # What each alternative of the two patterns needs: one of these words alone, or a word of each
 # set of a pair ("seller" opens nothing without "since" or "for").
 HISTORY_WORDS = word_set(
     "founded established proud pride generations mission passionate reputable award awards "
-    "charity charities"
+    "charity charities figure"
 )
 HISTORY_PAIRS = word_pairs(
     [
         ("selling sold sell trading operating seller business been", "since for"),
-        ("started", "business company shop"),
+        ("started", "business company shop selling trading"),
+        ("track", "record"),
         ("open opened", "since"),
         ("years", "trading experience business amazon selling for"),
         ("thousands millions hundreds", "customers buyers"),
@@ -229,6 +240,8 @@ _LEFTOVER = compiled_when_used(
 )
 _LEFTOVER_LOWER = compiled_when_used(
     r"\blorem\b|\b(?:insert|describe|add|enter|write)\b[^.]{0,40}\bhere\b"
+    r"|\b(?:name|date|asin|sku|company|address|number)\s+here\b"
+    r"|\((?:insert|attach|enter)\b[^)\n]{0,40}\)"
     r"|\breplace\s+this\s+text\b|^\s*example:"
 )
 
@@ -242,7 +255,9 @@ _LEFTOVER_WORDS = word_set("lorem here replace example")
 # (the patterns read it between word boundaries), is always one of the words. Other text is
 # searched for them (see `capital_leftover`).
 _CAPITAL_MARKS = ("TBD", "TBC", "TODO", "FIXME", "000-")
-GATE_MARKS = ("[", "{", "<", "__", "…", "...", "XXX")
+# An instruction in brackets opens with one ("(insert photo)": inserts are common words).
+_INSTRUCTIONS = ("(insert", "(Insert", "(INSERT", "(attach", "(Attach", "(enter", "(Enter")
+GATE_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", *_INSTRUCTIONS)
 PLACEHOLDER_MARKS = (*GATE_MARKS, *_CAPITAL_MARKS)
 PLACEHOLDER_GATE = word_set("lorem here replace example name mm dd yyyy")
 # "Name" is a leftover only after "Company", "Seller", "Your" or "Store".
@@ -271,7 +286,7 @@ def placeholder(t: Analysed) -> int | None:
     leftover = None
     if "…" in t.masked or any(mark in t.masked for mark in _LEFTOVER_MARKS):
         leftover = _LEFTOVER().search(t.masked)
-    if leftover is None and t.has(_LEFTOVER_WORDS):
+    if leftover is None and (t.has(_LEFTOVER_WORDS) or any(m in t.masked for m in _INSTRUCTIONS)):
         leftover = _LEFTOVER_LOWER().search(t.lower)
     return leftover.start() if leftover else None
 
@@ -298,6 +313,7 @@ _NO_ONE = word_set(
     workers personnel members member available involved customer service support warehouse
     operations compliance sales purchasing listings quality logistics shipping fulfilment
     fulfillment inventory marketing finance returns department departments dept division ops
+    staffs leadership
     senior relevant appropriate respective concerned shift duty on in of the our my and or is
     tbd n a na none"""
 )
@@ -315,7 +331,7 @@ _VAGUE_FREQUENCY = compiled_when_used(
     r"\b(?:regular(?:ly)?|ongoing|as\s+(?:needed|required|often\s+as\s+possible)"
     r"|when(?:ever)?\s+(?:needed|necessary|required|possible)|continu(?:ous|ously|ally)"
     r"|periodic(?:ally)?|from\s+time\s+to\s+time|often|frequently|constantly|always|routinely"
-    r"|occasionally|sometimes|every\s+so\s+often|when\s+we\s+have\s+time|all\s+the\s+time"
+    r"|occasionally|sometimes|every\s+so\s+often|when(?:ever)?\s+we\s+have\s+time|all\s+the\s+time"
     r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a)\b"
 )
 # "once" is not among them: alone it is no schedule ("once a week" is, by the pattern below);

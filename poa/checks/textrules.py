@@ -94,7 +94,7 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     ),
     "one-off-measure": (
         wording.one_off_measure,
-        # The rule reads the first four words, cheaply; a sign of the present settles it.
+        # The rule reads the first five words, cheaply; a sign of the present settles it.
         Gate(always=True, unless=wording.PRESENT_SIGNS),
     ),
     "vague-owner": (content.vague_owner, Gate(always=True, unless=content.ROLE_WORDS)),
@@ -105,7 +105,7 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     "blame": (tone.blame, Gate(tone.STRONG_GATE, pairs=(tone.WEAK_GATE,))),
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_WORDS, pairs=tone.EMOTIVE_PAIRS)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),
-    "exclamation": (tone.exclamation, Gate(marks=("!",))),
+    "exclamation": (tone.exclamation, Gate(marks=("!", "！"))),
     "shouting": (tone.shouting, Gate(test=tone.has_loud_word)),
     "vague-root-cause": (content.vague_root_cause, ALWAYS),
     "support-case": (

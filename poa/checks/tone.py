@@ -25,7 +25,8 @@ _STRONG_WORDS = word_set(
     """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
     scammers abused abuses abusing abusive malicious maliciously bogus frivolous negligent
     negligence incompetent wrongly wrongfully mistakenly blame blamed blaming sabotage sabotaged
-    sabotaging jealous jealousy punish punished punishing punishment"""
+    sabotaging jealous jealousy punish punished punishing punishment hijacked hijacker hijackers
+    hijacking"""
 )
 _STRONG_PHRASE = re.compile(
     r"targeted\s+(?:us|our|by)\b|attack(?:ed|s)?\b|(?:false|fake)\s+(?:complaints?|claims?"
@@ -47,13 +48,14 @@ _FAILURE = (
     r"|forgot|caused|did\s+not|didn't|never\s+(?:delivered|sent|shipped|scanned|responded|told)"
     r"|(?:sent|shipped|listed|gave|ordered|packed|delivered|used|put)\s+(?:us\s+)?(?:the\s+)?wrong"
     r"|made\s+(?:a|an|the)?\s*(?:mistake|error)s?|(?:is|was|are|were)\s+responsible"
-    r"|made\s+the\s+\w+\s+changes|dropped\s+the\s+ball|sat\s+on)"
+    r"|made\s+the\s+\w+\s+changes|dropped\s+the\s+ball|sat\s+on|failure\s+to"
+    r"|mis(?:read|interpreted|classified|took|handled))"
 )
 # A word every failure above has in it, so a text without any cannot match _ACTOR.
 _FAILURE_KEYS = word_set(
     """failed fail fails lost loses delayed damaged broke mislabeled mislabelled mixed missed
     refused ignored forgot caused did didn never wrong mistake mistakes error errors responsible
-    changes dropped sat"""
+    changes dropped sat failure misread misinterpreted misclassified mistook mishandled"""
 )
 _ACTOR = re.compile(
     rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
@@ -69,6 +71,10 @@ _BY_THIRD = compiled_when_used(
 )
 _BY_STARTS = word_set(
     "caused due because delayed damaged lost mishandled swapped switched filed down"
+)
+# "It was the courier who lost...": the cause put on someone else by the sentence's shape.
+_CLEFT = compiled_when_used(
+    r"\bit\s+was\s+(?:the\s+|a\s+|our\s+)?" + _THIRD_PARTY + r"\s+(?:who|that|which)\b"
 )
 # A field can break the blame rule only with a strong word or phrase, or with a third party
 # beside a failure, a cause or "without".
@@ -103,6 +109,8 @@ def blame(t: Analysed) -> int | None:
                 return pos
     weak = t.match_at(_ACTOR, _THIRD_WORDS) if t.has(_FAILURE_KEYS) else None
     weak = weak or t.match_at(_BY_THIRD(), _BY_STARTS)
+    if weak is None and "it was " in t.lower and t.has(_FAILURE_KEYS):
+        weak = _CLEFT().search(t.lower)
     if weak is None and "without" in t.words and (behind := _BEHIND_BACK.search(t.lower)):
         weak = behind
     if weak and not _OWNERSHIP().search(t.lower):
@@ -141,7 +149,8 @@ _EMOTIVE = compiled_when_used(
     r"|\bfeel\s+(?:terrible|awful|horrible)\b|\bcannot\s+sleep\b|\bsleepless\b|\bstressed\b"
     r"|\btreated\s+like\s+(?:a\s+)?criminals?\b|\bin\s+tears\b|\bcrying\b|\bstressful\b"
     r"|\bfinancial\s+(?:strain|hardship|ruin)\b|\b(?:only|main|sole)\s+source\s+of\s+income\b"
-    r"|\b(?:children|kids|mouths|family)\s+to\s+feed\b"
+    r"|\b(?:children|kids|mouths|family)\s+to\s+feed\b|\blay(?:ing)?\s+off\b|\blaid\s+off\b"
+    r"|\blayoffs?\b|\b(?:night\s+and\s+day|day\s+and\s+night|around\s+the\s+clock)\b"
 )
 _FEELING = compiled_when_used(
     r"\b(?:we|i)\s+(?:are|were|am|was|feel|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
@@ -166,6 +175,7 @@ EMOTIVE_WORDS = word_set(
     hospitalisation hospitalization divorce divorces divorced divorcing divorcee divorcees
     illness cancer funeral surgery please humbly panicked panicking panicky overwhelmed
     terrified painful suffer suffered suffering suffers sleepless stressed stressful crying
+    layoff layoffs laid
     shocked upset
     angry frustrated worried anxious scared afraid sad hurt disappointed"""
 )
@@ -183,6 +193,9 @@ EMOTIVE_PAIRS = word_pairs(
         ("income", "only main sole"),
         ("financial", "strain hardship ruin"),
         ("feed", "children kids mouths"),
+        ("lay laying", "off"),
+        ("night", "day"),
+        ("clock", "around"),
         ("feed", "family families"),
         ("struggling", "survive"),
         ("single", "mother father parent"),
@@ -210,6 +223,8 @@ _APOLOGY = compiled_when_used(
     r"\bsorry\b|\b(?:we|i)\s+(?:\w+\s+){0,3}?(?:apologi[sz]e|apologi[sz]ing|regret)\b"
     r"|\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:apolog(?:y|ies)|regrets)\b|(?:^|[.!?;]\s*)apologies\b"
     r"|\bregrettably\b|\bforgive\b|\bexcuse\s+(?:the|our|my|us)\b|\bpardon\b"
+    r"|\bapologies\s+(?:that|for)\b|\b(?:sincere|deepest|sincerest)\s+apologies\b"
+    r"|\bapologi[sz]e\s+to\b"
 )
 
 
@@ -228,9 +243,9 @@ def apology(t: Analysed) -> int | None:
 
 
 def exclamation(t: Analysed) -> int | None:
-    """An exclamation mark outside quotations."""
-    pos = t.masked.find("!")
-    return pos if pos >= 0 else None
+    """An exclamation mark outside quotations (the full-width one of East Asian keyboards too)."""
+    found = [pos for pos in (t.masked.find("!"), t.masked.find("！")) if pos >= 0]
+    return min(found) if found else None
 
 
 _CAPS_RUN = re.compile(r"\b[A-Z]{2,}\b(?:[\s,./&-]+\b[A-Z]{2,}\b)*")
@@ -245,12 +260,12 @@ ACRONYMS = word_set(
     USPS UPS DHL GLS DPD GPSR EPR COA GMP LOA UK US USA EU SOP QC KPI PDF VAT ID CE FDA EPA FIFRA
     PIP POA AHR API CSV SLA FIFO FEFO USB LED DMCA BSA COO CEO CFO CTO SDS MSDS UKCA FCC USDA
     REACH WEEE ROHS HAZMAT ADEME UIN SGS TUV IP LLC PO RMA FAQ HR IT ETA GS LEGO LUCID COVID
-    FTC USPTO EUIPO WIPO FSC CARB GCC ISBN CBP OEKO TEX"""
+    FTC USPTO EUIPO WIPO FSC CARB GCC ISBN CBP OEKO TEX NHTSA OSHA MHRA HSE TGA"""
 )
 _EMPHATIC = word_set(
     """NOT NO NEVER ALWAYS ALL EVERY EACH ONLY MUST WRONG REAL TRUE FAKE VERY PLEASE NOTE HELP
     STOP DID DO DOES WE OUR US THIS THAT WAS WERE ARE IS THE AND TOO FULL BY AN NEW ANY NONE SO
-    SHORT HIGH LOW NOW SAFE SURE YES BUYER"""
+    SHORT HIGH LOW NOW SAFE SURE YES BUYER HUGE BIG BAD SAD"""
 )
 
 
@@ -319,7 +334,10 @@ _ABSOLUTE = re.compile(
     r"|\bnever\s+(?:happen|occur|recur|be\s+repeated)\b"
     r"|\b(?:not|never|n't|cannot|(?:won|can|couldn|wouldn|shouldn|don|doesn|didn|isn)'t)"
     r"\s+(?:happen|occur|recur)\s+again\b|\bcannot\s+happen\b"
-    r"|\bfor\s+good\b(?!\s+measure)|\bonce\s+and\s+for\s+all\b"
+    r"|\bfor\s+good\b(?!\s+measure)|\bonce\s+and\s+for\s+all\b|\bcan\s+no\s+longer\b"
+    r"|\bhappen\s+(?:a\s+second\s+time|twice)\b|\bone\s+hundred\s+per\s?cent\b(?!\s+of)"
+    r"|\balways\s+(?:original|genuine|authentic)\b"
+    r"|\beliminat(?:e|es|ed)\s+(?:\w+\s+){0,3}?(?:completely|entirely|fully|totally)\b"
     r"|\bever\b[^.;]{0,40}\bagain\b|\bforever\b|\b(?:fixed|solved|resolved)\s+permanently\b"
     r"|\bguarantee(?:s|d)?\b"
 )
@@ -344,8 +362,17 @@ ABSOLUTE_GATE = word_set(
 # on"); every other alternative of the pattern holds one of the other words.
 FROM_NOW_WORDS = word_set("will now forward permanently forever future")
 ABSOLUTE_WORDS = ABSOLUTE_GATE - {"zero"}
-# "for good" and "once and for all" need both their words.
-_PHRASE_PAIRS = ((word_set("good"), word_set("for")), (word_set("once"), word_set("all")))
+# The phrases whose words are common alone ("for good", "can no longer") need both.
+_PHRASE_PAIRS = word_pairs(
+    [
+        ("good", "for"),
+        ("once", "all"),
+        ("longer", "no"),
+        ("happen", "second twice"),
+        ("hundred", "percent cent"),
+        ("always", "original genuine authentic"),
+    ]
+)
 ABSOLUTE_PAIRS = ((word_set("zero"), FROM_NOW_WORDS), *_PHRASE_PAIRS)
 
 

@@ -22,11 +22,12 @@ _INTENTION = re.compile(
     r"\b(?:will|shall|won't|wo n't)\b(?!\s+(?:have|had)\s+been)"
     r"|\b(?:i|we|you|they|he|she|it)'ll\b"
     r"|\b(?:am|is|are|'re|'m)\s+going\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|each\b|every\b)"
-    r"|\b(?:am|is|are|'re|'m)\s+gonna\b"
+    r"|\bgonna\b|\bunder\s?way\b|\bin\s+progress\b|\b(?:our\s+)?intention\s+is\s+to\b"
+    r"|\bscheduled\s+for\b|\bexpected\s+(?:by|on|in|within)\b"
     r"|\b(?:plan|plans|planning|planing|intend|intends|intending|hope|hopes|hoping|aim|aims|aiming"
     r"|expect|expects|expecting|want|wants|wish|wishes)\s+to\b"
     r"|\bwould\s+like\s+to\b|\bworking\s+on\b|\bin\s+the\s+process\s+of\b"
-    r"|\b(?:is|are)\s+being\s+\w+ed\b|\bscheduled\s+to\b|\b(?:is|are)\s+scheduled\s+for\b"
+    r"|\b(?:is|are)\s+being\s+[a-z]+\b|\bscheduled\s+to\b"
     rf"|\b(?:am|is|are|'re|'m)\s+(?:currently\s+|still\s+|now\s+)?(?:{_BUSY_VERBS})\b"
 )
 _SOON = re.compile(
@@ -40,7 +41,8 @@ INTENTION_GATE = (
     word_set(
         """will shall won wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
-    being scheduled soon shortly asap next coming end gonna planing"""
+    being scheduled soon shortly asap next coming end gonna planing underway under progress
+    intention expected"""
     )
     | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
     | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
@@ -81,7 +83,8 @@ _GENERIC_ACTION_WORDS = word_set(
     will shall sure compliant notice
     team staff listings listing account catalog catalogue supplier buyers buyer buyers' policy
     how there done looked into investigated examined affected asin asins your notification
-    notifications email right after got received asap soon possible"""
+    notifications email right after got received asap soon possible points point operations
+    operation where corrections correction side"""
 )
 _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
@@ -114,7 +117,8 @@ VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 _HEDGE = re.compile(
     r"\btr(?:y|ies|ying)\s+to\b|\b(?:do(?:es)?|tr(?:y|ies|ying))\s+(?:our|their|my|his|her)\s+best\b"
     r"|\baim(?:s|ing)?\s+to\b|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
-    r"|\bshould\b|\bmight\b|\bideally\b|\bmay\s+(?!only\b|not\b)(?:be\s+)?\w+"
+    r"|\bshoul?d\b|\bmight\b|\bideally\b|\bmay\s+(?!only\b|not\b)(?:be\s+)?\w+|\bought\s+to\b"
+    r"|\blooking\s+to\b|\bonce\s+we\s+(?:hire|recruit|find|get|receive|have)\b"
     r"|\bplan(?:s|ning)?\s+to\b|\bintend(?:s|ing)?\s+to\b|\b(?:am|is|are|'re)\s+going\s+to\b"
     r"|\b(?:where(?:ver)?|if|when(?:ever)?)\s+(?:possible|feasible)\b"
     # Planned to start, or for a later date: not running yet ("are planned with stock
@@ -142,7 +146,7 @@ HEDGE_GATE = word_set(
     """try tries trying best aim aims aiming hopefully hope hopes hoping should might ideally may
     plan plans planning intend intends intending going possible far much often many attempt
     attempts attempting strive endeavour endeavor encouraged time goal will working process
-    would coming next feasible planned"""
+    would coming next feasible planned shoud ought looking once"""
 )
 
 
@@ -151,6 +155,7 @@ HEDGE_GATE = word_set(
 HEDGE_WORDS = word_set(
     """try tries trying aim aims aiming hopefully hope hopes hoping should might ideally may plan
     plans planning intend intends intending possible feasible attempt attempts attempting strive
+    shoud ought
     endeavour endeavor encouraged will"""
 )
 HEDGE_PAIRS = word_pairs(
@@ -166,6 +171,8 @@ HEDGE_PAIRS = word_pairs(
         ("coming", "weeks months"),
         ("next", "week month year"),
         ("planned", "is are"),
+        ("looking", "to"),
+        ("once", "we"),
     ]
 )
 
@@ -195,6 +202,8 @@ _GENERIC_CUES = re.compile(
     r"|\bcompl(?:y|ies|ied)\b|\bcompliance\s+with\b|\b(?:full|total|strict)\s+compliance\b|\bfollow(?:s|ing)?\s+(?:all\s+)?(?:the\s+)?(?:amazon'?s?\s+)?"
     r"(?:rules|guidelines|policies|policy|standards)\b|\bclose\s+eye\b|\blearn(?:ed|t)?\s+from\b"
     r"|\bdouble[- ]check\s+everything\b|\bhappen(?:s|ing)?\s+again\b|\bour\s+processes\b"
+    r"|\bextra\s+care\b|\bcommitted\s+to\b|\bcommitment\s+to\b|\bcareful\w*"
+    r"|\bunderstand\w*\s+(?:how\s+important|the\s+importance)\b"
 )
 _CONCRETE = compiled_when_used(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|twice|morning|"
@@ -202,7 +211,8 @@ _CONCRETE = compiled_when_used(
     r"|\b(?:lead|manager|owner|officer|supervisor|director|coordinator|planner|inspector|"
     r"checklist|report|alert|log|audit|dashboard|sample|sampled|test|tested|photo|photos|scan|"
     r"scanned|template|procedure|sop|software|list|form|spreadsheet|scanner|label|labels|"
-    r"invoice|invoices|opened|inspected|approval|approves|signs)\b"
+    r"invoice|invoices|opened|inspected|approval|approves|signs|rule|tool|blocks|lookup|registry)\b"
+    r"|\bby\s+\w+ing\b|\bbefore\s+(?:the|each|every|any)\b"
 )
 
 
@@ -210,14 +220,16 @@ GENERIC_GATE = word_set(
     """careful carefully attention vigilant vigilance diligent diligence closely seriously
     stricter strictly tighter better enhanced improved higher closer stronger aware awareness
     importance priority harder recurrence comply complies complied compliance follow follows
-    following eye learn learned learnt check happen happens happening processes"""
+    following eye learn learned learnt check happen happens happening processes care
+    committed commitment understand understands understood carefull"""
 )
 
 
 GENERIC_WORDS = word_set(
     """careful carefully attention vigilant vigilance diligent diligence closely seriously
     stricter strictly tighter better enhanced improved higher closer stronger aware awareness
-    importance priority harder recurrence comply complies complied"""
+    importance priority harder recurrence comply complies complied committed commitment
+    carefull"""
 )
 GENERIC_PAIRS = word_pairs(
     [
@@ -228,6 +240,8 @@ GENERIC_PAIRS = word_pairs(
         ("check", "everything"),
         ("happen happens happening", "again"),
         ("processes", "our"),
+        ("care", "extra"),
+        ("understand understands understood", "important importance"),
     ]
 )
 
@@ -245,7 +259,7 @@ def generic_measure(t: Analysed) -> int | None:
 _PAST_IRREGULAR = word_set(
     """bought built sent set made took wrote rewrote gave paid put ran began held kept got found
     told met cut shut sold brought taught chose drew had did won spent left led lost split
-    hired"""
+    hired written rewritten taken given done redone shown chosen drawn"""
 )
 PRESENT_SIGNS = frozenset(
     [
@@ -288,15 +302,20 @@ _ONGOING = re.compile(
     r"|\bonce\s+a\b|\b\d{1,2}:\d{2}\b|;\s*(?:the|a|an|each|every)\s+\w+(?:\s+\w+)?\s+[a-z]+[^s\s]s\b"
 )
 # Words a measure's opening may hold before its verb: a subject, and the auxiliaries of a
-# passive verb in the past ("All staff were trained").
-_SUBJECT_WORDS = word_set("we i our the a an my all owner team staff lead manager was were")
+# verb in the past ("All staff were trained", "Staff have been retrained").
+_SUBJECT_WORDS = word_set(
+    "we i our the a an my all owner team staff lead manager was were have has been re packers"
+    " pickers employees workers operators agents everyone"
+)
+# Verbs in the past that say what someone came to know, not a step taken ("We have learned").
+_NOT_STEPS = word_set("learned learnt realised realized understood recognised recognized")
 
 
 def one_off_measure(t: Analysed) -> int | None:
     """A measure in the past tense that describes a step taken once, not a control that runs."""
     if t.has(PRESENT_SIGNS):
         return None
-    for token in t.first_tokens(4):
+    for token in t.first_tokens(5):
         if _is_past(token):
             return None if _ONGOING.search(t.lower) else 0
         if token not in _SUBJECT_WORDS:
@@ -305,6 +324,8 @@ def one_off_measure(t: Analysed) -> int | None:
 
 
 def _is_past(word: str) -> bool:
+    if word in _NOT_STEPS:
+        return False
     return word in _PAST_IRREGULAR or (
         len(word) > 4 and word.endswith("ed") and word not in ("need", "based", "speed")
     )
