@@ -255,9 +255,10 @@ _LEFTOVER_WORDS = word_set("lorem here replace example")
 # (the patterns read it between word boundaries), is always one of the words. Other text is
 # searched for them (see `capital_leftover`).
 _CAPITAL_MARKS = ("TBD", "TBC", "TODO", "FIXME", "000-")
-# An instruction in brackets opens with one ("(insert photo)": inserts are common words).
-_INSTRUCTIONS = ("(insert", "(Insert", "(INSERT", "(attach", "(Attach", "(enter", "(Enter")
-GATE_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", *_INSTRUCTIONS)
+GATE_MARKS = ("[", "{", "<", "__", "…", "...", "XXX")
+# An instruction in brackets: "(insert photo)" (inserts alone are common words). The pattern
+# opens with a bracket, so a search skips from one bracket to the next.
+_INSTRUCTION = re.compile(r"\((?:insert|attach|enter)\b", re.IGNORECASE)
 PLACEHOLDER_MARKS = (*GATE_MARKS, *_CAPITAL_MARKS)
 PLACEHOLDER_GATE = word_set("lorem here replace example name mm dd yyyy")
 # "Name" is a leftover only after "Company", "Seller", "Your" or "Store".
@@ -268,14 +269,17 @@ PLACEHOLDER_PAIRS = word_pairs([("name", "company seller your store")])
 
 
 def capital_leftover(text: str) -> bool:
-    """Whether a text that is not ASCII holds TBD, TBC, TODO, FIXME or 000- (in ASCII text the
-    gate's words find them)."""
+    """Whether a text holds an instruction in brackets, or, when it is not ASCII, TBD, TBC,
+    TODO, FIXME or 000- (in ASCII text the gate's words find them)."""
+    if "(" in text and _INSTRUCTION.search(text):
+        return True
     return not text.isascii() and any(mark in text for mark in _CAPITAL_MARKS)
 
 
 def placeholder(t: Analysed) -> int | None:
     """Template text left in: bracketed instructions, TBD, XXX, lorem ipsum, date masks."""
-    if not any(m in t.masked for m in PLACEHOLDER_MARKS) and not t.has(PLACEHOLDER_GATE):
+    marked = any(m in t.masked for m in PLACEHOLDER_MARKS) or t.has(PLACEHOLDER_GATE)
+    if not marked and not ("(" in t.masked and _INSTRUCTION.search(t.masked)):
         return None
     for match in _BRACKET.finditer(t.masked):
         if _REFERENCE.fullmatch(match.group(0)):
@@ -286,7 +290,7 @@ def placeholder(t: Analysed) -> int | None:
     leftover = None
     if "…" in t.masked or any(mark in t.masked for mark in _LEFTOVER_MARKS):
         leftover = _LEFTOVER().search(t.masked)
-    if leftover is None and (t.has(_LEFTOVER_WORDS) or any(m in t.masked for m in _INSTRUCTIONS)):
+    if leftover is None and (t.has(_LEFTOVER_WORDS) or _INSTRUCTION.search(t.masked)):
         leftover = _LEFTOVER_LOWER().search(t.lower)
     return leftover.start() if leftover else None
 
