@@ -65,13 +65,14 @@ SUBORDINATORS = word_set(
 def mask_quotes(text: str) -> str:
     """The text with every quoted span replaced by spaces of the same length."""
     if '"' in text or "“" in text or "„" in text or "«" in text:
-        text = _DOUBLE_QUOTES.sub(_blank, text)
+        text = _DOUBLE_QUOTES.sub(blanked, text)
     if "‘" in text or " '" in text or "('" in text or text.startswith("'"):
-        text = _SINGLE_QUOTES().sub(_blank, text)
+        text = _SINGLE_QUOTES().sub(blanked, text)
     return text
 
 
-def _blank(match: re.Match[str]) -> str:
+def blanked(match: re.Match[str]) -> str:
+    """The matched text as spaces of its length (positions in the text stay as they were)."""
     return " " * len(match.group(0))
 
 

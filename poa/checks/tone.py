@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.text import Analysed, compiled_when_used, word_pairs, word_set
+from poa.checks.text import Analysed, blanked, compiled_when_used, word_pairs, word_set
 
 _THIRD_WORDS = word_set(
     """amazon buyer buyers customer customers competitor competitors carrier carriers courier
@@ -302,16 +302,12 @@ def has_loud_word(text: str) -> bool:
 _CODE = compiled_when_used(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 
 
-def _blank(match: re.Match[str]) -> str:
-    return " " * len(match.group(0))
-
-
 def shouting(t: Analysed) -> int | None:
     """Words in capitals beyond acronyms, company names and product codes."""
     caps = set(_CAPS_WORD.findall(t.masked)) if TWO_CAPS.search(t.masked) else set()
     if caps <= ACRONYMS:
         return None
-    text = _CODE().sub(_blank, t.masked) if "-" in t.masked else t.masked
+    text = _CODE().sub(blanked, t.masked) if "-" in t.masked else t.masked
     for run in _CAPS_RUN.finditer(text):
         words = [w for w in re.findall(r"[A-Z]{2,}", run.group(0)) if not _MASK.match(w)]
         if _COMPANY & set(words) or _NAMED_BY.search(text, max(0, run.start() - 6), run.start()):
