@@ -168,12 +168,13 @@ def test_a_case_switches_a_rule_off_with_its_reason(tmp_path: Path) -> None:
     assert "  switched off: [future-tense] the notice asked for our plans too" in out
     _, out, _ = check("--json", str(path))
     off = [r for r in json.loads(out) if r["rule"] == "future-tense"]
+    line, column = position(path, "future-tense")
     assert off == [
         {
             "case": str(path),
-            "file": None,
-            "line": None,
-            "column": None,
+            "file": str(path),
+            "line": line,
+            "column": column,
             "field": "",
             "rule": "future-tense",
             "severity": "off",
@@ -246,6 +247,12 @@ def test_a_nearer_folder_config_adds_to_the_outer_one(tmp_path: Path) -> None:
     assert code == 0, out
     assert "switched off: [future-tense] inner reason" in out
     assert "switched off: [exhibit-not-cited] kept for the file" in out
+    # For tools, each switch points at the file and line that holds it: the nearer file's.
+    _, out, _ = check("--json", str(tmp_path))
+    off = {r["rule"]: (r["file"], r["line"], r["column"]) for r in json.loads(out)}
+    inner = tmp_path / "sub" / ".poa-checks.yaml"
+    assert off["future-tense"] == (str(inner), *position(inner, "future-tense"))
+    assert off["exhibit-not-cited"] == (str(inner), *position(inner, "exhibit-not-cited"))
 
 
 def test_a_broken_folder_config_is_an_error_for_its_cases(tmp_path: Path) -> None:

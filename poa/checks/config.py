@@ -19,12 +19,17 @@ from poa.errors import InputError, Problem
 CONFIG_NAMES = (".poa-checks.yaml", ".poa-checks.yml")
 
 
+Place = tuple[int, int] | None  # line and column of a switch in its file
+
+
 @dataclass(frozen=True)
 class CheckConfig:
-    """Rules switched off for the cases of a folder: rule id to the reason given."""
+    """Rules switched off for the cases of a folder: rule id to the reason given, and where
+    in the file each switch is."""
 
     disabled: dict[str, str] = field(default_factory=dict)
     path: Path | None = None
+    places: dict[str, Place] = field(default_factory=dict)
 
 
 def load_check_config(folder: str | Path) -> CheckConfig:
@@ -42,7 +47,8 @@ def load_check_config(folder: str | Path) -> CheckConfig:
     disabled = _disabled(doc, problems)
     if problems:
         raise InputError(f"{path}: invalid check settings", problems)
-    return CheckConfig(disabled, path)
+    places = {rule: doc.position(("disable", rule), prefer_key=True) for rule in disabled}
+    return CheckConfig(disabled, path, places)
 
 
 def _disabled(doc: yamlfile.Document, problems: list[Problem]) -> dict[str, str]:

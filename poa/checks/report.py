@@ -9,14 +9,18 @@ from typing import Any
 
 from poa.checks.findings import Finding, Severity
 
+# Where a rule was switched off: the file (the case's, or a folder's settings), line, column.
+Origin = tuple[str, int | None, int | None]
+
 
 @dataclass(frozen=True)
 class CheckReport:
-    """The findings of one case, with the rules switched off for it and why."""
+    """The findings of one case, with the rules switched off for it, why, and where."""
 
     name: str
     findings: list[Finding]
     disabled: Mapping[str, str] = field(default_factory=dict)
+    origins: Mapping[str, Origin] = field(default_factory=dict)
 
     def counts(self) -> Counter[Severity]:
         """How many findings of each severity."""
@@ -77,17 +81,19 @@ def _named(finding: Finding, name: str) -> Finding:
 
 def reports_json(reports: Iterable[CheckReport]) -> list[dict[str, Any]]:
     """Every finding as a dict (case, file, line, column, field, rule, severity, message,
-    suggestion, excerpt); a rule switched off is a dict with severity `off` and its reason."""
+    suggestion, excerpt); a rule switched off is a dict with severity `off`, its reason, and
+    the file, line and column of the switch."""
     rows: list[dict[str, Any]] = []
     for report in reports:
         rows += [{"case": report.name, **f.to_dict()} for f in report.findings]
         for rule, reason in sorted(report.disabled.items()):
+            file, line, column = report.origins.get(rule, (None, None, None))
             rows.append(
                 {
                     "case": report.name,
-                    "file": None,
-                    "line": None,
-                    "column": None,
+                    "file": file,
+                    "line": line,
+                    "column": column,
                     "field": "",
                     "rule": rule,
                     "severity": "off",

@@ -3,17 +3,18 @@ the reviewer's rules, with the rules a case or its folders switch off left out a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from poa.case.files import CheckedCase, check_text
 from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
-from poa.checks.config import CheckConfig, load_check_config
+from poa.checks.config import CheckConfig, Place, load_check_config
 from poa.checks.engine import check, unknown_rule_hint
 from poa.checks.findings import Finding, Severity
-from poa.checks.report import CheckReport
+from poa.checks.report import CheckReport, Origin
 from poa.checks.rulebook import RULES
 from poa.errors import PoaError, Problem
 from poa.textfile import read_text
@@ -37,6 +38,15 @@ class Review:
         return [f for f in self.report.findings if f.severity in held]
 
 
+@dataclass
+class Switches:
+    """Rules switched off, why, where, and the problems met reading the switches."""
+
+    disabled: dict[str, str] = field(default_factory=dict)
+    origins: dict[str, Origin] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
 class Reviewer:
     """Checks case files with one catalog and date, reading each folder's settings once."""
 
@@ -44,7 +54,7 @@ class Reviewer:
         self.catalog = catalog or load_catalog()
         self.today = today or date.today()
         self.configs: dict[Path, CheckConfig | PoaError] = {}
-        self.folders: dict[tuple[Path, Path], tuple[dict[str, str], list[Problem]]] = {}
+        self.folders: dict[tuple[Path, Path], Switches] = {}
 
     def file(self, path: Path, root: Path | None = None) -> Review:
         """Check one case file; `root` is the folder named on the command line, up to which
@@ -64,10 +74,11 @@ class Reviewer:
         place = (folder, root or folder)
         if place not in self.folders:
             self.folders[place] = self.switched_off(*place)
-        disabled, problems = dict(self.folders[place][0]), self.folders[place][1]
-        case_off, case_problems = _case_switches(checked)
-        disabled.update(case_off)
-        findings = [_finding(p, Severity.ERROR, INVALID) for p in [*problems, *case_problems]]
+        folder_off, case_off = self.folders[place], _case_switches(checked, name)
+        disabled = {**folder_off.disabled, **case_off.disabled}
+        origins = {**folder_off.origins, **case_off.origins}
+        problems = [*folder_off.problems, *case_off.problems]
+        findings = [_finding(p, Severity.ERROR, INVALID) for p in problems]
         findings += [_finding(p, Severity.WARNING, VALIDATE) for p in checked.warnings]
         findings += check(
             checked.case,
@@ -77,13 +88,12 @@ class Reviewer:
             disabled=disabled,
         )
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-        return Review(CheckReport(name, findings, disabled), checked.case)
+        return Review(CheckReport(name, findings, disabled, origins), checked.case)
 
-    def switched_off(self, folder: Path, root: Path) -> tuple[dict[str, str], list[Problem]]:
+    def switched_off(self, folder: Path, root: Path) -> Switches:
         """Rules switched off by the `.poa-checks.yaml` files from `root` down to `folder`;
         a nearer file's reason wins. Problems in those files come back as problems."""
-        disabled: dict[str, str] = {}
-        problems: list[Problem] = []
+        found = Switches()
         for place in _folders(folder, root):
             config = self.configs.get(place)
             if config is None:
@@ -93,10 +103,13 @@ class Reviewer:
                     config = exc
                 self.configs[place] = config
             if isinstance(config, PoaError):
-                problems += config.problems or [Problem(str(place), None, None, "", config.message)]
+                found.problems.extend(
+                    config.problems or [Problem(str(place), None, None, "", config.message)]
+                )
             else:
-                disabled.update(config.disabled)
-        return disabled, problems
+                found.disabled.update(config.disabled)
+                found.origins.update(_origins(str(config.path), config.places))
+        return found
 
 
 def _folders(folder: Path, root: Path) -> list[Path]:
@@ -109,18 +122,26 @@ def _folders(folder: Path, root: Path) -> list[Path]:
     return [root.joinpath(*parts[:i]) for i in range(len(parts) + 1)]
 
 
-def _case_switches(checked: CheckedCase) -> tuple[dict[str, str], list[Problem]]:
-    switches = checked.case.checks
+def _case_switches(checked: CheckedCase, name: str) -> Switches:
+    switches, source = checked.case.checks, checked.source
     if switches is None:
-        return {}, []
+        return Switches()
     known = {rule: why for rule, why in switches.disable.items() if rule in RULES}
-    problems = []
+    found = Switches(known)
     for rule in switches.disable.keys() - known.keys():
         loc = ("checks", "disable", rule)
         message = f"cannot switch off {rule!r}: {unknown_rule_hint(rule)}"
-        if checked.source is not None:
-            problems.append(checked.source.problem(loc, message, prefer_key=True))
-    return known, problems
+        if source is not None:
+            found.problems.append(source.problem(loc, message, prefer_key=True))
+    if source is not None:
+        places = {r: source.position(("checks", "disable", r), prefer_key=True) for r in known}
+        found.origins.update(_origins(name, places))
+    return found
+
+
+def _origins(file: str, places: Mapping[str, Place]) -> dict[str, Origin]:
+    """Where each switch is: its file, and its line and column when known."""
+    return {rule: (file, *(place or (None, None))) for rule, place in places.items()}
 
 
 def _failed(name: str, exc: PoaError) -> Review:
