@@ -28,7 +28,10 @@ def test_the_corpus_is_large_labelled_and_a_third_is_held_out() -> None:
         assert entry["field"] in kinds, entry
         assert set(entry["expect"]) <= set(TEXT_RULE_IDS), entry
         assert entry["text"].strip()
-    texts = [(e["field"], e["text"]) for e in tune + test + load("probe") + load("probe2")]
+    texts = [
+        (e["field"], e["text"])
+        for e in tune + test + load("probe") + load("probe2") + load("probe3")
+    ]
     assert len(texts) == len(set(texts)), "an entry appears twice"
     for rule in TEXT_RULE_IDS:
         positives = sum(rule in e["expect"] for e in test)
@@ -66,7 +69,7 @@ def test_a_text_breaks_the_same_rules_inside_a_whole_case_as_alone() -> None:
     a finding: every corpus text, put in its place in a sound case, is found breaking the
     rules it breaks alone."""
     checked = 0
-    for entry in load("tune") + load("test") + load("probe") + load("probe2"):
+    for entry in load("tune") + load("test") + load("probe") + load("probe2") + load("probe3"):
         if entry["field"] not in PLACES:
             continue
         data = sound_data()
@@ -106,7 +109,9 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
         {"field": "measure", "text": "• Booked a second pickup with the carrier."},
         {"field": "measure", "text": '"Urgent" we booked a second pickup.'},
     ]
-    for entry in load("tune") + load("test") + load("probe") + load("probe2") + extra:
+    for entry in (
+        load("tune") + load("test") + load("probe") + load("probe2") + load("probe3") + extra
+    ):
         kind = FieldKind(entry["field"])
         for text in _variants(entry["text"]):
             words = words_by_part(text.lower(), "\x00")[0]
@@ -122,7 +127,10 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
     assert fired >= 500
 
 
-_TEXTS = [entry["text"] for entry in load("tune") + load("test") + load("probe") + load("probe2")]
+_TEXTS = [
+    entry["text"]
+    for entry in load("tune") + load("test") + load("probe") + load("probe2") + load("probe3")
+]
 
 
 @settings(max_examples=400, deadline=None)
@@ -196,6 +204,7 @@ PAIRED = {
         "It does not happen a second time.",
         "We stand behind our goods one hundred percent.",
         "Our goods are always genuine.",
+        "This will not be repeated.",
     ],
     ("placeholder", "action"): ["Signed by Your Name for the store."],
     ("measure-hedge", "measure"): [
@@ -235,6 +244,8 @@ PAIRED = {
         "We would have to lay off four packers.",
         "We worked night and day on the fix.",
         "We worked around the clock.",
+        "Kindly, kindly reinstate the account.",
+        "This shop is everything to our family.",
     ],
     ("question", "action"): [
         "Please advise on the next step.",
@@ -256,6 +267,8 @@ PAIRED = {
         "We reviewed our processes.",
         "Extra care goes into fragile parcels.",
         "Staff understand how important speed is.",
+        "Heightened focus on quality.",
+        "We double our efforts on dispatch.",
     ],
 }
 

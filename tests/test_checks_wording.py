@@ -62,6 +62,15 @@ CAUGHT = [
     ("measure", "A wrong item can no longer reach a buyer.", "absolute-claim"),
     ("other", "We stand behind our goods one hundred percent.", "absolute-claim"),
     ("root-cause", "Some buyers received items that were not as described.", "vague-root-cause"),
+    ("action", "Currently moving all FBM SKUs to a new shipping tool.", "future-tense"),
+    ("action", "Our plan is to drop the supplier of the blue mugs.", "future-tense"),
+    ("root-cause", "A rival filed a false trademark complaint against the listing.", "blame"),
+    ("other", "We are deeply regretful about the late orders.", "apology"),
+    ("root-cause-detail", "Losing the store would destroy us.", "emotive"),
+    ("measure", "Heightened focus on quality across the warehouse.", "generic-measure"),
+    ("measure", "Cartons are weighed as far as is practicable.", "measure-hedge"),
+    ("other", "A late parcel cannot possibly leave the building now.", "absolute-claim"),
+    ("action", "Took care of the listings concerned.", "vague-action"),
 ]
 
 CLEAR = [
@@ -87,6 +96,11 @@ CLEAR = [
     ("other", "A complaint was filed by a buyer on 3 May.", "blame"),
     ("measure", "For good measure, a second person weighs every carton.", "absolute-claim"),
     ("measure", "We have learned from the audit and pick against the list.", "one-off-measure"),
+    (
+        "root-cause-detail",
+        "The buyer wrote 'I'm sorry but it's a fake' about a unit from a batch we never opened.",
+        "apology",
+    ),
     ("measure", "Should we find a damaged unit, the lead quarantines the lot.", "question"),
     ("other", "One hundred percent of the units are scanned at packing.", "absolute-claim"),
     (

@@ -23,9 +23,10 @@ def compiled_when_used(source: str, flags: int = 0) -> Callable[[], re.Pattern[s
 _DOUBLE_QUOTES = re.compile(r'"[^"\n]*"|“[^”\n]*”|„[^“”\n]*[“”]|«[^»\n]*»')
 # A single-quoted span opens after a space or bracket and closes before a space or punctuation,
 # so the apostrophes of "buyer's" or "buyers' fault" do not open or close one; it may hold a
-# bracket ('[size]'), quoted as an example rather than left in.
+# bracket ('[size]'), quoted as an example rather than left in, and apostrophes inside words
+# ('I'm sorry but...').
 _SINGLE_QUOTES = compiled_when_used(
-    r"(?<![\w'’])['‘](?=[\w\[{<])[^'‘’\n]{1,300}?(?<=[\w.!?,\]}>])['’](?![\w])"
+    r"(?<![\w'’])['‘](?=[\w\[{<])(?:[^'‘’\n]|(?<=\w)['’](?=\w)){1,300}?(?<=[\w.!?,\]}>])['’](?![\w])"
 )
 _WORD = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 _PUNCTUATION = '!"#$%&()*+,./:;<=>?@[\\]^_`{|}~“”„«»‘…–—'

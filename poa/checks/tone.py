@@ -29,7 +29,7 @@ _STRONG_WORDS = word_set(
     hijacking"""
 )
 _STRONG_PHRASE = re.compile(
-    r"targeted\s+(?:us|our|by)\b|attack(?:ed|s)?\b|(?:false|fake)\s+(?:complaints?|claims?"
+    r"targeted\s+(?:us|our|by)\b|attack(?:ed|s)?\b|(?:false|fake)\s+(?:\w+\s+)?(?:complaints?|claims?"
     r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
     r"\s+our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
     r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
@@ -151,6 +151,7 @@ _EMOTIVE = compiled_when_used(
     r"|\bfinancial\s+(?:strain|hardship|ruin)\b|\b(?:only|main|sole)\s+source\s+of\s+income\b"
     r"|\b(?:children|kids|mouths|family)\s+to\s+feed\b|\blay(?:ing)?\s+off\b|\blaid\s+off\b"
     r"|\blayoffs?\b|\b(?:night\s+and\s+day|day\s+and\s+night|around\s+the\s+clock)\b"
+    r"|\bdestroy(?:s|ed)?\s+(?:us|me|our|my)\b|\bkindly,?\s+kindly\b|\beverything\s+to\s+(?:my|our)\b"
 )
 _FEELING = compiled_when_used(
     r"\b(?:we|i)\s+(?:are|were|am|was|feel|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
@@ -175,7 +176,7 @@ EMOTIVE_WORDS = word_set(
     hospitalisation hospitalization divorce divorces divorced divorcing divorcee divorcees
     illness cancer funeral surgery please humbly panicked panicking panicky overwhelmed
     terrified painful suffer suffered suffering suffers sleepless stressed stressful crying
-    layoff layoffs laid
+    layoff layoffs laid destroy destroys destroyed
     shocked upset
     angry frustrated worried anxious scared afraid sad hurt disappointed"""
 )
@@ -196,6 +197,8 @@ EMOTIVE_PAIRS = word_pairs(
         ("lay laying", "off"),
         ("night", "day"),
         ("clock", "around"),
+        ("kindly", "kindly"),
+        ("everything", "my our"),
         ("feed", "family families"),
         ("struggling", "survive"),
         ("single", "mother father parent"),
@@ -224,13 +227,13 @@ _APOLOGY = compiled_when_used(
     r"|\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:apolog(?:y|ies)|regrets)\b|(?:^|[.!?;]\s*)apologies\b"
     r"|\bregrettably\b|\bforgive\b|\bexcuse\s+(?:the|our|my|us)\b|\bpardon\b"
     r"|\bapologies\s+(?:that|for)\b|\b(?:sincere|deepest|sincerest)\s+apologies\b"
-    r"|\bapologi[sz]e\s+to\b"
+    r"|\bapologi[sz]e\s+to\b|\bregretful\b|\b(?:my|our)\s+excuses\b"
 )
 
 
 APOLOGY_GATE = word_set(
     """sorry apologise apologize apologising apologizing apology apologies regret regrets
-    regrettably forgive excuse pardon"""
+    regrettably forgive excuse pardon regretful excuses"""
 )
 
 
@@ -332,7 +335,8 @@ _ABSOLUTE = re.compile(
     r"\s+(?:happen|occur|recur)\s+again\b|\bcannot\s+happen\b"
     r"|\bfor\s+good\b(?!\s+measure)|\bonce\s+and\s+for\s+all\b|\bcan\s+no\s+longer\b"
     r"|\bhappen\s+(?:a\s+second\s+time|twice)\b|\bone\s+hundred\s+per\s?cent\b(?!\s+of)"
-    r"|\balways\s+(?:original|genuine|authentic)\b"
+    r"|\balways\s+(?:original|genuine|authentic)\b|\bcannot\s+possibly\b"
+    r"|\b(?:will\s+not|won't)\s+be\s+repeated\b"
     r"|\beliminat(?:e|es|ed)\s+(?:\w+\s+){0,3}?(?:completely|entirely|fully|totally)\b"
     r"|\bever\b[^.;]{0,40}\bagain\b|\bforever\b|\b(?:fixed|solved|resolved)\s+permanently\b"
     r"|\bguarantee(?:s|d)?\b"
@@ -367,6 +371,7 @@ _PHRASE_PAIRS = word_pairs(
         ("happen", "second twice"),
         ("hundred", "percent cent"),
         ("always", "original genuine authentic"),
+        ("repeated", "not won"),
     ]
 )
 ABSOLUTE_PAIRS = ((word_set("zero"), FROM_NOW_WORDS), *_PHRASE_PAIRS)

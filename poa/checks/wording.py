@@ -22,7 +22,8 @@ _INTENTION = re.compile(
     r"\b(?:will|shall|won't|wo n't)\b(?!\s+(?:have|had)\s+been)"
     r"|\b(?:i|we|you|they|he|she|it)'ll\b"
     r"|\b(?:am|is|are|'re|'m)\s+going\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|each\b|every\b)"
-    r"|\bgonna\b|\bunder\s?way\b|\bin\s+progress\b|\b(?:our\s+)?intention\s+is\s+to\b"
+    r"|\bgonna\b|\bunder\s?way\b|\bin\s+progress\b|\b(?:our\s+)?(?:intention|plan)\s+is\s+to\b"
+    r"|\bin\s+(?:the\s+)?process\s+of\b|\bcurrently\s+[a-z]+ing\b"
     r"|\bscheduled\s+for\b|\bexpected\s+(?:by|on|in|within)\b"
     r"|\b(?:plan|plans|planning|planing|intend|intends|intending|hope|hopes|hoping|aim|aims|aiming"
     r"|expect|expects|expecting|want|wants|wish|wishes)\s+to\b"
@@ -42,7 +43,7 @@ INTENTION_GATE = (
         """will shall won wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
     being scheduled soon shortly asap next coming end gonna planing underway under progress
-    intention expected"""
+    intention expected currently"""
     )
     | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
     | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
@@ -84,7 +85,7 @@ _GENERIC_ACTION_WORDS = word_set(
     team staff listings listing account catalog catalogue supplier buyers buyer buyers' policy
     how there done looked into investigated examined affected asin asins your notification
     notifications email right after got received asap soon possible points point operations
-    operation where corrections correction side"""
+    operation where corrections correction side out concerned people solved solve relevant"""
 )
 _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
@@ -126,7 +127,8 @@ _HEDGE = re.compile(
     r"|\b(?:is|are)\s+planned\s+(?:to\s+(?:start|begin|launch|go\s+live)|for\s+(?:next|later"
     r"|the\s+coming|january|february|march|april|may|june|july|august|september|october"
     r"|november|december|q[1-4])\b)"
-    r"|\bas\s+(?:far|much|often)\s+as\s+(?:possible|we\s+can)\b|\bas\s+many\s+\w+(?:\s+\w+)?"
+    r"|\bas\s+(?:far|much|often)\s+as\s+(?:is\s+)?(?:possible|practicable|practical|we\s+can)\b"
+    r"|\bas\s+many\s+\w+(?:\s+\w+)?"
     r"\s+as\s+we\s+can\b|\battempt(?:s|ing)?\s+to\b|\bstrive\b|\bendeavou?r\b"
     r"|\bencouraged\s+to\b|\bwhen\s+(?:they|we|staff)\s+have\s+time\b|\bour\s+(?:goal|aim)\s+is\b"
     r"|\bwill\s+(?:start|begin|introduce|implement|set\s+up|create|develop|roll\s+out|put\s+in"
@@ -162,7 +164,7 @@ HEDGE_PAIRS = word_pairs(
     [
         ("best", "do does"),
         ("going", "am is are re"),
-        ("far much often many", "can"),
+        ("far much often many", "can practicable practical"),
         ("time", "when"),
         ("goal", "our"),
         ("working", "on"),
@@ -203,6 +205,7 @@ _GENERIC_CUES = re.compile(
     r"(?:rules|guidelines|policies|policy|standards)\b|\bclose\s+eye\b|\blearn(?:ed|t)?\s+from\b"
     r"|\bdouble[- ]check\s+everything\b|\bhappen(?:s|ing)?\s+again\b|\bour\s+processes\b"
     r"|\bextra\s+care\b|\bcommitted\s+to\b|\bcommitment\s+to\b|\bcareful\w*"
+    r"|\b(?:heightened|increased|greater|more)\s+focus\b|\bdouble\s+(?:our|the)\s+efforts?\b"
     r"|\bunderstand\w*\s+(?:how\s+important|the\s+importance)\b"
 )
 _CONCRETE = compiled_when_used(
@@ -221,7 +224,7 @@ GENERIC_GATE = word_set(
     stricter strictly tighter better enhanced improved higher closer stronger aware awareness
     importance priority harder recurrence comply complies complied compliance follow follows
     following eye learn learned learnt check happen happens happening processes care
-    committed commitment understand understands understood carefull"""
+    committed commitment understand understands understood carefull focus efforts"""
 )
 
 
@@ -241,6 +244,8 @@ GENERIC_PAIRS = word_pairs(
         ("happen happens happening", "again"),
         ("processes", "our"),
         ("care", "extra"),
+        ("focus", "heightened increased greater more"),
+        ("efforts effort", "double"),
         ("understand understands understood", "important importance"),
     ]
 )
