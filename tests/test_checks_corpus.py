@@ -245,7 +245,7 @@ PAIRED = {
         "We worked night and day on the fix.",
         "We worked around the clock.",
         "Kindly, kindly reinstate the account.",
-        "This shop is everything to our family.",
+        "Losing the store would destroy us.",
     ],
     ("question", "action"): [
         "Please advise on the next step.",

@@ -151,7 +151,7 @@ _EMOTIVE = compiled_when_used(
     r"|\bfinancial\s+(?:strain|hardship|ruin)\b|\b(?:only|main|sole)\s+source\s+of\s+income\b"
     r"|\b(?:children|kids|mouths|family)\s+to\s+feed\b|\blay(?:ing)?\s+off\b|\blaid\s+off\b"
     r"|\blayoffs?\b|\b(?:night\s+and\s+day|day\s+and\s+night|around\s+the\s+clock)\b"
-    r"|\bdestroy(?:s|ed)?\s+(?:us|me|our|my)\b|\bkindly,?\s+kindly\b|\beverything\s+to\s+(?:my|our)\b"
+    r"|\bdestroy(?:s|ed)?\s+(?:us|me)\b|\bkindly,?\s+kindly\b"
 )
 _FEELING = compiled_when_used(
     r"\b(?:we|i)\s+(?:are|were|am|was|feel|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
@@ -176,7 +176,7 @@ EMOTIVE_WORDS = word_set(
     hospitalisation hospitalization divorce divorces divorced divorcing divorcee divorcees
     illness cancer funeral surgery please humbly panicked panicking panicky overwhelmed
     terrified painful suffer suffered suffering suffers sleepless stressed stressful crying
-    layoff layoffs laid destroy destroys destroyed
+    layoff layoffs laid
     shocked upset
     angry frustrated worried anxious scared afraid sad hurt disappointed"""
 )
@@ -198,7 +198,8 @@ EMOTIVE_PAIRS = word_pairs(
         ("night", "day"),
         ("clock", "around"),
         ("kindly", "kindly"),
-        ("everything", "my our"),
+        # Destroyed units are a fact; only "destroy us" is a plea.
+        ("destroy destroys destroyed", "us me"),
         ("feed", "family families"),
         ("struggling", "survive"),
         ("single", "mother father parent"),
@@ -367,7 +368,7 @@ _PHRASE_PAIRS = word_pairs(
     [
         ("good", "for"),
         ("once", "all"),
-        ("longer", "no"),
+        ("longer", "can"),
         ("happen", "second twice"),
         ("hundred", "percent cent"),
         ("always", "original genuine authentic"),
