@@ -31,10 +31,14 @@ def placeholder_in(text: str) -> re.Match[str] | None:
     return found
 
 
+# What validation advises for an empty text; the interview, which asks again, leaves it out.
+REMOVE_IF_OPTIONAL = ", or remove the field if it is optional"
+
+
 def _real_text(value: str) -> str:
     text = value.strip()
     if not text:
-        raise ValueError("is empty: write the actual text, or remove the field if it is optional")
+        raise ValueError(f"is empty: write the actual text{REMOVE_IF_OPTIONAL}")
     if match := placeholder_in(text):
         found = match.group(0)
         shown = found if len(found) <= 40 else found[:39] + "…"

@@ -108,7 +108,8 @@ class Reviewer:
                 )
             else:
                 found.disabled.update(config.disabled)
-                found.origins.update(_origins(str(config.path), config.places))
+                if config.path is not None:
+                    found.origins.update(_origins(str(config.path), config.places))
         return found
 
 

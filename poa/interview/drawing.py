@@ -16,6 +16,8 @@ from prompt_toolkit.layout.controls import FormattedTextControl
 from questionary.constants import INDICATOR_SELECTED, INDICATOR_UNSELECTED
 from questionary.prompts.common import InquirerControl
 
+from poa.case.values import REMOVE_IF_OPTIONAL
+
 ASCII_TICKS = {INDICATOR_SELECTED + " ": "[x] ", INDICATOR_UNSELECTED + " ": "[ ] "}
 
 
@@ -108,13 +110,9 @@ def wrap(text: str, width: int, hang: int = 0) -> str:
     return "\n".join(lines)
 
 
-# What `poa validate` advises for an empty field; the interview asks again instead.
-_REMOVE_ADVICE = ", or remove the field if it is optional"
-
-
 def refusal(problem: str) -> str:
     """A problem with an answer as the interview shows it under the question: `poa validate`'s
     message (which follows the field's name there) with the answer as its subject, and
     without the advice to remove the field, which an answer cannot do."""
-    problem = problem.replace(_REMOVE_ADVICE, "")
+    problem = problem.replace(REMOVE_IF_OPTIONAL, "")
     return f"The answer {problem}" if problem.startswith(("is ", "should ", "must ")) else problem
