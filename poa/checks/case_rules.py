@@ -11,7 +11,6 @@ import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
 
@@ -30,14 +29,13 @@ WORD_BUDGET = 900
 GRADE_LIMIT = 14.0
 
 
-@dataclass
 class Context:
-    """What the case rules read: the case, its issue type, and the day the check runs."""
+    """What the case rules read: the case, its issue type, and the day the check runs. (A
+    plain class: a dataclass's methods are written and compiled each time `poa check`
+    starts.)"""
 
-    case: Case
-    catalog: Catalog
-    issue: IssueType | None
-    today: date
+    def __init__(self, case: Case, catalog: Catalog, issue: IssueType | None, today: date):
+        self.case, self.catalog, self.issue, self.today = case, catalog, issue, today
 
     def finding(
         self, rule_id: str, loc: Loc, message: str = "", suggestion: str = "", excerpt: str = ""

@@ -4,23 +4,22 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
-from poa.checks.findings import Finding, Severity
+from poa.checks.findings import NOTHING, Finding, Severity
 
 # Where a rule was switched off: the file (the case's, or a folder's settings), line, column.
 Origin = tuple[str, int | None, int | None]
 
 
-@dataclass(frozen=True)
-class CheckReport:
-    """The findings of one case, with the rules switched off for it, why, and where."""
+class CheckReport(NamedTuple):
+    """The findings of one case, with the rules switched off for it, why, and where. (A named
+    tuple, as `Finding` is, for the time `poa check` takes to start.)"""
 
     name: str
     findings: list[Finding]
-    disabled: Mapping[str, str] = field(default_factory=dict)
-    origins: Mapping[str, Origin] = field(default_factory=dict)
+    disabled: Mapping[str, str] = NOTHING
+    origins: Mapping[str, Origin] = NOTHING
 
     def counts(self) -> Counter[Severity]:
         """How many findings of each severity."""

@@ -4,9 +4,9 @@ the reviewer's rules, with the rules a case or its folders switch off left out a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 from poa.case.files import CheckedCase, check_text
 from poa.case.model import Case
@@ -23,10 +23,10 @@ INVALID = "invalid"  # the rule id of a validation problem, which stops a case
 VALIDATE = "validate"  # the rule id of a validation warning
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     """One case file checked: the case when it is valid, its report, and the error that
-    stopped it when it is not."""
+    stopped it when it is not. (A named tuple, as `Finding` is, for the time `poa check`
+    takes to start.)"""
 
     report: CheckReport
     case: Case | None = None
@@ -38,13 +38,13 @@ class Review:
         return [f for f in self.report.findings if f.severity in held]
 
 
-@dataclass
 class Switches:
     """Rules switched off, why, where, and the problems met reading the switches."""
 
-    disabled: dict[str, str] = field(default_factory=dict)
-    origins: dict[str, Origin] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    def __init__(self, disabled: dict[str, str] | None = None) -> None:
+        self.disabled = disabled or {}
+        self.origins: dict[str, Origin] = {}
+        self.problems: list[Problem] = []
 
 
 class Reviewer:

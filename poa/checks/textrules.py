@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from poa.checks import content, tone, wording
@@ -17,30 +16,32 @@ from poa.yamlfile import Loc
 TextRule = Callable[[Analysed], int | None]
 
 
-@dataclass(frozen=True)
 class Gate:
     """What a text must hold for a rule to have any chance of firing: one of these words, a
     word of each set of one of the `pairs`, one of these marks, or a text that passes the
     test; and none of the `unless` words, whose presence settles that the rule cannot fire. A
-    gate never decides; it only skips work."""
+    gate never decides; it only skips work. (A plain class: a dataclass's methods are written
+    and compiled each time `poa check` starts.)"""
 
-    words: frozenset[str] = frozenset()
-    pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()
-    marks: tuple[str, ...] = ()
-    test: Callable[[str], bool] | None = None
-    always: bool = False
-    unless: frozenset[str] = frozenset()
-    # Each first word of a pair, with every word that completes it.
-    partners: dict[str, frozenset[str]] = field(init=False)
-    firsts: frozenset[str] = field(init=False)
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        words: frozenset[str] = frozenset(),
+        *,
+        pairs: tuple[tuple[frozenset[str], frozenset[str]], ...] = (),
+        marks: tuple[str, ...] = (),
+        test: Callable[[str], bool] | None = None,
+        always: bool = False,
+        unless: frozenset[str] = frozenset(),
+    ) -> None:
+        self.words, self.pairs, self.marks, self.test = words, pairs, marks, test
+        self.always, self.unless = always, unless
+        # Each first word of a pair, with every word that completes it.
         partners: dict[str, frozenset[str]] = {}
-        for firsts, seconds in self.pairs:
+        for firsts, seconds in pairs:
             for word in firsts:
                 partners[word] = partners.get(word, frozenset()) | seconds
-        object.__setattr__(self, "partners", partners)
-        object.__setattr__(self, "firsts", frozenset(partners))
+        self.partners = partners
+        self.firsts = frozenset(partners)
 
     def paired(self, words: frozenset[str]) -> bool:
         """Whether the words hold both halves of a pair."""
