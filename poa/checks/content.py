@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from poa.checks import tone
+from poa.checks import blame
 from poa.checks.text import Analysed, compiled_when_used, word_pairs, word_set
 
 _SYMPTOM = re.compile(
@@ -61,7 +61,7 @@ def vague_root_cause(t: Analysed) -> int | None:
     # More than four different words means more than four words, without listing them.
     if symptom is None and (len(t.words) > 4 or len(t.tokens) > 4):
         return None
-    if _OWNED_FAILURE.search(t.lower) or tone.blame(t) is not None:
+    if _OWNED_FAILURE.search(t.lower) or blame.blame(t) is not None:
         return None
     if symptom and t.tokens[0] in ("we", "our") and t.is_subordinate(symptom.start()):
         return None  # what we did, and the symptom only as its consequence

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from poa.checks import content, tone, wording
+from poa.checks import blame, content, tone, wording
 from poa.checks.findings import FieldKind
 from poa.checks.rulebook import RULES, TEXT_RULE_IDS
 from poa.checks.text import Analysed, words_by_part
@@ -103,7 +103,7 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         content.vague_frequency,
         Gate(always=True, unless=content.SCHEDULE_WORDS),
     ),
-    "blame": (tone.blame, Gate(tone.STRONG_GATE, pairs=(tone.WEAK_GATE,))),
+    "blame": (blame.blame, Gate(blame.STRONG_GATE, pairs=(blame.WEAK_GATE,))),
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_WORDS, pairs=tone.EMOTIVE_PAIRS)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),
     "exclamation": (tone.exclamation, Gate(marks=("!", "！"))),

@@ -1,0 +1,130 @@
+"""The blame rule: the cause put on Amazon, buyers, competitors, carriers or suppliers instead
+of owned. A third party may be named as context; the cause must be the seller's missing
+control. The rule takes the analysed text and returns a position, or None."""
+
+from __future__ import annotations
+
+import re
+
+from poa.checks.text import Analysed, compiled_when_used, word_set
+
+_THIRD_WORDS = word_set(
+    """amazon buyer buyers customer customers competitor competitors carrier carriers courier
+    couriers usps ups fedex dhl royal hermes evri dpd gls supplier suppliers manufacturer
+    manufacturers factory vendor vendors distributor distributors wholesaler wholesalers 3pl prep
+    agency freelancer virtual rights brand seller algorithm bot complainant complainants rival
+    rivals"""
+)
+_THIRD_WORDS |= frozenset(w + "'s" for w in _THIRD_WORDS)
+_THIRD_PARTY = (
+    r"(?:amazon|buyers?|customers?|competitors?|carriers?|couriers?|usps|ups|fedex|dhl"
+    r"|royal\s+mail|hermes|evri|dpd|gls|suppliers?|manufacturers?|factory|vendors?|distributors?"
+    r"|wholesalers?|3pl|prep\s+cent(?:er|re)|agency|freelancer|virtual\s+assistant|rights\s+owner"
+    r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?|rivals?(?:\s+sellers?)?)(?:'s|')?"
+)
+_STRONG_WORDS = word_set(
+    """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
+    scammers abused abuses abusing abusive malicious maliciously bogus frivolous negligent
+    negligence incompetent wrongly wrongfully mistakenly blame blamed blaming sabotage sabotaged
+    sabotaging jealous jealousy punish punished punishing punishment hijacked hijacker hijackers
+    hijacking"""
+)
+_STRONG_PHRASE = re.compile(
+    r"targeted\s+(?:us|our|by)\b|attack(?:ed|s)?\b|(?:false|fake)\s+(?:\w+\s+)?(?:complaints?|claims?"
+    r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
+    r"\s+our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
+    r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
+)
+_PHRASE_KEYS = word_set(
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
+)
+BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
+_STRONG_STARTS = word_set(
+    "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
+)
+_FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
+_FAULT_OF = compiled_when_used(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
+_FAILURE = (
+    r"(?:failed|fails?|lost|loses|delayed|damaged|broke|mislabell?ed|mixed|missed|refused|ignored"
+    r"|forgot|caused|did\s+not|didn't|never\s+(?:delivered|sent|shipped|scanned|responded|told)"
+    r"|(?:sent|shipped|listed|gave|ordered|packed|delivered|used|put)\s+(?:us\s+)?(?:the\s+)?wrong"
+    r"|made\s+(?:a|an|the)?\s*(?:mistake|error)s?|(?:is|was|are|were)\s+responsible"
+    r"|made\s+the\s+\w+\s+changes|dropped\s+the\s+ball|sat\s+on|failure\s+to"
+    r"|mis(?:read|interpreted|classified|took|handled))"
+)
+# A word every failure above has in it, so a text without any cannot match _ACTOR.
+_FAILURE_KEYS = word_set(
+    """failed fail fails lost loses delayed damaged broke mislabeled mislabelled mixed missed
+    refused ignored forgot caused did didn never wrong mistake mistakes error errors responsible
+    changes dropped sat failure misread misinterpreted misclassified mistook mishandled"""
+)
+_ACTOR = re.compile(
+    rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
+    r"|a\b|an\b|the\b|was\b|were\b|been\b|be\b|and\b|or\b|but\b)"
+    rf"[a-z']+\s+){{0,3}}?{_FAILURE}\b"
+)
+_BY_THIRD = compiled_when_used(
+    r"(?:(?:caused|delayed|damaged|lost|mishandled|swapped(?:\s+in)?|switched)\s+by"
+    r"|due\s+to|down\s+to|because\s+of)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    + _THIRD_PARTY
+    # A complaint filed by a buyer is a fact; filed by a rival, an accusation.
+    + r"|filed\s+by\s+(?:a\s+|an\s+|the\s+)?(?:rival|competitor|competing)"
+)
+_BY_STARTS = word_set(
+    "caused due because delayed damaged lost mishandled swapped switched filed down"
+)
+# "It was the courier who lost...": the cause put on someone else by the sentence's shape.
+_CLEFT = compiled_when_used(
+    r"\bit\s+was\s+(?:the\s+|a\s+|our\s+)?" + _THIRD_PARTY + r"\s+(?:who|that|which)\b"
+)
+# A field can break the blame rule only with a strong word or phrase, or with a third party
+# beside a failure, a cause or "without".
+STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
+WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | {"without"})
+_BEHIND_BACK = re.compile(
+    r"without\s+(?:our|my)\s+(?:knowledge|approval|consent|permission)\b"
+    r"|without\s+(?:telling|informing|notifying|asking)\s+us\b|without\s+notice\b"
+)
+_OWNERSHIP = compiled_when_used(
+    r"\b(?:we|i)\s+(?:had\s+no|did\s+not|didn't|failed|never|relied|accepted|allowed|let|chose"
+    r"|should\s+have|skipped|overlooked|lacked|missed|printed|bought|used)\b"
+    r"|\bour\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:did\s+not|didn't|had\s+no|only|missed|counted|failed"
+    r"|was\s+not|lacked|left)\b|\bwithout\s+(?:checking|verifying|inspecting|testing|opening"
+    r"|a\s+test|any\s+check)\b|\bno\s+one\b|\bnobody\b|\bwe\s+had\s+no\b"
+    r"|\b(?:caused\s+by|due\s+to|because\s+of)\s+our\b"
+)
+_NEGATED = re.compile(r"not\s+(?:the\s+|a\s+)?$")
+
+
+def blame(t: Analysed) -> int | None:
+    """The cause put on Amazon, buyers, competitors, carriers or suppliers instead of owned."""
+    if not t.has(BLAME_GATE):
+        return None
+    strong = _strong_blame(t)
+    if strong is not None or t.words.isdisjoint(_THIRD_WORDS):
+        return strong
+    if not t.words.isdisjoint(_FAULT_WORDS):
+        for pos, word in t.spans:
+            fault = word in _THIRD_WORDS and _FAULT_OF().match(t.lower, pos)
+            if fault and not _NEGATED.search(t.lower, max(0, pos - 8), pos):
+                return pos
+    weak = t.match_at(_ACTOR, _THIRD_WORDS) if t.has(_FAILURE_KEYS) else None
+    weak = weak or t.match_at(_BY_THIRD(), _BY_STARTS)
+    if weak is None and "it was " in t.lower and t.has(_FAILURE_KEYS):
+        weak = _CLEFT().search(t.lower)
+    if weak is None and "without" in t.words and (behind := _BEHIND_BACK.search(t.lower)):
+        weak = behind
+    if weak and not _OWNERSHIP().search(t.lower):
+        return weak.start()
+    return None
+
+
+def _strong_blame(t: Analysed) -> int | None:
+    if not t.words.isdisjoint(_STRONG_WORDS):
+        for pos, word in t.spans:
+            if word in _STRONG_WORDS:
+                return pos
+    match = t.match_at(_STRONG_PHRASE, _STRONG_STARTS) if t.has(_PHRASE_KEYS) else None
+    if match and not (match.group(0) == "abuse" and t.lower[: match.start()].endswith("review ")):
+        return match.start()
+    return None
