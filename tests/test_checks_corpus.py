@@ -30,7 +30,7 @@ def test_the_corpus_is_large_labelled_and_a_third_is_held_out() -> None:
         assert entry["text"].strip()
     texts = [
         (e["field"], e["text"])
-        for e in tune + test + load("probe") + load("probe2") + load("probe3")
+        for e in tune + test + load("probe") + load("probe2") + load("probe3") + load("probe4")
     ]
     assert len(texts) == len(set(texts)), "an entry appears twice"
     for rule in TEXT_RULE_IDS:
@@ -69,7 +69,14 @@ def test_a_text_breaks_the_same_rules_inside_a_whole_case_as_alone() -> None:
     a finding: every corpus text, put in its place in a sound case, is found breaking the
     rules it breaks alone."""
     checked = 0
-    for entry in load("tune") + load("test") + load("probe") + load("probe2") + load("probe3"):
+    for entry in (
+        load("tune")
+        + load("test")
+        + load("probe")
+        + load("probe2")
+        + load("probe3")
+        + load("probe4")
+    ):
         if entry["field"] not in PLACES:
             continue
         data = sound_data()
@@ -110,7 +117,13 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
         {"field": "measure", "text": '"Urgent" we booked a second pickup.'},
     ]
     for entry in (
-        load("tune") + load("test") + load("probe") + load("probe2") + load("probe3") + extra
+        load("tune")
+        + load("test")
+        + load("probe")
+        + load("probe2")
+        + load("probe3")
+        + load("probe4")
+        + extra
     ):
         kind = FieldKind(entry["field"])
         for text in _variants(entry["text"]):
@@ -129,7 +142,12 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
 
 _TEXTS = [
     entry["text"]
-    for entry in load("tune") + load("test") + load("probe") + load("probe2") + load("probe3")
+    for entry in load("tune")
+    + load("test")
+    + load("probe")
+    + load("probe2")
+    + load("probe3")
+    + load("probe4")
 ]
 
 
@@ -184,6 +202,9 @@ PAIRED = {
         "We have 15 years of experience.",
         "We have sold here for 10 years.",
         "Our track record speaks for itself.",
+        "Buyers love our lamps.",
+        "This is a first in our history.",
+        "This is the first time we received a claim.",
     ],
     ("support-case", "action"): [
         "We opened a support case about the listing.",
@@ -205,6 +226,8 @@ PAIRED = {
         "We stand behind our goods one hundred percent.",
         "Our goods are always genuine.",
         "This will not be repeated.",
+        "Wrong labels will not occur any more.",
+        "The invoices show beyond doubt that each unit is genuine.",
     ],
     ("placeholder", "action"): ["Signed by Your Name for the store."],
     ("measure-hedge", "measure"): [
@@ -222,6 +245,7 @@ PAIRED = {
         "A second label check is planned for March.",
         "We are looking to add a label audit.",
         "A second check starts once we hire a packer.",
+        "Packers make every effort to ship the same day.",
     ],
     ("emotive", "root-cause-detail"): [
         "The owner put his life savings into this stock.",
@@ -246,6 +270,10 @@ PAIRED = {
         "We worked around the clock.",
         "Kindly, kindly reinstate the account.",
         "Losing the store would destroy us.",
+        "Twelve employees depend on this store.",
+        "The suspension is very hard for us.",
+        "We are a small company with six people.",
+        "We ask you to consider our circumstances.",
     ],
     ("question", "action"): [
         "Please advise on the next step.",
@@ -256,6 +284,8 @@ PAIRED = {
         "Pls advise on the invoice format.",
         "May we have the list of orders.",
         "Do you need the supplier's letter as well.",
+        "Is there anything else you need from us.",
+        "We request you to share the order list.",
     ],
     ("generic-measure", "measure"): [
         "We ensure full compliance with the policy.",

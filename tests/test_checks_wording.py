@@ -71,6 +71,34 @@ CAUGHT = [
     ("measure", "Cartons are weighed as far as is practicable.", "measure-hedge"),
     ("other", "A late parcel cannot possibly leave the building now.", "absolute-claim"),
     ("action", "Took care of the listings concerned.", "vague-action"),
+    ("root-cause", "Canada Post delays", "blame"),
+    (
+        "root-cause-detail",
+        "Most of the damage came from the courier's sorting belt in Lyon.",
+        "blame",
+    ),
+    ("other", "The rights owner flagged us by mistake.", "blame"),
+    ("root-cause", "Staff negligence.", "vague-root-cause"),
+    ("root-cause", "Our error in the listing.", "vague-root-cause"),
+    ("action", "Going to refund the three buyers today.", "future-tense"),
+    ("action", "Next steps: relabel the stock and ask for a reinspection.", "future-tense"),
+    ("action", "Our warehouse is re-checking the 300 returned units.", "future-tense"),
+    (
+        "measure",
+        "The dispatch lead makes every effort to hand parcels over by 15:00.",
+        "measure-hedge",
+    ),
+    ("frequency", "On a need basis", "vague-frequency"),
+    ("other", "Our store holds 4.8 stars across all marketplaces.", "unrelated-history"),
+    ("other", "Customers love the quality of our mugs.", "unrelated-history"),
+    ("root-cause-detail", "In our entire history this has never come up.", "unrelated-history"),
+    ("other", "Over nine years in the business we never saw this.", "unrelated-history"),
+    ("other", "Our workers depend on this account for their wages.", "emotive"),
+    ("other", "As a small family business this is very hard on us.", "emotive"),
+    ("other", "Is there any update on our appeal", "question"),
+    ("other", "We ask Amazon to review the listing again.", "question"),
+    ("other", "Such a mix-up cannot recur anymore.", "absolute-claim"),
+    ("evidence", "The lab report proves beyond all doubt that the dye is safe.", "absolute-claim"),
 ]
 
 CLEAR = [
@@ -113,6 +141,43 @@ CLEAR = [
         "Closer attention to hazmat goes through a rule in our listing tool that blocks"
         " lithium SKUs until an SDS is attached.",
         "generic-measure",
+    ),
+    (
+        "measure",
+        "Each listing rated below 4.5 stars is reviewed by the catalogue lead on Mondays.",
+        "unrelated-history",
+    ),
+    ("root-cause", "Employee negligence", "blame"),
+    ("action", "We mistakenly listed the kettle as new; the listing now reads used.", "blame"),
+    ("action", "Relisted the jacket in XS, XL and XXL with a new size chart.", "shouting"),
+    (
+        "measure",
+        "Listings for the DE, FR and ES stores are checked by the listing lead before upload.",
+        "shouting",
+    ),
+    ("measure", "Enhanced oversight of inbound FBA shipments.", "one-off-measure"),
+    (
+        "measure",
+        "Tighter checks at packing: the packer scans every item against the pick list.",
+        "generic-measure",
+    ),
+    (
+        "root-cause",
+        "Shipping error: the label printer skipped every second label and the count was never"
+        " compared.",
+        "vague-root-cause",
+    ),
+    (
+        "root-cause-detail",
+        "The buyer reported us for a missing manual, which we had left out of 40 boxes.",
+        "blame",
+    ),
+    ("action", "Going forward, the QC lead signs off each batch.", "future-tense"),
+    ("other", "A refund was issued the first time the buyer wrote.", "unrelated-history"),
+    (
+        "root-cause-detail",
+        "Canada Post collected the parcels on time; our labels were wrong.",
+        "blame",
     ),
 ]
 

@@ -13,14 +13,18 @@ _THIRD_WORDS = word_set(
     couriers usps ups fedex dhl royal hermes evri dpd gls supplier suppliers manufacturer
     manufacturers factory vendor vendors distributor distributors wholesaler wholesalers 3pl prep
     agency freelancer virtual rights brand seller algorithm bot complainant complainants rival
-    rivals"""
+    rivals poste correos colissimo chronopost purolator canpar yodel parcelforce ontrac lasership
+    aramex bluedart delhivery sagawa yamato postnl bpost australia canada deutsche"""
 )
 _THIRD_WORDS |= frozenset(w + "'s" for w in _THIRD_WORDS)
 _THIRD_PARTY = (
     r"(?:amazon|buyers?|customers?|competitors?|carriers?|couriers?|usps|ups|fedex|dhl"
     r"|royal\s+mail|hermes|evri|dpd|gls|suppliers?|manufacturers?|factory|vendors?|distributors?"
     r"|wholesalers?|3pl|prep\s+cent(?:er|re)|agency|freelancer|virtual\s+assistant|rights\s+owner"
-    r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?|rivals?(?:\s+sellers?)?)(?:'s|')?"
+    r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?|rivals?(?:\s+sellers?)?"
+    r"|(?:australia|canada|deutsche)\s+post|poste(?:\s+italiane)?|correos|colissimo|chronopost"
+    r"|purolator|canpar|yodel|parcelforce|ontrac|lasership|aramex|bluedart|delhivery|sagawa"
+    r"|yamato|postnl|bpost)(?:'s|')?"
 )
 _STRONG_WORDS = word_set(
     """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
@@ -34,13 +38,18 @@ _STRONG_PHRASE = re.compile(
     r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
     r"\s+our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
     r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
+    # The complainant accused of getting it wrong ("the agent reported us by mistake").
+    r"|(?:reported|flagged|accused)\s+us\s+(?:\w+\s+)?(?:by\s+mistake|in\s+error|falsely"
+    r"|without\s+(?:any\s+)?(?:reason|grounds|cause))\b"
 )
 _PHRASE_KEYS = word_set(
-    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong mistake error"
+    " falsely grounds"
 )
 BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
 _STRONG_STARTS = word_set(
     "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
+    " reported flagged accused"
 )
 _FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
 _FAULT_OF = compiled_when_used(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
@@ -65,13 +74,24 @@ _ACTOR = re.compile(
 )
 _BY_THIRD = compiled_when_used(
     r"(?:(?:caused|delayed|damaged|lost|mishandled|swapped(?:\s+in)?|switched)\s+by"
-    r"|due\s+to|down\s+to|because\s+of)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    r"|due\s+to|down\s+to|because\s+of"
+    r"|(?:delays?|damage|problems?|issues?|errors?|faults?)\s+(?:came|comes|stemmed|stems"
+    r"|originated|arose)\s+from)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
     + _THIRD_PARTY
     # A complaint filed by a buyer is a fact; filed by a rival, an accusation.
     + r"|filed\s+by\s+(?:a\s+|an\s+|the\s+)?(?:rival|competitor|competing)"
 )
 _BY_STARTS = word_set(
-    "caused due because delayed damaged lost mishandled swapped switched filed down"
+    "caused due because delayed damaged lost mishandled swapped switched filed down delays delay"
+    " damage problems problem issues issue errors error faults fault"
+)
+# A root cause that is only a third party's trouble ("Carrier delays.", "Australia Post
+# delays."): the cause is put on them, with no control of the seller's named.
+_THEIR_TROUBLE = compiled_when_used(
+    _THIRD_PARTY + r"\s+(?:delays?|strikes?|backlogs?|errors?|mistakes?|failures?|negligence)"
+)
+_TROUBLE_WORDS = word_set(
+    "delay delays strike strikes backlog backlogs error errors mistake mistakes failure failures"
 )
 # "It was the courier who lost...": the cause put on someone else by the sentence's shape.
 _CLEFT = compiled_when_used(
@@ -80,7 +100,7 @@ _CLEFT = compiled_when_used(
 # A field can break the blame rule only with a strong word or phrase, or with a third party
 # beside a failure, a cause or "without".
 STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
-WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | {"without"})
+WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | _TROUBLE_WORDS | {"without"})
 _BEHIND_BACK = re.compile(
     r"without\s+(?:our|my)\s+(?:knowledge|approval|consent|permission)\b"
     r"|without\s+(?:telling|informing|notifying|asking)\s+us\b|without\s+notice\b"
@@ -98,6 +118,17 @@ _NEGATED = re.compile(r"not\s+(?:the\s+|a\s+)?$")
 
 def blame(t: Analysed) -> int | None:
     """The cause put on Amazon, buyers, competitors, carriers or suppliers instead of owned."""
+    found = accuses(t)
+    short = len(t.words) <= 5 and t.has(_TROUBLE_WORDS) and len(t.tokens) <= 5
+    if found is None and short and t.has(_THIRD_WORDS):
+        trouble = _THEIR_TROUBLE().match(t.lower.strip(" .;:!\n\t"))
+        found = 0 if trouble and trouble.end() == len(t.lower.strip(" .;:!\n\t")) else None
+    return found
+
+
+def accuses(t: Analysed) -> int | None:
+    """Where the text accuses a third party, or puts the cause on one; a bare "<third party>
+    delays" is left to `blame`, since it is also a restated symptom."""
     if not t.has(BLAME_GATE):
         return None
     strong = _strong_blame(t)
@@ -119,11 +150,22 @@ def blame(t: Analysed) -> int | None:
     return None
 
 
+# Words that accuse only when said of someone else: after one of these they own the failure
+# ("employee negligence", "we mistakenly listed"), which is no blame.
+_SELF_WORDS = word_set("negligence negligent incompetent mistakenly wrongly")
+_OWN_SIDE = word_set(
+    """our my we i employee employees employee's staff internal warehouse team packer packers
+    picker pickers worker workers operator operators human own"""
+)
+
+
 def _strong_blame(t: Analysed) -> int | None:
     if not t.words.isdisjoint(_STRONG_WORDS):
+        before = ""
         for pos, word in t.spans:
-            if word in _STRONG_WORDS:
+            if word in _STRONG_WORDS and not (word in _SELF_WORDS and before in _OWN_SIDE):
                 return pos
+            before = word
     match = t.match_at(_STRONG_PHRASE, _STRONG_STARTS) if t.has(_PHRASE_KEYS) else None
     if match and not (match.group(0) == "abuse" and t.lower[: match.start()].endswith("review ")):
         return match.start()

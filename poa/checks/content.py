@@ -28,11 +28,14 @@ _SYMPTOM = re.compile(
     r"|\b(?:items?|products?|orders?|parcels?|units?)\s+(?:arrived|were|was)\s+(?:damaged|late"
     r"|defective|broken)\b|\bdid\s+not\s+match\b|\breceived\s+(?:the\s+)?(?:wrong|used|damaged"
     r"|defective|broken|opened)\b|\bproblem\s+with\b|\bissue\s+with\b|\bemployee\s+made\b"
+    # A mistake owned but not explained: "our mistake", "staff negligence".
+    r"|\b(?:our|my|staff|employee|clerical|internal|simple|honest)\s+(?:mistakes?|errors?"
+    r"|oversights?|negligence|carelessness)\b|\bnegligence\b|\bcarelessness\b"
 )
 _EXPLAINS = re.compile(
-    r"\b(?:because|since|so|after|while|without|when|as(?!\s+(?:described|advertised|listed))"
+    r"(?:\b(?:because|since|so|after|while|without|when|as(?!\s+(?:described|advertised|listed))"
     r"|caused\s+by|due\s+to|came\s+from"
-    r"|resulted\s+from|led\s+to)\b(?P<tail>.*)"
+    r"|resulted\s+from|led\s+to)\b|:(?=\s))(?P<tail>.*)"
 )
 _OWNED_FAILURE = re.compile(
     r"\b(?:we|i|our\s+[a-z-]+(?:\s+[a-z-]+)?|staff|the\s+team|no\s+one|nobody)\s+(?:did\s+not"
@@ -51,7 +54,8 @@ _SYMPTOM_STARTS = word_set(
     asins violated violation violations unhappy dissatisfied dissatisfaction unforeseen not
     unaware did didn do does don doesn lack items item orders order parcels parcel units unit
     received problem issue employee buyer buyers customer customers mistake error errors issues
-    problems failed non noncompliance noncompliant"""
+    problems failed non noncompliance noncompliant our my staff clerical internal simple honest
+    negligence carelessness"""
 )
 
 
@@ -61,7 +65,7 @@ def vague_root_cause(t: Analysed) -> int | None:
     # More than four different words means more than four words, without listing them.
     if symptom is None and (len(t.words) > 4 or len(t.tokens) > 4):
         return None
-    if _OWNED_FAILURE.search(t.lower) or blame.blame(t) is not None:
+    if _OWNED_FAILURE.search(t.lower) or blame.accuses(t) is not None:
         return None
     if symptom and t.tokens[0] in ("we", "our") and t.is_subordinate(symptom.start()):
         return None  # what we did, and the symptom only as its consequence
@@ -115,7 +119,9 @@ _ASKS = compiled_when_used(
     r"|(?:could|can|would|will)\s+you\b|\bwe\s+would\s+(?:like\s+to\s+know|appreciate)\b"
     r"|\bkindly\s+(?:confirm|advise|let|tell|clarify|explain)\b|\brequest\s+guidance\b"
     r"|\bpls\s+(?:advise|confirm|let|tell|clarify|explain)\b|\bmay\s+we\s+(?:have|get|know|ask)\b"
-    r"|^(?:do|does|did)\s+(?:you|amazon)\b"
+    r"|^(?:do|does|did)\s+(?:you|amazon)\b|^(?:is|are)\s+there\s+any(?:thing)?\b"
+    r"|\b(?:request|ask)\s+(?:you|amazon)\s+to\s+(?:share|provide|send|confirm|tell|clarify|explain"
+    r"|advise|let|give|reconsider|review)\b"
 )
 
 
@@ -132,9 +138,13 @@ ASK_PAIRS = word_pairs(
         ("pls", "advise confirm let tell clarify explain"),
         ("may", "we"),
         ("do does did", "you amazon"),
+        ("anything any", "there"),
+        ("request ask", "you amazon"),
     ]
 )
-_ASK_STARTS = word_set("please let could can would will kindly request we pls may do does did")
+_ASK_STARTS = word_set(
+    "please let could can would will kindly request we pls may do does did is are ask"
+)
 
 
 def question(t: Analysed) -> int | None:
@@ -165,23 +175,35 @@ _HISTORY = re.compile(
     r"|long\s+history\b|(?:(?<=we\shave\s)|(?<=i\shave\s))always\b|(?<=we\s)always\s+do\b"
     r"|track\s+record\b|(?:(?<=\d-)|(?<=\d\s)|(?<=seven-)|(?<=eight-))figure\b"
     r"|started\s+(?:selling|trading)\s+(?:on\s+amazon\s+)?in\s+(?:19|20)\d\d\b"
+    # Anchored at the verb, which is rare, rather than at "customers", which is not.
+    r"|(?:(?<=buyers\s)|(?<=customers\s)|(?<=clients\s))(?:love|adore|praise)\b"
+    r"|(?:(?<=in\sour\s)|(?<=in\sour\swhole\s)|(?<=in\sour\sentire\s))history\b"
+    r"|first\s+time\s+(?:in\s+our|that\s+we|we\s+(?:have\s+)?(?:ever\s+)?(?:got|received|had|faced)"
+    r"|(?:\w+\s+){0,3}?(?:came\s+up|has\s+happened|happened|has\s+occurred|occurred))\b"
+    r"|years\s+in\s+(?:the\s+)?(?:trade|business|industry|market)\b"
+    r"|without\s+(?:a\s+single|any)\s+(?:\w+\s+)?(?:complaints?|problems?|issues?|warnings?"
+    r"|violations?|claims?|defects?)\b"
 )
 _HISTORY_STARTS = word_set(
     """selling sold sell trading operating seller business been founded established started open
     opened years thousands millions hundreds happy satisfied loyal five top
     spotless perfect excellent clean flawless impeccable never without proud pride family
     generations mission passionate well reputable trusted long leading award awards voted employ
-    charity charities always track figure"""
+    charity charities always track figure love adore praise history first"""
 )
 _HISTORY_NUMBERS = compiled_when_used(
     r"\b\d+\s+years\s+(?:of\s+(?:experience|trading|selling)|in\s+(?:the\s+)?business|on\s+amazon"
     r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+(?:\.\d+)?%\s+positive\b"
 )
+# A store's rating is praise ("4.9 stars"); a threshold ("below 4.5 stars") is not, nor
+# the end of a longer number.
+_RATING = compiled_when_used(r"\b(?:4\.\d|5(?:\.0)?)\s*(?:out\s+of\s+5\s+)?stars?\b")
+_THRESHOLD = compiled_when_used(r"(?:(?:below|under|than|above)\s|[\d.])$")
 # What each alternative of the two patterns needs: one of these words alone, or a word of each
 # set of a pair ("seller" opens nothing without "since" or "for").
 HISTORY_WORDS = word_set(
     "founded established proud pride generations mission passionate reputable award awards "
-    "charity charities figure"
+    "charity charities figure stars"
 )
 HISTORY_PAIRS = word_pairs(
     [
@@ -189,7 +211,7 @@ HISTORY_PAIRS = word_pairs(
         ("started", "business company shop selling trading"),
         ("track", "record"),
         ("open opened", "since"),
-        ("years", "trading experience business amazon selling for"),
+        ("years", "trading experience business amazon selling for trade industry market"),
         ("thousands millions hundreds", "customers buyers"),
         ("happy satisfied loyal", "customers buyers clients"),
         ("five", "star"),
@@ -199,7 +221,14 @@ HISTORY_PAIRS = word_pairs(
             "record history account reputation",
         ),
         ("never", "complaint complaints problem problems issue issues violation violations"),
-        ("without", "problem problems issues complaints"),
+        (
+            "without",
+            """problem problems issue issues complaint complaints warning warnings violation
+            violations claim claims defect defects""",
+        ),
+        ("love adore praise", "buyers customers clients"),
+        ("history", "our"),
+        ("first", "time"),
         ("family", "owned run"),
         ("well", "known"),
         ("trusted", "seller by brand company"),
@@ -218,6 +247,10 @@ def unrelated_history(t: Analysed) -> int | None:
     match = t.match_at(_HISTORY, _HISTORY_STARTS)
     if match is None and not t.words.isdisjoint(("years", "positive")):
         match = _HISTORY_NUMBERS().search(t.lower)
+    if match is None and not t.words.isdisjoint(("stars", "star")):
+        for rating in _RATING().finditer(t.lower):
+            if not _THRESHOLD().search(t.lower, max(0, rating.start() - 6), rating.start()):
+                return rating.start()
     return match.start() if match else None
 
 
@@ -336,7 +369,8 @@ _VAGUE_FREQUENCY = compiled_when_used(
     r"|when(?:ever)?\s+(?:needed|necessary|required|possible)|continu(?:ous|ously|ally)"
     r"|periodic(?:ally)?|from\s+time\s+to\s+time|often|frequently|constantly|always|routinely"
     r"|occasionally|sometimes|every\s+so\s+often|when(?:ever)?\s+we\s+have\s+time|all\s+the\s+time"
-    r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a)\b"
+    r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a|routine(?:ly)?"
+    r"|on\s+an?\s+(?:\w+\s+)?basis)\b"
 )
 # "once" is not among them: alone it is no schedule ("once a week" is, by the pattern below);
 # nor "every", for "every now and then".
@@ -362,7 +396,7 @@ _SCHEDULE = compiled_when_used(
 VAGUE_FREQUENCY_GATE = word_set(
     """regular regularly ongoing as when whenever continuous continuously continually periodic
     periodically from often frequently constantly always routinely occasionally sometimes every
-    all at now consistently permanently tbd n"""
+    all at now consistently permanently tbd n routine basis"""
 )
 
 

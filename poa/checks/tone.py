@@ -30,6 +30,11 @@ _EMOTIVE = compiled_when_used(
     r"|\b(?:children|kids|mouths|family)\s+to\s+feed\b|\blay(?:ing)?\s+off\b|\blaid\s+off\b"
     r"|\blayoffs?\b|\b(?:night\s+and\s+day|day\s+and\s+night|around\s+the\s+clock)\b"
     r"|\bdestroy(?:s|ed)?\s+(?:us|me)\b|\bkindly,?\s+kindly\b"
+    r"|\b(?:employees|staff|workers|people|families)\s+(?:\w+\s+)?depend\w*\s+on\b"
+    r"|\blos(?:e|ing)\s+(?:their|our|my)\s+(?:jobs?|homes?|business)\b"
+    r"|\b(?:very|extremely|really|so)\s+(?:hard|difficult|tough)\s+(?:for|on)\s+(?:us|me)\b"
+    r"|\b(?:we\s+are|we're|as)\s+(?:only\s+|just\s+)?a\s+small\s+(?:family\s+)?(?:company"
+    r"|business|seller|team|shop)\b|\bconsider\s+our\s+(?:situation|circumstances)\b"
 )
 _FEELING = compiled_when_used(
     r"\b(?:we|i)\s+(?:are|were|am|was|feel|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
@@ -82,7 +87,14 @@ EMOTIVE_PAIRS = word_pairs(
         ("struggling", "survive"),
         ("single", "mother father parent"),
         ("passed", "away"),
-        ("jobs", "lose"),
+        ("jobs job homes", "lose losing"),
+        (
+            "employees staff workers people families",
+            "depend depends depended depending",
+        ),
+        ("hard difficult tough", "very extremely really so"),
+        ("small", "company business seller team shop"),
+        ("situation circumstances", "consider"),
         ("chance", "more second last"),
         ("afford sleep", "cannot"),
         ("terrible awful horrible", "feel"),
@@ -142,7 +154,8 @@ ACRONYMS = word_set(
     USPS UPS DHL GLS DPD GPSR EPR COA GMP LOA UK US USA EU SOP QC KPI PDF VAT ID CE FDA EPA FIFRA
     PIP POA AHR API CSV SLA FIFO FEFO USB LED DMCA BSA COO CEO CFO CTO SDS MSDS UKCA FCC USDA
     REACH WEEE ROHS HAZMAT ADEME UIN SGS TUV IP LLC PO RMA FAQ HR IT ETA GS LEGO LUCID COVID
-    FTC USPTO EUIPO WIPO FSC CARB GCC ISBN CBP OEKO TEX NHTSA OSHA MHRA HSE TGA"""
+    FTC USPTO EUIPO WIPO FSC CARB GCC ISBN CBP OEKO TEX NHTSA OSHA MHRA HSE TGA
+    XS XXS XL XXL XXXL XXXXL ES FR DE JP AU CA MX AE NL SE PL BE TR SG BR EG IE IN"""
 )
 _EMPHATIC = word_set(
     """NOT NO NEVER ALWAYS ALL EVERY EACH ONLY MUST WRONG REAL TRUE FAKE VERY PLEASE NOTE HELP
@@ -219,6 +232,8 @@ _ABSOLUTE = re.compile(
     r"|\beliminat(?:e|es|ed)\s+(?:\w+\s+){0,3}?(?:completely|entirely|fully|totally)\b"
     r"|\bever\b[^.;]{0,40}\bagain\b|\bforever\b|\b(?:fixed|solved|resolved)\s+permanently\b"
     r"|\bguarantee(?:s|d)?\b"
+    r"|\b(?:cannot|can't|can\s+not|will\s+not|won't|never)\s+(?:\w+\s+)?(?:happen|occur|recur)"
+    r"\s+(?:anymore|any\s+more)\b|\bbeyond\s+(?:any\s+|all\s+|a\s+)?(?:shadow\s+of\s+(?:a\s+)?)?doubt\b"
 )
 _NOT_A_PROMISE = re.compile(
     r"a-to-z\s+guarantee|(?:manufacturer's|money-back|year|lifetime|product)\s+guarantee"
@@ -251,6 +266,8 @@ _PHRASE_PAIRS = word_pairs(
         ("hundred", "percent cent"),
         ("always", "original genuine authentic"),
         ("repeated", "not won"),
+        ("anymore more", "cannot can not never won"),
+        ("doubt", "beyond"),
     ]
 )
 ABSOLUTE_PAIRS = ((word_set("zero"), FROM_NOW_WORDS), *_PHRASE_PAIRS)

@@ -29,7 +29,12 @@ _INTENTION = re.compile(
     r"|expect|expects|expecting|want|wants|wish|wishes)\s+to\b"
     r"|\bwould\s+like\s+to\b|\bworking\s+on\b|\bin\s+the\s+process\s+of\b"
     r"|\b(?:is|are)\s+being\s+[a-z]+\b|\bscheduled\s+to\b"
-    rf"|\b(?:am|is|are|'re|'m)\s+(?:currently\s+|still\s+|now\s+)?(?:{_BUSY_VERBS})\b"
+    rf"|\b(?:am|is|are|'re|'m)\s+(?:currently\s+|still\s+|now\s+)?(?:re-?)?(?:{_BUSY_VERBS})\b"
+    # "Going to contact the buyers." and "Next step: apply for...", with no subject.
+    # (Written with a look behind rather than "^|[.;:!]": an alternative that opens with a
+    # choice of anchors makes every search of the pattern several times slower.)
+    r"|\b(?<![a-z0-9,']\s)going\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|each\b|every\b)"
+    r"|\bnext\s+steps?\s*(?::|-|is\b|are\b|will\b)"
 )
 _SOON = re.compile(
     r"\b(?:soon|shortly|asap)\b(?<!as soon)"
@@ -137,6 +142,8 @@ _HEDGE = re.compile(
     r"|\bworking\s+on\b|\bin\s+the\s+process\s+of\b|\bwould\s+like\s+to\b"
     r"|\bin\s+the\s+coming\s+(?:weeks|months)\b|\bas\s+soon\s+as\s+possible\b"
     r"|\bfrom\s+next\s+(?:week|month|year)\b"
+    r"|\b(?:make|makes|making)\s+(?:(?:all|every|our|their|its)\s+)?(?:best\s+)?efforts?\s+to\b"
+    r"|\bbest\s+efforts?\b"
 )
 _MONTH_DAY = re.compile(r"\d\s+may\b|\bmay\s+\d")
 _INVERTED = compiled_when_used(
@@ -148,7 +155,7 @@ HEDGE_GATE = word_set(
     """try tries trying best aim aims aiming hopefully hope hopes hoping should might ideally may
     plan plans planning intend intends intending going possible far much often many attempt
     attempts attempting strive endeavour endeavor encouraged time goal will working process
-    would coming next feasible planned shoud ought looking once"""
+    would coming next feasible planned shoud ought looking once efforts effort"""
 )
 
 
@@ -175,6 +182,7 @@ HEDGE_PAIRS = word_pairs(
         ("planned", "is are"),
         ("looking", "to"),
         ("once", "we"),
+        ("efforts effort", "best make makes making"),
     ]
 )
 
@@ -214,7 +222,10 @@ _CONCRETE = compiled_when_used(
     r"|\b(?:lead|manager|owner|officer|supervisor|director|coordinator|planner|inspector|"
     r"checklist|report|alert|log|audit|dashboard|sample|sampled|test|tested|photo|photos|scan|"
     r"scanned|template|procedure|sop|software|list|form|spreadsheet|scanner|label|labels|"
-    r"invoice|invoices|opened|inspected|approval|approves|signs|rule|tool|blocks|lookup|registry)\b"
+    r"invoice|invoices|opened|inspected|approval|approves|signs|rule|tool|blocks|lookup|registry|"
+    # A role and a step it takes: "the receiving clerk opens every carton".
+    r"clerk|packer|packers|picker|pickers|opens|weighs|matches|compares|counts|scans|inspects"
+    r"|verifies|photographs|records)\b"
     r"|\bby\s+\w+ing\b|\bbefore\s+(?:the|each|every|any)\b"
 )
 
@@ -316,11 +327,25 @@ _SUBJECT_WORDS = word_set(
 _NOT_STEPS = word_set("learned learnt realised realized understood recognised recognized")
 
 
+# "Increased attention", "Improved communication": a participle before a noun of care names a
+# state of things (vague, perhaps, which generic-measure judges), not a step taken once.
+_RAISED = word_set(
+    "increased improved enhanced heightened strengthened tightened intensified reinforced"
+)
+_CARE_NOUNS = word_set(
+    """attention focus vigilance monitoring communication oversight awareness care scrutiny
+    coordination supervision control controls checks checking diligence alertness"""
+)
+
+
 def one_off_measure(t: Analysed) -> int | None:
     """A measure in the past tense that describes a step taken once, not a control that runs."""
     if t.has(PRESENT_SIGNS):
         return None
-    for token in t.first_tokens(5):
+    tokens = t.first_tokens(5)
+    if len(tokens) > 1 and tokens[0] in _RAISED and tokens[1] in _CARE_NOUNS:
+        return None
+    for token in tokens:
         if _is_past(token):
             return None if _ONGOING.search(t.lower) else 0
         if token not in _SUBJECT_WORDS:
