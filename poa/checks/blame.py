@@ -38,18 +38,24 @@ _STRONG_PHRASE = re.compile(
     r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
     r"\s+our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
     r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
-    # The complainant accused of getting it wrong ("the agent reported us by mistake").
-    r"|(?:reported|flagged|accused)\s+us\s+(?:\w+\s+)?(?:by\s+mistake|in\s+error|falsely"
+)
+# The complainant accused of getting it wrong ("the agent reported us by mistake"): read only
+# when one of the verbs and one of the ways are there (ACCUSED_PAIR), not anchored at the
+# common words the phrases above start with.
+_ACCUSED = compiled_when_used(
+    r"\b(?:reported|flagged|accused)\s+us\s+(?:\w+\s+)?(?:by\s+mistake|in\s+error|falsely"
     r"|without\s+(?:any\s+)?(?:reason|grounds|cause))\b"
 )
+ACCUSED_PAIR = (
+    word_set("reported flagged accused"),
+    word_set("mistake error falsely reason grounds cause"),
+)
 _PHRASE_KEYS = word_set(
-    "fault control hands free targeted attack attacked attacks false fake abuse wrong mistake error"
-    " falsely grounds"
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
 )
 BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
 _STRONG_STARTS = word_set(
     "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
-    " reported flagged accused"
 )
 _FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
 _FAULT_OF = compiled_when_used(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
@@ -75,15 +81,17 @@ _ACTOR = re.compile(
 _BY_THIRD = compiled_when_used(
     r"(?:(?:caused|delayed|damaged|lost|mishandled|swapped(?:\s+in)?|switched)\s+by"
     r"|due\s+to|down\s+to|because\s+of"
-    r"|(?:delays?|damage|problems?|issues?|errors?|faults?)\s+(?:came|comes|stemmed|stems"
+    # Anchored at the verb, which is rare, rather than at "issue" or "delays", which are not.
+    r"|(?:(?<=delays\s)|(?<=delay\s)|(?<=damage\s)|(?<=problems\s)|(?<=problem\s)"
+    r"|(?<=issues\s)|(?<=issue\s)|(?<=errors\s)|(?<=error\s))(?:came|comes|stemmed|stems"
     r"|originated|arose)\s+from)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
     + _THIRD_PARTY
     # A complaint filed by a buyer is a fact; filed by a rival, an accusation.
     + r"|filed\s+by\s+(?:a\s+|an\s+|the\s+)?(?:rival|competitor|competing)"
 )
 _BY_STARTS = word_set(
-    "caused due because delayed damaged lost mishandled swapped switched filed down delays delay"
-    " damage problems problem issues issue errors error faults fault"
+    "caused due because delayed damaged lost mishandled swapped switched filed down came comes"
+    " stemmed stems originated arose"
 )
 # A root cause that is only a third party's trouble ("Carrier delays.", "Australia Post
 # delays."): the cause is put on them, with no control of the seller's named.
@@ -132,6 +140,9 @@ def accuses(t: Analysed) -> int | None:
     if not t.has(BLAME_GATE):
         return None
     strong = _strong_blame(t)
+    if strong is None and t.has(ACCUSED_PAIR[0]) and t.has(ACCUSED_PAIR[1]):
+        accused = _ACCUSED().search(t.lower)
+        strong = accused.start() if accused else None
     if strong is not None or t.words.isdisjoint(_THIRD_WORDS):
         return strong
     if not t.words.isdisjoint(_FAULT_WORDS):

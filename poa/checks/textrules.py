@@ -103,7 +103,10 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         content.vague_frequency,
         Gate(always=True, unless=content.SCHEDULE_WORDS),
     ),
-    "blame": (blame.blame, Gate(blame.STRONG_GATE, pairs=(blame.WEAK_GATE,))),
+    "blame": (
+        blame.blame,
+        Gate(blame.STRONG_GATE, pairs=(blame.WEAK_GATE, blame.ACCUSED_PAIR)),
+    ),
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_WORDS, pairs=tone.EMOTIVE_PAIRS)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),
     "exclamation": (tone.exclamation, Gate(marks=("!", "！"))),
