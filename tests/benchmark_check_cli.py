@@ -1,6 +1,6 @@
 """Benchmark: what `poa check` adds to `poa validate` on the same folder, as a user times them.
 
-Run: python tests/benchmark_check_cli.py [COPIES] [ROUNDS] [--caches]
+Run: python tests/benchmark_check_cli.py [COPIES] [ROUNDS] [--from-source]
 
 Three folders: the samples as shipped, where start-up and imports weigh most, and the samples
 copied 10 and COPIES times (default 100) into a temporary folder. `poa validate FOLDER` and
@@ -14,14 +14,15 @@ other load on the shared machine affects both alike. Printed: each command's tim
 of the time `poa check` adds to validate's (target: at most 0.20), and the median of each
 round's own ratio as a second view.
 
-Where Python is told not to write bytecode caches (PYTHONDONTWRITEBYTECODE, as in many
-containers), every process compiles poa's modules from source; `--caches` times both commands
-as Python runs by default, with bytecode caches kept (in a temporary folder, filled by one
-untimed run of each command first).
+Both commands run as installed: Python loads poa's modules from bytecode, which it writes
+itself on first use, or which the README's install command compiled (where Python is told not
+to write any, with PYTHONDONTWRITEBYTECODE, as many containers are). `--from-source` times
+them with no bytecode at all, so that every process compiles poa's modules from source.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import resource
 import shutil
@@ -69,12 +70,25 @@ def children_cpu() -> float:
 CHILD_ENV = {**os.environ, "NO_COLOR": "1"}
 
 
-def keep_caches(folder: Path) -> None:
-    """Let the child processes keep bytecode caches, in `folder`."""
-    CHILD_ENV.pop("PYTHONDONTWRITEBYTECODE", None)
-    CHILD_ENV["PYTHONPYCACHEPREFIX"] = str(folder)
-    for command in COMMANDS:
-        timed(command, ROOT / "samples")
+CHILD_CWD: list[Path] = []  # the folder the commands run in, when not this one
+
+
+def from_source(folder: Path) -> None:
+    """Make the child processes compile poa's modules from source (and only those: Python's
+    own modules and the libraries keep their bytecode): they run a copy of poa without its
+    bytecode, in `folder`, and write none."""
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "poa", folder / "poa", ignore=ignore)
+    shutil.copytree(ROOT / "templates", folder / "templates", ignore=ignore)
+    CHILD_ENV["PYTHONDONTWRITEBYTECODE"] = "1"
+    CHILD_CWD.append(folder)
+
+
+def compiled() -> bool:
+    """Whether poa's modules have bytecode of their current source to load (a sample of one)."""
+    source = ROOT / "poa" / "checks" / "engine.py"
+    cache = Path(importlib.util.cache_from_source(str(source)))
+    return cache.is_file() and cache.stat().st_mtime >= source.stat().st_mtime
 
 
 def timed(command: str, folder: Path) -> float:
@@ -82,7 +96,8 @@ def timed(command: str, folder: Path) -> float:
     before = children_cpu()
     argv = [sys.executable, "-m", "poa", command, "--today", TODAY, str(folder)]
     env = CHILD_ENV
-    done = subprocess.run(argv, capture_output=True, env=env, check=False)
+    cwd = CHILD_CWD[0] if CHILD_CWD else None
+    done = subprocess.run(argv, capture_output=True, env=env, cwd=cwd, check=False)
     if done.returncode != 0:
         raise SystemExit(f"poa {command} exited {done.returncode}: {done.stderr.decode()[-500:]}")
     return children_cpu() - before
@@ -117,18 +132,21 @@ def report(title: str, times: Rounds, cases: int) -> None:
     print(f"  median of the rounds' own ratios: {paired:.2f}")
 
 
-def main(copies: int = 100, rounds: int = 9, caches: bool = False) -> None:
+def main(copies: int = 100, rounds: int = 9, source: bool = False) -> None:
     print(
         f"each command in its own process, fastest of {rounds} rounds ({3 * rounds} on the two "
         "smaller folders) in processor time"
     )
     with tempfile.TemporaryDirectory() as cache_folder:
-        if caches:
-            keep_caches(Path(cache_folder))
-            print("(bytecode caches kept, as Python keeps them by default)")
-        elif "PYTHONDONTWRITEBYTECODE" in CHILD_ENV:
+        if source:
+            from_source(Path(cache_folder))
+            print("(no bytecode: each process compiles poa's modules from source)")
+        elif compiled() or "PYTHONDONTWRITEBYTECODE" not in CHILD_ENV:
+            print("(poa's modules load from bytecode, as installed)")
+        else:
             print(
-                "(bytecode caches are off here, so each process compiles poa's modules from source)"
+                "(Python writes no bytecode here and poa's modules were not compiled at install:"
+                " each process compiles them from source; see the README's install command)"
             )
         run_all(copies, rounds)
 
@@ -151,4 +169,4 @@ def run_all(copies: int, rounds: int) -> None:
 
 if __name__ == "__main__":
     numbers = [int(arg) for arg in sys.argv[1:] if not arg.startswith("--")]
-    main(*numbers[:2], caches="--caches" in sys.argv[1:])
+    main(*numbers[:2], source="--from-source" in sys.argv[1:])
