@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from poa.checks import blame, content, tone, wording
+from poa.checks import blame, content, schedule, tone, wording
 from poa.checks.findings import FieldKind
 from poa.checks.rulebook import RULES, TEXT_RULE_IDS
 from poa.checks.text import Analysed, words_by_part
@@ -98,10 +98,10 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         # The rule reads the first five words, cheaply; a sign of the present settles it.
         Gate(always=True, unless=wording.PRESENT_SIGNS),
     ),
-    "vague-owner": (content.vague_owner, Gate(always=True, unless=content.ROLE_WORDS)),
+    "vague-owner": (schedule.vague_owner, Gate(always=True, unless=schedule.ROLE_WORDS)),
     "vague-frequency": (
-        content.vague_frequency,
-        Gate(always=True, unless=content.SCHEDULE_WORDS),
+        schedule.vague_frequency,
+        Gate(always=True, unless=schedule.SCHEDULE_WORDS),
     ),
     "blame": (
         blame.blame,
