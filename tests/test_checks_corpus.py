@@ -17,6 +17,14 @@ from poa.checks.textrules import BY_KIND, FUNCTIONS, opened_by, rules_broken
 from tests.check_scores import THRESHOLD, load, score, table
 from tests.checks_helpers import TODAY, build, sound_data
 
+# Every corpus file: the tuning and test sets, and the probe sets written by other authors.
+FILES = ("tune", "test", "probe", "probe2", "probe3", "probe4")
+
+
+def every_entry() -> list[dict[str, Any]]:
+    """The entries of every corpus file."""
+    return [entry for name in FILES for entry in load(name)]
+
 
 def test_the_corpus_is_large_labelled_and_a_third_is_held_out() -> None:
     tune, test = load("tune"), load("test")
@@ -28,10 +36,7 @@ def test_the_corpus_is_large_labelled_and_a_third_is_held_out() -> None:
         assert entry["field"] in kinds, entry
         assert set(entry["expect"]) <= set(TEXT_RULE_IDS), entry
         assert entry["text"].strip()
-    texts = [
-        (e["field"], e["text"])
-        for e in tune + test + load("probe") + load("probe2") + load("probe3") + load("probe4")
-    ]
+    texts = [(e["field"], e["text"]) for e in every_entry()]
     assert len(texts) == len(set(texts)), "an entry appears twice"
     for rule in TEXT_RULE_IDS:
         positives = sum(rule in e["expect"] for e in test)
@@ -69,14 +74,7 @@ def test_a_text_breaks_the_same_rules_inside_a_whole_case_as_alone() -> None:
     a finding: every corpus text, put in its place in a sound case, is found breaking the
     rules it breaks alone."""
     checked = 0
-    for entry in (
-        load("tune")
-        + load("test")
-        + load("probe")
-        + load("probe2")
-        + load("probe3")
-        + load("probe4")
-    ):
+    for entry in every_entry():
         if entry["field"] not in PLACES:
             continue
         data = sound_data()
@@ -116,15 +114,7 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
         {"field": "measure", "text": "• Booked a second pickup with the carrier."},
         {"field": "measure", "text": '"Urgent" we booked a second pickup.'},
     ]
-    for entry in (
-        load("tune")
-        + load("test")
-        + load("probe")
-        + load("probe2")
-        + load("probe3")
-        + load("probe4")
-        + extra
-    ):
+    for entry in every_entry() + extra:
         kind = FieldKind(entry["field"])
         for text in _variants(entry["text"]):
             words = words_by_part(text.lower(), "\x00")[0]
@@ -140,15 +130,7 @@ def test_no_gate_hides_what_its_rule_finds() -> None:
     assert fired >= 500
 
 
-_TEXTS = [
-    entry["text"]
-    for entry in load("tune")
-    + load("test")
-    + load("probe")
-    + load("probe2")
-    + load("probe3")
-    + load("probe4")
-]
+_TEXTS = [entry["text"] for entry in every_entry()]
 
 
 @settings(max_examples=400, deadline=None)
