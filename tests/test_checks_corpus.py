@@ -256,6 +256,8 @@ PAIRED = {
         "The suspension is very hard for us.",
         "We are a small company with six people.",
         "We ask you to consider our circumstances.",
+        "The suspension is killing our business.",
+        "It pains us to read the notice.",
     ],
     ("question", "action"): [
         "Please advise on the next step.",
@@ -281,6 +283,7 @@ PAIRED = {
         "Staff understand how important speed is.",
         "Heightened focus on quality.",
         "We double our efforts on dispatch.",
+        "Staff keep up to date with the rules.",
     ],
 }
 

@@ -99,6 +99,37 @@ CAUGHT = [
     ("other", "We ask Amazon to review the listing again.", "question"),
     ("other", "Such a mix-up cannot recur anymore.", "absolute-claim"),
     ("evidence", "The lab report proves beyond all doubt that the dye is safe.", "absolute-claim"),
+    ("root-cause-detail", "The delay was outside of our control.", "blame"),
+    (
+        "root-cause-detail",
+        "Amazon's FBA centre LTN4 lost 30 units during the stock count.",
+        "blame",
+    ),
+    ("root-cause", "The complaint is groundless.", "blame"),
+    ("root-cause-detail", "The delays came mostly from Japan Post's Osaka hub.", "blame"),
+    ("root-cause", "Delayed shipments over the holiday weeks", "vague-root-cause"),
+    ("root-cause", "The seller was not familiar with the battery rules.", "vague-root-cause"),
+    (
+        "root-cause",
+        "Buyers left negative feedbacks because of quality problems.",
+        "vague-root-cause",
+    ),
+    ("measure", "The Returns lead ensures full compliance with every policy.", "generic-measure"),
+    ("measure", "The QC officer keeps the team up to date with Amazon rules.", "generic-measure"),
+    ("measure", "The Inbound supervisor checked all 40 cartons on 3 March.", "one-off-measure"),
+    ("measure", "Our lead aims at same-day replies to every message.", "measure-hedge"),
+    ("measure", "If time permits, the lead reads the feedback page each evening.", "measure-hedge"),
+    ("action", "Handled all the issues flagged in the notice.", "vague-action"),
+    ("action", "Currently re-labelling the 60 returned units.", "future-tense"),
+    ("action", "Pending: relisting of the two ASINs after the photo shoot.", "future-tense"),
+    ("other", "This suspension is killing our family business.", "emotive"),
+    ("other", "We are small company, please understand.", "emotive"),
+    ("other", "Mea culpa: the wrong label template was ours.", "apology"),
+    ("other", "Please share the ASINs the complaint covers.", "question"),
+    ("other", "Kindly guide us on the documents needed.", "question"),
+    ("action", "Wrote to SPS about the listing.", "support-case"),
+    ("other", "Never before has a buyer complained about our lamps.", "unrelated-history"),
+    ("measure", "The new scanner now ensures zero mislabelled parcels.", "absolute-claim"),
 ]
 
 CLEAR = [
@@ -179,6 +210,16 @@ CLEAR = [
         "Canada Post collected the parcels on time; our labels were wrong.",
         "blame",
     ),
+    (
+        "root-cause-detail",
+        "The carrier's tracking showed both parcels at the depot; our label had the wrong"
+        " postcode.",
+        "blame",
+    ),
+    ("measure", "The Returns lead opens every return and photographs the seal.", "generic-measure"),
+    ("measure", "Improved quality checks run on every inbound carton.", "one-off-measure"),
+    ("action", "Filed the trademark with the UKIPO on 4 May.", "shouting"),
+    ("other", "A buyer wrote that the late parcel hurt her plans.", "emotive"),
 ]
 
 

@@ -14,7 +14,7 @@ _THIRD_WORDS = word_set(
     manufacturers factory vendor vendors distributor distributors wholesaler wholesalers 3pl prep
     agency freelancer virtual rights brand seller algorithm bot complainant complainants rival
     rivals poste correos colissimo chronopost purolator canpar yodel parcelforce ontrac lasership
-    aramex bluedart delhivery sagawa yamato postnl bpost australia canada deutsche"""
+    aramex bluedart delhivery sagawa yamato postnl bpost australia canada deutsche india japan"""
 )
 _THIRD_WORDS |= frozenset(w + "'s" for w in _THIRD_WORDS)
 _THIRD_PARTY = (
@@ -22,7 +22,7 @@ _THIRD_PARTY = (
     r"|royal\s+mail|hermes|evri|dpd|gls|suppliers?|manufacturers?|factory|vendors?|distributors?"
     r"|wholesalers?|3pl|prep\s+cent(?:er|re)|agency|freelancer|virtual\s+assistant|rights\s+owner"
     r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?|rivals?(?:\s+sellers?)?"
-    r"|(?:australia|canada|deutsche)\s+post|poste(?:\s+italiane)?|correos|colissimo|chronopost"
+    r"|(?:australia|canada|deutsche|india|japan)\s+post|poste(?:\s+italiane)?|correos|colissimo|chronopost"
     r"|purolator|canpar|yodel|parcelforce|ontrac|lasership|aramex|bluedart|delhivery|sagawa"
     r"|yamato|postnl|bpost)(?:'s|')?"
 )
@@ -31,12 +31,12 @@ _STRONG_WORDS = word_set(
     scammers abused abuses abusing abusive malicious maliciously bogus frivolous negligent
     negligence incompetent wrongly wrongfully mistakenly blame blamed blaming sabotage sabotaged
     sabotaging jealous jealousy punish punished punishing punishment hijacked hijacker hijackers
-    hijacking"""
+    hijacking baseless groundless unfounded"""
 )
 _STRONG_PHRASE = re.compile(
     r"targeted\s+(?:us|our|by)\b|attack(?:ed|s)?\b|(?:false|fake)\s+(?:\w+\s+)?(?:complaints?|claims?"
     r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
-    r"\s+our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
+    r"\s+(?:of\s+)?our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
     r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
 )
 # The complainant accused of getting it wrong ("the agent reported us by mistake"): read only
@@ -76,7 +76,7 @@ _FAILURE_KEYS = word_set(
 _ACTOR = re.compile(
     rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
     r"|a\b|an\b|the\b|was\b|were\b|been\b|be\b|and\b|or\b|but\b)"
-    rf"[a-z']+\s+){{0,3}}?{_FAILURE}\b"
+    rf"[a-z0-9']+\s+){{0,3}}?{_FAILURE}\b"
 )
 _BY_THIRD = compiled_when_used(
     r"(?:(?:caused|delayed|damaged|lost|mishandled|swapped(?:\s+in)?|switched)\s+by"
@@ -84,7 +84,7 @@ _BY_THIRD = compiled_when_used(
     # Anchored at the verb, which is rare, rather than at "issue" or "delays", which are not.
     r"|(?:(?<=delays\s)|(?<=delay\s)|(?<=damage\s)|(?<=problems\s)|(?<=problem\s)"
     r"|(?<=issues\s)|(?<=issue\s)|(?<=errors\s)|(?<=error\s))(?:came|comes|stemmed|stems"
-    r"|originated|arose)\s+from)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
+    r"|originated|arose)\s+(?:\w+ly\s+)?from)\s+(?:the\s+|a\s+|an\s+|our\s+)?"
     + _THIRD_PARTY
     # A complaint filed by a buyer is a fact; filed by a rival, an accusation.
     + r"|filed\s+by\s+(?:a\s+|an\s+|the\s+)?(?:rival|competitor|competing)"

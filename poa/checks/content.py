@@ -9,7 +9,7 @@ from poa.checks import blame
 from poa.checks.text import Analysed, compiled_when_used, word_pairs, word_set
 
 _SYMPTOM = re.compile(
-    r"\bcomplain(?:ed|ts?|ing)?\b|\bnegative\s+(?:feedback|reviews?)\b|\bbad\s+reviews?\b"
+    r"\bcomplain(?:ed|ts?|ing)?\b|\bnegative\s+(?:feedbacks?|reviews?)\b|\bbad\s+reviews?\b"
     r"|\bone-star\b|\b(?:made|make|makes)\s+(?:a\s+|an\s+|some\s+)?(?:mistake|error)s?\b"
     r"|\bmistakes\s+were\s+made\b|\bhuman\s+error\b|\boversight\b|\bmisunderstanding\b"
     r"|\b(?:supplier|carrier|shipping|technical|system|delivery|stock)\s+(?:issues?|problems?"
@@ -31,6 +31,9 @@ _SYMPTOM = re.compile(
     # A mistake owned but not explained: "our mistake", "staff negligence". (Not written with
     # a look behind before the noun: the pattern is also searched, and an alternative that
     # opens with a look behind makes every search of it much slower.)
+    r"|\bdelayed\s+(?:dispatch|dispatches|shipping|shipments?|deliver(?:y|ies)|handovers?)\b"
+    r"|\b(?:product\s+)?quality\s+(?:issues?|problems?)\b"
+    r"|\bnot\s+(?:knowing|familiar\s+with)\b|\bunfamiliar\s+with\b"
     r"|\b(?:our|my|staff|employee|clerical|internal|simple|honest)\s+(?:mistakes?|errors?"
     r"|oversights?|negligence|carelessness)\b|\bnegligence\b|\bcarelessness\b"
 )
@@ -57,7 +60,7 @@ _SYMPTOM_STARTS = word_set(
     unaware did didn do does don doesn lack items item orders order parcels parcel units unit
     received problem issue employee buyer buyers customer customers mistake error errors issues
     problems failed non noncompliance noncompliant our my staff clerical internal simple honest
-    negligence carelessness"""
+    negligence carelessness delayed quality unfamiliar"""
 )
 
 
@@ -80,7 +83,7 @@ def vague_root_cause(t: Analysed) -> int | None:
 _SUPPORT = compiled_when_used(
     r"\bseller\s+(?:central\s+)?supp?ort\b|\bsupport\s+(?:case|ticket)s?\b|\byour\s+colleague"
     r"|\bcase\s*(?:id|#|no\.?|number)\b|\bcase\s+#?\d{5,}|\bticket\s*(?:id|#|no\.?|number)"
-    r"|\bticket\s+#?\d+|\b(?:a|another|our)\s+ticket\b"
+    r"|\bticket\s+#?\d+|\b(?:a|another|our)\s+ticket\b|\bsps\b|\bcase\s+(?:numbers|ids)\b"
     r"|\b(?:opened|raised|filed|logged|submitted|escalated|reopen(?:ed)?)\s+(?:a\s+|an\s+|another"
     r"\s+|our\s+|the\s+|several\s+|multiple\s+)?(?:\w+\s+)?(?:case|ticket)s?\b"
     r"|\b(?:previous|earlier|open|pending|existing|several|three|two)\s+(?:support\s+)?(?:case|ticket)s?\b"
@@ -93,13 +96,13 @@ _SUPPORT = compiled_when_used(
 
 SUPPORT_GATE = word_set(
     """support case cases ticket tickets health rep representative agent associate employee
-    manager told specialist suport colleague colleagues colleague's"""
+    manager told specialist suport colleague colleagues colleague's sps"""
 )
 
 
 # The pattern's alternatives need "support", "case" or "ticket", or "health" or "amazon" with a
 # word naming who was spoken to.
-SUPPORT_WORDS = word_set("support suport case cases ticket tickets colleague colleagues")
+SUPPORT_WORDS = word_set("support suport case cases ticket tickets colleague colleagues sps")
 SUPPORT_PAIRS = word_pairs(
     [
         ("health", "specialist team rep representative call"),
@@ -117,9 +120,11 @@ def support_case(t: Analysed) -> int | None:
 
 
 _ASKS = compiled_when_used(
-    r"\bplease\s+(?:let\s+us\s+know|advise|clarify|explain|confirm|tell\s+us)\b|\blet\s+us\s+know\b"
+    r"\bplease\s+(?:let\s+us\s+know|advise|clarify|explain|confirm|tell\s+us|revert|reply|respond"
+    r"|share|send\s+us|provide\s+us|guide)\b|\blet\s+us\s+know\b"
     r"|(?:could|can|would|will)\s+you\b|\bwe\s+would\s+(?:like\s+to\s+know|appreciate)\b"
-    r"|\bkindly\s+(?:confirm|advise|let|tell|clarify|explain)\b|\brequest\s+guidance\b"
+    r"|\bkindly\s+(?:confirm|advise|let|tell|clarify|explain|guide|share|revert|inform)\b"
+    r"|\brequest\s+guidance\b"
     r"|\bpls\s+(?:advise|confirm|let|tell|clarify|explain)\b|\bmay\s+we\s+(?:have|get|know|ask)\b"
     r"|^(?:do|does|did)\s+(?:you|amazon)\b|^(?:is|are)\s+there\s+any(?:thing)?\b"
     r"|\b(?:request|ask)\s+(?:you|amazon)\s+to\s+(?:share|provide|send|confirm|tell|clarify|explain"
@@ -132,7 +137,7 @@ _ASKS = compiled_when_used(
 ASK_WORDS = word_set("kindly")
 ASK_PAIRS = word_pairs(
     [
-        ("please", "advise clarify explain confirm tell let"),
+        ("please", "advise clarify explain confirm tell let revert reply respond share send guide"),
         ("let", "know"),
         ("could can would will", "you"),
         ("would", "know appreciate"),
@@ -168,6 +173,7 @@ _HISTORY = re.compile(
     r"|top[- ]rated\b|(?:spotless|perfect|excellent|clean|flawless|impeccable)\s+(?:record"
     r"|track\s+record|history|account\s+health|reputation)\b"
     r"|never\s+had\s+(?:a|any)\s+(?:single\s+)?(?:complaint|problem|issue|violation)s?\b"
+    r"|never\s+before\b"
     r"|without\s+(?:a\s+single\s+problem|issues|any\s+(?:problems|issues|complaints))\b"
     r"|proud\b|pride\b|(?:(?<=we\sare\sa\s)|(?<=we're\sa\s)|(?<=as\sa\s))family[- ](?:owned|run)\b"
     r"|generations\b|mission\b"
@@ -222,7 +228,7 @@ HISTORY_PAIRS = word_pairs(
             "spotless perfect excellent clean flawless impeccable",
             "record history account reputation",
         ),
-        ("never", "complaint complaints problem problems issue issues violation violations"),
+        ("never", "complaint complaints problem problems issue issues violation violations before"),
         (
             "without",
             """problem problems issue issues complaint complaints warning warnings violation

@@ -33,7 +33,9 @@ _EMOTIVE = compiled_when_used(
     r"|\b(?:employees|staff|workers|people|families)\s+(?:\w+\s+)?depend\w*\s+on\b"
     r"|\blos(?:e|ing)\s+(?:their|our|my)\s+(?:jobs?|homes?|business)\b"
     r"|\b(?:very|extremely|really|so)\s+(?:hard|difficult|tough)\s+(?:for|on)\s+(?:us|me)\b"
-    r"|\b(?:we\s+are|we're|as)\s+(?:only\s+|just\s+)?a\s+small\s+(?:family\s+)?(?:company"
+    r"|\b(?:hurts?|pains|saddens)\s+(?:us|me)\b"
+    r"|\bkill(?:s|ing|ed)?\s+(?:our|my)\s+(?:business|company|shop|store|family)\b"
+    r"|\b(?:we\s+are|we're|as)\s+(?:only\s+|just\s+)?(?:a\s+)?small\s+(?:family\s+)?(?:company"
     r"|business|seller|team|shop)\b|\bconsider\s+our\s+(?:situation|circumstances)\b"
 )
 _FEELING = compiled_when_used(
@@ -61,7 +63,7 @@ EMOTIVE_WORDS = word_set(
     terrified painful suffer suffered suffering suffers sleepless stressed stressful crying
     layoff layoffs laid
     shocked upset
-    angry frustrated worried anxious scared afraid sad hurt disappointed"""
+    angry frustrated worried anxious scared afraid sad hurt hurts disappointed"""
 )
 EMOTIVE_PAIRS = word_pairs(
     [
@@ -95,6 +97,8 @@ EMOTIVE_PAIRS = word_pairs(
         ("hard difficult tough", "very extremely really so"),
         ("small", "company business seller team shop"),
         ("situation circumstances", "consider"),
+        ("killing kills killed kill", "business company shop store family"),
+        ("pains saddens", "us me"),
         ("chance", "more second last"),
         ("afford sleep", "cannot"),
         ("terrible awful horrible", "feel"),
@@ -118,13 +122,13 @@ _APOLOGY = compiled_when_used(
     r"|\b(?:our|my)\s+(?:\w+\s+){0,2}?(?:apolog(?:y|ies)|regrets)\b|(?:^|[.!?;]\s*)apologies\b"
     r"|\bregrettably\b|\bforgive\b|\bexcuse\s+(?:the|our|my|us)\b|\bpardon\b"
     r"|\bapologies\s+(?:that|for)\b|\b(?:sincere|deepest|sincerest)\s+apologies\b"
-    r"|\bapologi[sz]e\s+to\b|\bregretful\b|\b(?:my|our)\s+excuses\b"
+    r"|\bapologi[sz]e\s+to\b|\bregretful\b|\b(?:my|our)\s+excuses\b|\bmea\s+culpa\b"
 )
 
 
 APOLOGY_GATE = word_set(
     """sorry apologise apologize apologising apologizing apology apologies regret regrets
-    regrettably forgive excuse pardon regretful excuses"""
+    regrettably forgive excuse pardon regretful excuses culpa"""
 )
 
 
@@ -155,7 +159,8 @@ ACRONYMS = word_set(
     PIP POA AHR API CSV SLA FIFO FEFO USB LED DMCA BSA COO CEO CFO CTO SDS MSDS UKCA FCC USDA
     REACH WEEE ROHS HAZMAT ADEME UIN SGS TUV IP LLC PO RMA FAQ HR IT ETA GS LEGO LUCID COVID
     FTC USPTO EUIPO WIPO FSC CARB GCC ISBN CBP OEKO TEX NHTSA OSHA MHRA HSE TGA
-    XS XXS XL XXL XXXL XXXXL ES FR DE JP AU CA MX AE NL SE PL BE TR SG BR EG IE IN"""
+    XS XXS XL XXL XXXL XXXXL ES FR DE JP AU CA MX AE NL SE PL BE TR SG BR EG IE IN
+    UKIPO JPO CNIPA KIPO INPI DPMA CIPO IPO"""
 )
 _EMPHATIC = word_set(
     """NOT NO NEVER ALWAYS ALL EVERY EACH ONLY MUST WRONG REAL TRUE FAKE VERY PLEASE NOTE HELP
@@ -241,7 +246,7 @@ _NOT_A_PROMISE = re.compile(
 )
 _ZERO = re.compile(r"\bzero\s+[a-z]+")
 _FROM_NOW = compiled_when_used(
-    r"\bwill\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b|\bpermanently\b|\bforever\b|\bin\s+future\b"
+    r"\bwill\b|\bnow\s+ensures?\b|\bfrom\s+now\s+on\b|\bgoing\s+forward\b|\bpermanently\b|\bforever\b|\bin\s+future\b"
 )
 
 

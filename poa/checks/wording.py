@@ -23,7 +23,7 @@ _INTENTION = re.compile(
     r"|\b(?:i|we|you|they|he|she|it)'ll\b"
     r"|\b(?:am|is|are|'re|'m)\s+going\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|each\b|every\b)"
     r"|\bgonna\b|\bunder\s?way\b|\bin\s+progress\b|\b(?:our\s+)?(?:intention|plan)\s+is\s+to\b"
-    r"|\bin\s+(?:the\s+)?process\s+of\b|\bcurrently\s+[a-z]+ing\b"
+    r"|\bin\s+(?:the\s+)?process\s+of\b|\bcurrently\s+(?:re-)?[a-z]+ing\b|\bpending\s*:"
     r"|\bscheduled\s+for\b|\bexpected\s+(?:by|on|in|within)\b"
     r"|\b(?:plan|plans|planning|planing|intend|intends|intending|hope|hopes|hoping|aim|aims|aiming"
     r"|expect|expects|expecting|want|wants|wish|wishes)\s+to\b"
@@ -48,7 +48,7 @@ INTENTION_GATE = (
         """will shall won wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
     being scheduled soon shortly asap next coming end gonna planing underway under progress
-    intention expected currently"""
+    intention expected currently pending"""
     )
     | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
     | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
@@ -90,7 +90,9 @@ _GENERIC_ACTION_WORDS = word_set(
     team staff listings listing account catalog catalogue supplier buyers buyer buyers' policy
     how there done looked into investigated examined affected asin asins your notification
     notifications email right after got received asap soon possible points point operations
-    operation where corrections correction side out concerned people solved solve relevant"""
+    operation where corrections correction side out concerned people solved solve relevant
+    mentioned flagged highlighted cited stated noted needful as per amazon guidelines guideline
+    requirements rules that caused defects defect store stores shop"""
 )
 _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
@@ -122,7 +124,8 @@ VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
 _HEDGE = re.compile(
     r"\btr(?:y|ies|ying)\s+to\b|\b(?:do(?:es)?|tr(?:y|ies|ying))\s+(?:our|their|my|his|her)\s+best\b"
-    r"|\baim(?:s|ing)?\s+to\b|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
+    r"|\baim(?:s|ing)?\s+(?:to|at)\b|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
+    r"|\bif\s+time\s+(?:allows|permits)\b"
     r"|\bshoul?d\b|\bmight\b|\bideally\b|\bmay\s+(?!only\b|not\b)(?:be\s+)?\w+|\bought\s+to\b"
     r"|\blooking\s+to\b|\bonce\s+we\s+(?:hire|recruit|find|get|receive|have)\b"
     r"|\bplan(?:s|ning)?\s+to\b|\bintend(?:s|ing)?\s+to\b|\b(?:am|is|are|'re)\s+going\s+to\b"
@@ -172,7 +175,7 @@ HEDGE_PAIRS = word_pairs(
         ("best", "do does"),
         ("going", "am is are re"),
         ("far much often many", "can practicable practical"),
-        ("time", "when"),
+        ("time", "when if"),
         ("goal", "our"),
         ("working", "on"),
         ("process", "of"),
@@ -211,7 +214,9 @@ _GENERIC_CUES = re.compile(
     r"stronger)\b|\baware(?:ness)?\b|\bimportance\b|\bpriority\b|\bharder\b|\brecurrence\b"
     r"|\bcompl(?:y|ies|ied)\b|\bcompliance\s+with\b|\b(?:full|total|strict)\s+compliance\b|\bfollow(?:s|ing)?\s+(?:all\s+)?(?:the\s+)?(?:amazon'?s?\s+)?"
     r"(?:rules|guidelines|policies|policy|standards)\b|\bclose\s+eye\b|\blearn(?:ed|t)?\s+from\b"
-    r"|\bdouble[- ]check\s+everything\b|\bhappen(?:s|ing)?\s+again\b|\bour\s+processes\b"
+    r"|\bdouble[- ]checks?\s+everything\b|\bhappen(?:s|ing)?\s+again\b|\bour\s+processes\b"
+    r"|\bup\s+to\s+date\s+with\s+(?:\w+\s+)?(?:rules|policies|guidelines|requirements)\b"
+    r"|\b(?:stricter|tighter|better|improved|enhanced|closer)\s+quality\s+control\b"
     r"|\bextra\s+care\b|\bcommitted\s+to\b|\bcommitment\s+to\b|\bcareful\w*"
     r"|\b(?:heightened|increased|greater|more)\s+focus\b|\bdouble\s+(?:our|the)\s+efforts?\b"
     r"|\bunderstand\w*\s+(?:how\s+important|the\s+importance)\b"
@@ -219,8 +224,7 @@ _GENERIC_CUES = re.compile(
 _CONCRETE = compiled_when_used(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|twice|morning|"
     r"afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours?|days?)\b"
-    r"|\b(?:lead|manager|owner|officer|supervisor|director|coordinator|planner|inspector|"
-    r"checklist|report|alert|log|audit|dashboard|sample|sampled|test|tested|photo|photos|scan|"
+    r"|\b(?:checklist|report|alert|log|audit|dashboard|sample|sampled|test|tested|photo|photos|scan|"
     r"scanned|template|procedure|sop|software|list|form|spreadsheet|scanner|label|labels|"
     r"invoice|invoices|opened|inspected|approval|approves|signs|rule|tool|blocks|lookup|registry|"
     # A role and a step it takes: "the receiving clerk opens every carton".
@@ -235,7 +239,7 @@ GENERIC_GATE = word_set(
     stricter strictly tighter better enhanced improved higher closer stronger aware awareness
     importance priority harder recurrence comply complies complied compliance follow follows
     following eye learn learned learnt check happen happens happening processes care
-    committed commitment understand understands understood carefull focus efforts"""
+    committed commitment understand understands understood carefull focus efforts checks date"""
 )
 
 
@@ -251,7 +255,8 @@ GENERIC_PAIRS = word_pairs(
         ("follow follows following", "rules guidelines policies policy standards"),
         ("eye", "close"),
         ("learn learned learnt", "from"),
-        ("check", "everything"),
+        ("check checks", "everything"),
+        ("date", "rules policies guidelines requirements"),
         ("happen happens happening", "again"),
         ("processes", "our"),
         ("care", "extra"),
@@ -323,6 +328,10 @@ _SUBJECT_WORDS = word_set(
     "we i our the a an my all owner team staff lead manager was were have has been re packers"
     " pickers employees workers operators agents everyone"
 )
+# The nouns of a role that may head a measure's subject.
+_ROLE_NOUNS = word_set(
+    "lead manager supervisor officer head coordinator planner inspector clerk director owner"
+)
 # Verbs in the past that say what someone came to know, not a step taken ("We have learned").
 _NOT_STEPS = word_set("learned learnt realised realized understood recognised recognized")
 
@@ -345,6 +354,11 @@ def one_off_measure(t: Analysed) -> int | None:
     tokens = t.first_tokens(5)
     if len(tokens) > 1 and tokens[0] in _RAISED and tokens[1] in _CARE_NOUNS:
         return None
+    # A subject that names a role ("The Warehouse lead", "Operations manager"): the verb
+    # comes after the role.
+    role = next((i for i, token in enumerate(tokens[:4]) if token in _ROLE_NOUNS), None)
+    if role is not None and role + 1 < len(tokens) and _is_past(tokens[role + 1]):
+        return None if _ONGOING.search(t.lower) else 0
     for token in tokens:
         if _is_past(token):
             return None if _ONGOING.search(t.lower) else 0
