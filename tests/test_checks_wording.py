@@ -220,6 +220,27 @@ CLEAR = [
     ("measure", "Improved quality checks run on every inbound carton.", "one-off-measure"),
     ("action", "Filed the trademark with the UKIPO on 4 May.", "shouting"),
     ("other", "A buyer wrote that the late parcel hurt her plans.", "emotive"),
+    (
+        "action",
+        "After the A-to-z claim, case number 3344556677, the buyer was refunded on 9 May.",
+        "support-case",
+    ),
+    (
+        "root-cause-detail",
+        "When we started selling in 2021 we chose one carrier, and its cut-off never changed in"
+        " our template.",
+        "unrelated-history",
+    ),
+    (
+        "measure",
+        "The cancellation rate aims at under 1%; the lead reviews open orders at 11:00 daily.",
+        "measure-hedge",
+    ),
+    (
+        "measure",
+        "A new SKU will start selling only after the QC lead signs its test report.",
+        "measure-hedge",
+    ),
 ]
 
 

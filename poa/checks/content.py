@@ -115,8 +115,19 @@ def support_case(t: Analysed) -> int | None:
     """A reference to a support case or to what Amazon staff said."""
     if not t.has(SUPPORT_GATE):
         return None
-    match = _SUPPORT().search(t.lower)
-    return match.start() if match else None
+    for match in _SUPPORT().finditer(t.lower):
+        # The case number of a buyer's claim (an A-to-z claim, a chargeback) is a fact of
+        # the case, not a support ticket.
+        if match.group(0).startswith("case") and _CLAIM().search(
+            t.lower, max(0, match.start() - 30), match.start()
+        ):
+            continue
+        return match.start()
+    return None
+
+
+_CLAIM = compiled_when_used(r"claim|a-to-z|chargeback")
+_SINCE = compiled_when_used(r"\b(?:since|when|after|until|before)\s+(?:we|i)\s+$")
 
 
 _ASKS = compiled_when_used(
@@ -253,6 +264,12 @@ HISTORY_PAIRS = word_pairs(
 def unrelated_history(t: Analysed) -> int | None:
     """Business history, reputation or praise the notice did not ask about."""
     match = t.match_at(_HISTORY, _HISTORY_STARTS)
+    if (
+        match
+        and match.group(0).startswith("started")
+        and _SINCE().search(t.lower, 0, match.start())
+    ):
+        match = None  # "since we started selling in 2019, ..." dates what it explains
     if match is None and not t.words.isdisjoint(("years", "positive")):
         match = _HISTORY_NUMBERS().search(t.lower)
     if match is None and not t.words.isdisjoint(("stars", "star")):

@@ -124,7 +124,9 @@ VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
 _HEDGE = re.compile(
     r"\btr(?:y|ies|ying)\s+to\b|\b(?:do(?:es)?|tr(?:y|ies|ying))\s+(?:our|their|my|his|her)\s+best\b"
-    r"|\baim(?:s|ing)?\s+(?:to|at)\b|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
+    # "aims at answering" is a hedge; "the rate aims at under 1%" is a target.
+    r"|\baim(?:s|ing)?\s+(?:to|at(?!\s+(?:under|below|over|above|less|fewer|more|no|\d)))\b"
+    r"|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
     r"|\bif\s+time\s+(?:allows|permits)\b"
     r"|\bshoul?d\b|\bmight\b|\bideally\b|\bmay\s+(?!only\b|not\b)(?:be\s+)?\w+|\bought\s+to\b"
     r"|\blooking\s+to\b|\bonce\s+we\s+(?:hire|recruit|find|get|receive|have)\b"
@@ -148,6 +150,7 @@ _HEDGE = re.compile(
     r"|\b(?:make|makes|making)\s+(?:(?:all|every|our|their|its)\s+)?(?:best\s+)?efforts?\s+to\b"
     r"|\bbest\s+efforts?\b"
 )
+_GATED = compiled_when_used(r"(?:\s+\w+)?\s+only\s+(?:after|when|once|if)\b")
 _MONTH_DAY = re.compile(r"\d\s+may\b|\bmay\s+\d")
 _INVERTED = compiled_when_used(
     r"\s+(?:a|an|the|any|this|that|these|those|it|they|we|one|there|our|their)\s+\w+"
@@ -204,6 +207,8 @@ def measure_hedge(t: Analysed) -> int | None:
             continue
         if word == "should" and _INVERTED().match(t.lower, match.end()):
             continue  # "Should a buyer report damage, ..." is a condition, not a hedge
+        if word.startswith("will") and _GATED().match(t.lower, match.end()):
+            continue  # "will start selling only after ... signs" is a gate that runs
         return match.start()
     return None
 
