@@ -129,8 +129,7 @@ def blame(t: Analysed) -> int | None:
     found = accuses(t)
     short = len(t.words) <= 5 and t.has(_TROUBLE_WORDS) and len(t.tokens) <= 5
     if found is None and short and t.has(_THIRD_WORDS):
-        trouble = _THEIR_TROUBLE().match(t.lower.strip(" .;:!\n\t"))
-        found = 0 if trouble and trouble.end() == len(t.lower.strip(" .;:!\n\t")) else None
+        found = 0 if _THEIR_TROUBLE().fullmatch(t.lower.strip(" .;:!\n\t")) else None
     return found
 
 
