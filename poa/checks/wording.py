@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from poa.checks.schedule import ROLE_WORDS
 from poa.checks.text import Analysed, compiled_when_used, main_clause_match, word_pairs, word_set
 
 _BUSY_VERBS = (
@@ -333,10 +334,6 @@ _SUBJECT_WORDS = word_set(
     "we i our the a an my all owner team staff lead manager was were have has been re packers"
     " pickers employees workers operators agents everyone"
 )
-# The nouns of a role that may head a measure's subject.
-_ROLE_NOUNS = word_set(
-    "lead manager supervisor officer head coordinator planner inspector clerk director owner"
-)
 # Verbs in the past that say what someone came to know, not a step taken ("We have learned").
 _NOT_STEPS = word_set("learned learnt realised realized understood recognised recognized")
 
@@ -361,7 +358,7 @@ def one_off_measure(t: Analysed) -> int | None:
         return None
     # A subject that names a role ("The Warehouse lead", "Operations manager"): the verb
     # comes after the role.
-    role = next((i for i, token in enumerate(tokens[:4]) if token in _ROLE_NOUNS), None)
+    role = next((i for i, token in enumerate(tokens[:4]) if token in ROLE_WORDS), None)
     if role is not None and role + 1 < len(tokens) and _is_past(tokens[role + 1]):
         return None if _ONGOING.search(t.lower) else 0
     for token in tokens:
