@@ -193,6 +193,9 @@ for _rid, _gate in WORD_GATES:
 
 # The words that open a rule gated by words alone, alone or as the first of a pair.
 BIT_WORDS = frozenset(OPENS) | frozenset(PAIRED)
+# Each of those words with the bits it opens alone and its pairs: one lookup a word.
+GATE_WORDS = {word: (OPENS.get(word, 0), PAIRED.get(word, ())) for word in BIT_WORDS}
+_OPENS_NOTHING: tuple[int, tuple[tuple[int, frozenset[str]], ...]] = (0, ())
 
 
 @lru_cache(maxsize=256)
@@ -213,8 +216,9 @@ def opened_by(present: Iterable[str], words: frozenset[str]) -> int:
     open."""
     opens = 0
     for word in present:
-        opens |= OPENS.get(word, 0)
-        for bit, seconds in PAIRED.get(word, ()):
+        alone, pairs = GATE_WORDS.get(word, _OPENS_NOTHING)
+        opens |= alone
+        for bit, seconds in pairs:
             if not seconds.isdisjoint(words):
                 opens |= bit
     return opens
@@ -285,15 +289,8 @@ def _skipped(
     tests read every field's text, joined: a mark in a field of another kind only costs the
     rule a look at the fields it reads."""
     skipped = set(skip)
-    skipped.update(_closed(opened_by(openers, every)))
     skipped.update(rid for rid, gate in OTHER_GATES if not gate.may_open(every, joined))
     return skipped
-
-
-@lru_cache(maxsize=256)
-def _closed(opened: int) -> frozenset[str]:
-    """The rules gated by words alone that these bits leave closed."""
-    return frozenset(rid for rid, bit in BIT.items() if not opened & bit)
 
 
 def rules_broken(text: str, kind: FieldKind | str) -> set[str]:
