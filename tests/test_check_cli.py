@@ -335,10 +335,13 @@ def test_a_batch_sets_start_up_objects_aside_and_hands_them_back(
     import poa.case.files
 
     frozen: list[int] = []
+    youngest: list[int] = []  # allocations between collections of the youngest objects
     validate = poa.case.files.check_text
+    before = gc.get_threshold()
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         frozen.append(gc.get_freeze_count())
+        youngest.append(gc.get_threshold()[0])
         return validate(*args, **kwargs)
 
     monkeypatch.setattr(poa.case.files, "check_text", counting)
@@ -348,3 +351,6 @@ def test_a_batch_sets_start_up_objects_aside_and_hands_them_back(
     assert len(frozen) == len(SAMPLE_FILES)
     assert min(frozen) > 1000
     assert gc.get_freeze_count() == 0
+    # Fewer collections while the cases are read, and the collector's settings back after.
+    assert min(youngest) >= 5000 > before[0]
+    assert gc.get_threshold() == before
