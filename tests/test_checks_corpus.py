@@ -18,7 +18,7 @@ from tests.check_scores import THRESHOLD, load, score, table
 from tests.checks_helpers import TODAY, build, sound_data
 
 # Every corpus file: the tuning and test sets, and the probe sets written by other authors.
-FILES = ("tune", "test", "probe", "probe2", "probe3", "probe4", "probe5", "probe6")
+FILES = ("tune", "test", "probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7")
 
 
 def every_entry() -> list[dict[str, Any]]:
@@ -196,6 +196,14 @@ PAIRED = {
         "Buyers love our lamps.",
         "This is a first in our history.",
         "This is the first time we received a claim.",
+        "Not once had we received a claim.",
+        "Our shampoo is recommended by vets.",
+        "The lamp was featured in Elle Decor.",
+        "As seen on TV.",
+        "Sales show steady growth.",
+        "The shop has grown every year.",
+        "We get hardly any returns.",
+        "Our ODR was always below 1%.",
     ],
     ("support-case", "action"): [
         "We opened a support case about the listing.",
@@ -267,6 +275,10 @@ PAIRED = {
         "We ask you to consider our circumstances.",
         "The suspension is killing our business.",
         "It pains us to read the notice.",
+        "We cannot pay the rent this month.",
+        "The notice puts my store at risk.",
+        "We are losing sales each week.",
+        "I felt guilty about the late parcels.",
     ],
     ("question", "action"): [
         "Please advise on the next step.",
@@ -293,6 +305,8 @@ PAIRED = {
         "Heightened focus on quality.",
         "We double our efforts on dispatch.",
         "Staff keep up to date with the rules.",
+        "Stock meets Amazon standards.",
+        "More rigorous checks on returns.",
     ],
 }
 

@@ -24,7 +24,10 @@ _THIRD_PARTY = (
     r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?|rivals?(?:\s+sellers?)?"
     r"|(?:australia|canada|deutsche|india|japan)\s+post|poste(?:\s+italiane)?|correos|colissimo|chronopost"
     r"|purolator|canpar|yodel|parcelforce|ontrac|lasership|aramex|bluedart|delhivery|sagawa"
-    r"|yamato|postnl|bpost)(?:'s|')?"
+    r"|yamato|postnl|bpost"
+    # Another seller on the listing, not the writer ("as the seller, we...").
+    r"|(?<=another\s)sellers?|(?<=other\s)sellers?|(?<=different\s)sellers?"
+    r"|(?<=rival\s)sellers?|(?<=competing\s)sellers?)(?:'s|')?"
 )
 _STRONG_WORDS = word_set(
     """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
@@ -38,6 +41,7 @@ _STRONG_PHRASE = re.compile(
     r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
     r"\s+(?:of\s+)?our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
     r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
+    r"|despite\s+(?:our|my)\s+(?:\w+\s+){0,2}?(?:instructions?|requests?|reminders?|warnings?)\b"
 )
 # The complainant accused of getting it wrong ("the agent reported us by mistake"): read only
 # when one of the verbs and one of the ways are there (ACCUSED_PAIR), not anchored at the
@@ -51,11 +55,12 @@ ACCUSED_PAIR = (
     word_set("mistake error falsely reason grounds cause"),
 )
 _PHRASE_KEYS = word_set(
-    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong despite"
 )
 BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
 _STRONG_STARTS = word_set(
     "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
+    " despite"
 )
 _FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
 _FAULT_OF = compiled_when_used(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
@@ -65,13 +70,23 @@ _FAILURE = (
     r"|(?:sent|shipped|listed|gave|ordered|packed|delivered|used|put)\s+(?:us\s+)?(?:the\s+)?wrong"
     r"|made\s+(?:a|an|the)?\s*(?:mistake|error)s?|(?:is|was|are|were)\s+responsible"
     r"|made\s+the\s+\w+\s+changes|dropped\s+the\s+ball|sat\s+on|failure\s+to"
-    r"|mis(?:read|interpreted|classified|took|handled))"
+    r"|mis(?:read|interpreted|classified|took|handled|laid|placed|routed|delivered)|held"
+    r"|(?:generated|issued|assigned|created|printed)\s+(?:\w+\s+)?(?:duplicate|wrong|invalid"
+    r"|incorrect)|duplicated|crashed|malfunctioned|glitched|went\s+(?:down|offline)"
+    # A complaint made without grounds: "filed the notice without ever test-buying".
+    r"|(?:filed|reported|submitted|raised|issued|made|sent)\s+(?:\w+\s+){0,4}?without\s+"
+    r"(?:ever\s+|any\s+|even\s+|first\s+)?(?:test[- ]?buy\w*|check\w*|verif\w*|evidence"
+    r"|proof|investigat\w*|contact\w*|look\w*|reason|grounds|basis)"
+    r"|(?:who|that)\s+(?:did\s+not|didn't|failed\s+to|never|could\s+not|couldn't)\s+(?:read"
+    r"|follow|understand|check|use|install|assemble|measure|look|bother))"
 )
 # A word every failure above has in it, so a text without any cannot match _ACTOR.
 _FAILURE_KEYS = word_set(
     """failed fail fails lost loses delayed damaged broke mislabeled mislabelled mixed missed
     refused ignored forgot caused did didn never wrong mistake mistakes error errors responsible
-    changes dropped sat failure misread misinterpreted misclassified mistook mishandled"""
+    changes dropped sat failure misread misinterpreted misclassified mistook mishandled mislaid
+    misplaced misrouted misdelivered held duplicate invalid incorrect duplicated crashed
+    malfunctioned glitched down offline without could couldn"""
 )
 _ACTOR = re.compile(
     rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
@@ -93,6 +108,30 @@ _BY_STARTS = word_set(
     "caused due because delayed damaged lost mishandled swapped switched filed down came comes"
     " stemmed stems originated arose"
 )
+# Another seller's edit of a listing the writer shares ("another seller on the same ASIN
+# edited the title"): a pattern of its own, since the words between may be a place.
+_OTHER_SELLER = compiled_when_used(
+    r"\b(?:another|other|different|rival|competing)\s+sellers?\s+(?:[a-z0-9'-]+\s+){0,5}?"
+    r"(?:edited|altered|modified|hijacked|changed|added|uploaded|replaced|removed)\b"
+)
+_EDITS = word_set("edited altered modified hijacked changed added uploaded replaced removed")
+_OTHERS = word_set("another other different rival competing")
+# A rival named as the one who complained: "placed by a competitor", "a rival seller who
+# reported us". Read only beside a word of each set (RIVAL_PAIR).
+_RIVAL = compiled_when_used(
+    r"\b(?:competitors?|rivals?|competing\s+sellers?)\s+(?:(?:who|that)\s+)?"
+    r"(?:[a-z0-9'-]+\s+){0,6}?(?:report(?:ed|s|ing)?|flag(?:ged|s|ging)?|complain(?:ed|s|ing)?)\b"
+    r"|\b(?:placed|filed|lodged|made|submitted|raised|posted|left|written|sent)\s+by\s+"
+    r"(?:a\s+|an\s+|the\s+|one\s+of\s+our\s+)?(?:rival|competitor|competing)"
+)
+RIVAL_PAIR = (
+    word_set("competitor competitors rival rivals competing"),
+    word_set(
+        """report reported reports reporting flag flagged flags flagging complain complained
+        complains complaining placed filed lodged made submitted raised posted left written
+        sent"""
+    ),
+)
 # A root cause that is only a third party's trouble ("Carrier delays.", "Australia Post
 # delays."): the cause is put on them, with no control of the seller's named.
 _THEIR_TROUBLE = compiled_when_used(
@@ -109,6 +148,8 @@ _CLEFT = compiled_when_used(
 # beside a failure, a cause or "without".
 STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
 WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | _TROUBLE_WORDS | {"without"})
+# Another seller's edit opens the rule by a pair of its own: the edits are common words.
+OTHER_SELLER_PAIR = (_OTHERS, _EDITS)
 _BEHIND_BACK = re.compile(
     r"without\s+(?:our|my)\s+(?:knowledge|approval|consent|permission)\b"
     r"|without\s+(?:telling|informing|notifying|asking)\s+us\b|without\s+notice\b"
@@ -142,6 +183,10 @@ def accuses(t: Analysed) -> int | None:
     if strong is None and t.has(ACCUSED_PAIR[0]) and t.has(ACCUSED_PAIR[1]):
         accused = _ACCUSED().search(t.lower)
         strong = accused.start() if accused else None
+    if strong is None and t.has(RIVAL_PAIR[0]) and t.has(RIVAL_PAIR[1]):
+        # A rival accused of the complaint is blame whatever the text owns besides.
+        rival = _RIVAL().search(t.lower)
+        strong = rival.start() if rival else None
     if strong is not None or t.words.isdisjoint(_THIRD_WORDS):
         return strong
     if not t.words.isdisjoint(_FAULT_WORDS):
@@ -155,6 +200,8 @@ def accuses(t: Analysed) -> int | None:
         weak = _CLEFT().search(t.lower)
     if weak is None and "without" in t.words and (behind := _BEHIND_BACK.search(t.lower)):
         weak = behind
+    if weak is None and t.has(_EDITS) and t.has(_OTHERS):
+        weak = _OTHER_SELLER().search(t.lower)
     if weak and not _OWNERSHIP().search(t.lower):
         return weak.start()
     return None

@@ -34,11 +34,18 @@ _SYMPTOM = re.compile(
     r"|\bdelayed\s+(?:dispatch|dispatches|shipping|shipments?|deliver(?:y|ies)|handovers?)\b"
     r"|\b(?:product\s+)?quality\s+(?:issues?|problems?)\b"
     r"|\bnot\s+(?:knowing|familiar\s+with)\b|\bunfamiliar\s+with\b"
+    r"|\b(?:mistakes?|errors?)\s+(?:was\s+|were\s+)?(?:made|committed)\s+by\b"
+    r"|\bwrong\s+(?:items?|products?|units?|sizes?|colou?rs?|parcels?|orders?|variants?)\s+"
+    r"(?:was|were)\s+(?:sent|shipped|delivered|dispatched|packed|picked)\b"
+    r"|\b(?:sent|shipped|delivered|dispatched|packed|picked)\s+(?:out\s+)?(?:the\s+|a\s+)?wrong\s+"
+    r"(?:items?|products?|units?|sizes?|colou?rs?|parcels?|orders?|variants?)\b"
     r"|\b(?:our|my|staff|employee|clerical|internal|simple|honest)\s+(?:mistakes?|errors?"
     r"|oversights?|negligence|carelessness)\b|\bnegligence\b|\bcarelessness\b"
 )
 _EXPLAINS = re.compile(
-    r"(?:\b(?:because|since|so|after|while|without|when|as(?!\s+(?:described|advertised|listed))"
+    r"(?:\b(?:because|since|so|after|while|without|when"
+    r"|as(?!\s+(?:described|advertised|listed|(?:a\s+|an\s+)?(?:new|first-time|small|inexperienced"
+    r"|young)\b))"
     r"|caused\s+by|due\s+to|came\s+from"
     r"|resulted\s+from|led\s+to)\b|:(?=\s))(?P<tail>.*)"
 )
@@ -60,7 +67,7 @@ _SYMPTOM_STARTS = word_set(
     unaware did didn do does don doesn lack items item orders order parcels parcel units unit
     received problem issue employee buyer buyers customer customers mistake error errors issues
     problems failed non noncompliance noncompliant our my staff clerical internal simple honest
-    negligence carelessness delayed quality unfamiliar"""
+    negligence carelessness delayed quality unfamiliar wrong sent packed picked"""
 )
 
 
@@ -183,7 +190,18 @@ _HISTORY = re.compile(
     r"|(?:happy|satisfied|loyal)\s+(?:customers|buyers|clients)\b|five-star\s+ratings\b"
     r"|top[- ]rated\b|(?:spotless|perfect|excellent|clean|flawless|impeccable)\s+(?:record"
     r"|track\s+record|history|account\s+health|reputation)\b"
-    r"|never\s+had\s+(?:a|any)\s+(?:single\s+)?(?:complaint|problem|issue|violation)s?\b"
+    r"|never\s+(?:had|received|got|faced)\s+(?:a|any|such\s+a|one)\s+(?:single\s+)?"
+    r"(?:complaint|problem|issue|violation|claim|warning)s?\b"
+    r"|not\s+once\s+(?:received|had|got|faced|seen)\b"
+    # Praise from others, and growth: "recommended by dermatologists", "featured in Vogue".
+    r"|recommended\s+by\s+(?:many\s+|leading\s+|top\s+)?(?:dermatologists|doctors|experts"
+    r"|professionals|pharmacists|vets|veterinarians|dentists|chefs|influencers|celebrities)\b"
+    r"|featured\s+(?:in|on|by)\s+(?!(?:the|your|this|that|our|amazon's)\s+(?:notice|notification"
+    r"|email|message|listing|report|performance|warning))|(?<=as\s)seen\s+(?:in|on)\b"
+    r"|(?:steady|consistent|continuous|strong)\s+growth\b|grown\s+(?:every|each)\s+year\b"
+    r"|(?:(?<=with\svery\s)|(?<=with\s)|(?<=relatively\s)|(?<=extremely\s))few\s+(?:complaints"
+    r"|problems|issues|returns|claims)\b|(?:hardly|barely)\s+any\s+(?:complaints|problems|issues"
+    r"|returns|claims)\b"
     r"|never\s+before\b"
     r"|without\s+(?:a\s+single\s+problem|issues|any\s+(?:problems|issues|complaints))\b"
     r"|proud\b|pride\b|(?:(?<=we\sare\sa\s)|(?<=we're\sa\s)|(?<=as\sa\s))family[- ](?:owned|run)\b"
@@ -192,6 +210,9 @@ _HISTORY = re.compile(
     r"|long[- ]standing\b|leading\s+(?:department\s+stores|retailers|brands?|companies)\b"
     r"|awards?\b|voted\s+best\b|employ\s+\d+\s+people\b|charit(?:y|ies)\b"
     r"|long\s+history\b|(?:(?<=we\shave\s)|(?<=i\shave\s))always\b|(?<=we\s)always\s+do\b"
+    # A metric that "was always below" the target: a record, not the cause.
+    r"|(?:(?<=was\s)|(?<=were\s)|(?<=has\s)|(?<=have\s))always\s+(?:been\s+)?(?:below|under"
+    r"|within|well\s+(?:below|under|within))\b"
     r"|track\s+record\b|(?:(?<=\d-)|(?<=\d\s)|(?<=seven-)|(?<=eight-))figure\b"
     r"|started\s+(?:selling|trading)\s+(?:on\s+amazon\s+)?in\s+(?:19|20)\d\d\b"
     # Anchored at the verb, which is rare, rather than at "customers", which is not.
@@ -208,11 +229,13 @@ _HISTORY_STARTS = word_set(
     opened years thousands millions hundreds happy satisfied loyal five top
     spotless perfect excellent clean flawless impeccable never without proud pride family
     generations mission passionate well reputable trusted long leading award awards voted employ
-    charity charities always track figure love adore praise history first"""
+    charity charities always track figure love adore praise history first not recommended
+    featured seen steady consistent continuous strong grown few hardly barely"""
 )
 _HISTORY_NUMBERS = compiled_when_used(
-    r"\b\d+\s+years\s+(?:of\s+(?:experience|trading|selling)|in\s+(?:the\s+)?business|on\s+amazon"
-    r"|selling)\b|\bfor\s+\d+\s+years\b|\b\d+(?:\.\d+)?%\s+positive\b"
+    r"\b(?:\d+|[a-z]+)\s+years(?:'|’)?\s+(?:(?:of\s+)?(?:experience|expertise)|of\s+(?:trading"
+    r"|selling)|in\s+(?:the\s+)?business|on\s+(?:the\s+)?(?:amazon|platform|marketplace)"
+    r"|as\s+an?\s+(?:amazon\s+)?seller|selling)\b|\bfor\s+\d+\s+years\b|\b\d+(?:\.\d+)?%\s+positive\b"
 )
 # A store's rating is praise ("4.9 stars"); a threshold ("below 4.5 stars") is not, nor
 # the end of a longer number.
@@ -230,7 +253,11 @@ HISTORY_PAIRS = word_pairs(
         ("started", "business company shop selling trading"),
         ("track", "record"),
         ("open opened", "since"),
-        ("years", "trading experience business amazon selling for trade industry market"),
+        (
+            "years",
+            """trading experience expertise business amazon selling for trade industry market
+            platform marketplace seller""",
+        ),
         ("thousands millions hundreds", "customers buyers"),
         ("happy satisfied loyal", "customers buyers clients"),
         ("five", "star"),
@@ -239,7 +266,11 @@ HISTORY_PAIRS = word_pairs(
             "spotless perfect excellent clean flawless impeccable",
             "record history account reputation",
         ),
-        ("never", "complaint complaints problem problems issue issues violation violations before"),
+        (
+            "never",
+            """complaint complaints problem problems issue issues violation violations claim
+            claims warning warnings before""",
+        ),
         (
             "without",
             """problem problems issue issues complaint complaints warning warnings violation
@@ -255,7 +286,18 @@ HISTORY_PAIRS = word_pairs(
         ("leading", "department retailers brand brands companies"),
         ("voted", "best"),
         ("employ", "people"),
-        ("always", "have do"),
+        ("always", "have do was were has"),
+        ("once", "not"),
+        (
+            "recommended",
+            "dermatologists doctors experts professionals pharmacists vets"
+            " veterinarians dentists chefs influencers celebrities",
+        ),
+        ("featured", "in on by"),
+        ("seen", "as"),
+        ("growth", "steady consistent continuous strong"),
+        ("grown", "every each"),
+        ("few hardly barely", "complaints problems issues returns claims"),
         ("positive", "feedback"),
     ]
 )

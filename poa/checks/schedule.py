@@ -26,7 +26,8 @@ _NO_ONE = word_set(
     workers personnel members member available involved customer service support warehouse
     operations compliance sales purchasing listings quality logistics shipping fulfilment
     fulfillment inventory marketing finance returns department departments dept division ops
-    staffs leadership
+    staffs leadership responsible designated dedicated assigned nominated person persons
+    individual individuals employee staffer staffers colleague colleagues crew
     senior relevant appropriate respective concerned shift duty on in of the our my and or is
     tbd n a na none"""
 )

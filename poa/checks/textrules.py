@@ -105,7 +105,10 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
     ),
     "blame": (
         blame.blame,
-        Gate(blame.STRONG_GATE, pairs=(blame.WEAK_GATE, blame.ACCUSED_PAIR)),
+        Gate(
+            blame.STRONG_GATE,
+            pairs=(blame.WEAK_GATE, blame.ACCUSED_PAIR, blame.RIVAL_PAIR, blame.OTHER_SELLER_PAIR),
+        ),
     ),
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_WORDS, pairs=tone.EMOTIVE_PAIRS)),
     "apology": (tone.apology, Gate(tone.APOLOGY_GATE)),

@@ -42,10 +42,18 @@ _EMOTIVE = compiled_when_used(
     r"|\bkill(?:s|ing|ed)?\s+(?:our|my)\s+(?:business|company|shop|store|family)\b"
     r"|\b(?:we\s+are|we're|as)\s+(?:only\s+|just\s+)?(?:a\s+)?small\s+(?:family\s+)?(?:company"
     r"|business|seller|team|shop)\b|\bconsider\s+our\s+(?:situation|circumstances)\b"
+    r"|\b(?:cannot|can't|can\s+not|unable\s+to|could\s+not|couldn't)\s+(?:even\s+)?pay\s+"
+    r"(?:our|my|the)\s+(?:staff|employees|workers|team|bills|rent|salaries|wages|suppliers|loans?"
+    r"|mortgage)\b"
+    r"|\b(?:put|puts|putting|placed)\s+(?:our|my)\s+(?:\w+\s+){0,2}?(?:business|company|family"
+    r"|livelihood|future|store|shop)\s+at\s+risk\b"
+    r"|\b(?:we|i)\s+(?:are|'re|am|have\s+been|keep|were)\s+losing\s+(?:\w+\s+){0,2}?(?:money"
+    r"|sales|revenue|income)\b|\bashamed\b|\bembarrass(?:ed|ing|ment)\b"
 )
 _FEELING = compiled_when_used(
     r"\b(?:we|i)\s+(?:are|were|am|was|feel|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
-    r"(?:shocked|upset|angry|frustrated|worried|anxious|scared|afraid|sad|hurt|disappointed)\b"
+    r"(?:shocked|upset|angry|frustrated|worried|anxious|scared|afraid|sad|hurt|disappointed"
+    r"|helpless|hopeless)\b|\b(?:we|i)\s+(?:feel|felt)\s+(?:\w+\s+){0,2}?(?:bad|guilty)\b"
 )
 
 
@@ -68,7 +76,8 @@ EMOTIVE_WORDS = word_set(
     terrified painful suffer suffered suffering suffers sleepless stressed stressful crying
     layoff layoffs laid
     shocked upset
-    angry frustrated worried anxious scared afraid sad hurt hurts disappointed"""
+    angry frustrated worried anxious scared afraid sad hurt hurts disappointed helpless hopeless
+    ashamed embarrassed embarrassing embarrassment"""
 )
 EMOTIVE_PAIRS = word_pairs(
     [
@@ -109,6 +118,10 @@ EMOTIVE_PAIRS = word_pairs(
         ("terrible awful horrible", "feel"),
         ("criminal criminals", "treated"),
         ("tears", "in"),
+        ("pay", "cannot can unable could couldn"),
+        ("risk", "put puts putting placed"),
+        ("losing", "money sales revenue income"),
+        ("bad guilty", "feel felt"),
     ]
 )
 EMOTIVE_GATE = EMOTIVE_WORDS.union(*(a | b for a, b in EMOTIVE_PAIRS))

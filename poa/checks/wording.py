@@ -38,7 +38,7 @@ _INTENTION = re.compile(
     r"|\bnext\s+steps?\s*(?::|-|is\b|are\b|will\b)"
 )
 _SOON = re.compile(
-    r"\b(?:soon|shortly|asap)\b(?<!as soon)"
+    r"\b(?:soon|shortly|asap|tomorrow)\b(?<!as soon)"
     r"|\bnext\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)\b"
     r"|\bin\s+the\s+coming\s+(?:days|weeks|months)\b|\bby\s+the\s+end\s+of\s+(?:the|this)\b"
 )
@@ -49,7 +49,7 @@ INTENTION_GATE = (
         """will shall won wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
     being scheduled soon shortly asap next coming end gonna planing underway under progress
-    intention expected currently pending"""
+    intention expected currently pending tomorrow"""
     )
     | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
     | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
@@ -93,7 +93,9 @@ _GENERIC_ACTION_WORDS = word_set(
     notifications email right after got received asap soon possible points point operations
     operation where corrections correction side out concerned people solved solve relevant
     mentioned flagged highlighted cited stated noted needful as per amazon guidelines guideline
-    requirements rules that caused defects defect store stores shop"""
+    requirements rules that caused defects defect store stores shop customers customer orders
+    order pending inventory stock shipping settings setting content details information data
+    records accordingly brought bring line cleaned clean up did do"""
 )
 _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
@@ -119,7 +121,7 @@ _CHANGE_GATE = word_set("made implemented took taken introduced")
 _GENERIC_VERBS = word_set(
     """fixed fix resolved resolve addressed address handled handle corrected correct rectified
     sorted dealt took take taken made make implemented improved updated reviewed looked
-    investigated examined"""
+    investigated examined done did cleaned brought"""
 )
 VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
@@ -149,7 +151,7 @@ _HEDGE = re.compile(
     r"|\bin\s+the\s+coming\s+(?:weeks|months)\b|\bas\s+soon\s+as\s+possible\b"
     r"|\bfrom\s+next\s+(?:week|month|year)\b"
     r"|\b(?:make|makes|making)\s+(?:(?:all|every|our|their|its)\s+)?(?:best\s+)?efforts?\s+to\b"
-    r"|\bbest\s+efforts?\b"
+    r"|\bbest\s+efforts?\b|\bevery\s+effort\b"
 )
 _GATED = compiled_when_used(r"(?:\s+\w+)?\s+only\s+(?:after|when|once|if)\b")
 _MONTH_DAY = re.compile(r"\d\s+may\b|\bmay\s+\d")
@@ -189,7 +191,7 @@ HEDGE_PAIRS = word_pairs(
         ("planned", "is are"),
         ("looking", "to"),
         ("once", "we"),
-        ("efforts effort", "best make makes making"),
+        ("efforts effort", "best make makes making every"),
     ]
 )
 
@@ -226,6 +228,8 @@ _GENERIC_CUES = re.compile(
     r"|\bextra\s+care\b|\bcommitted\s+to\b|\bcommitment\s+to\b|\bcareful\w*"
     r"|\b(?:heightened|increased|greater|more)\s+focus\b|\bdouble\s+(?:our|the)\s+efforts?\b"
     r"|\bunderstand\w*\s+(?:how\s+important|the\s+importance)\b"
+    r"|\bmeet(?:s|ing)?\s+(?:all\s+)?(?:of\s+)?(?:amazon'?s?\s+|the\s+|our\s+)?(?:standards|requirements"
+    r"|policies|guidelines|rules)\b|\bmore\s+(?:thorough|rigorous|detailed|frequent)\b"
 )
 _CONCRETE = compiled_when_used(
     r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|twice|morning|"
@@ -245,7 +249,8 @@ GENERIC_GATE = word_set(
     stricter strictly tighter better enhanced improved higher closer stronger aware awareness
     importance priority harder recurrence comply complies complied compliance follow follows
     following eye learn learned learnt check happen happens happening processes care
-    committed commitment understand understands understood carefull focus efforts checks date"""
+    committed commitment understand understands understood carefull focus efforts checks date
+    meet meets meeting thorough rigorous detailed frequent"""
 )
 
 
@@ -269,6 +274,8 @@ GENERIC_PAIRS = word_pairs(
         ("focus", "heightened increased greater more"),
         ("efforts effort", "double"),
         ("understand understands understood", "important importance"),
+        ("meet meets meeting", "standards requirements policies guidelines rules"),
+        ("thorough rigorous detailed frequent", "more"),
     ]
 )
 
@@ -365,8 +372,17 @@ def one_off_measure(t: Analysed) -> int | None:
         if _is_past(token):
             return None if _ONGOING.search(t.lower) else 0
         if token not in _SUBJECT_WORDS:
-            return None
-    return None
+            break
+    # "A one-time reconciliation was carried out": a step in the passive, done once.
+    done = _CARRIED_OUT().search(t.lower) if t.has(_WAS) else None
+    return done.start() if done and not _ONGOING.search(t.lower) else None
+
+
+_WAS = word_set("was were")
+_CARRIED_OUT = compiled_when_used(
+    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:carried\s+out|done|completed|performed|conducted|held"
+    r"|organi[sz]ed|arranged|undertaken)\b"
+)
 
 
 def _is_past(word: str) -> bool:
