@@ -172,10 +172,53 @@ CAUGHT = [
     ("evidence", "Exhibit 2: revenue charts showing consistent growth.", "unrelated-history"),
     ("other", "Our cancellation rate was always under 1%.", "unrelated-history"),
     ("other", "Thousands of orders shipped with very few returns.", "unrelated-history"),
+    ("other", "Our founders have over thirty years of experience in tea.", "unrelated-history"),
+    ("other", "Our mugs were featured in The Times last spring.", "unrelated-history"),
+    ("root-cause", "The error was made by a temp worker.", "vague-root-cause"),
 ]
 
 CLEAR = [
-    # Near misses of the seventh probe's forms.
+    # Near misses of the seventh probe's forms, and of their false alarms.
+    ("action", "Re-packed the 6 units the courier damaged, in double-wall cartons.", "blame"),
+    (
+        "root-cause-detail",
+        "A competitor reported the listing; that was our mistake, as the title named a brand.",
+        "blame",
+    ),
+    ("root-cause", "Despite our reminders, our own packers skipped the scale.", "blame"),
+    (
+        "measure",
+        "The listing lead checks daily whether another seller has changed the bullet points.",
+        "blame",
+    ),
+    ("other", "A buyer wrote that she felt embarrassed by the torn box.", "emotive"),
+    (
+        "root-cause",
+        "Our new packer had three years of experience in books, none in glass.",
+        "unrelated-history",
+    ),
+    ("evidence", "Hardly any reviews mention the lid (3 of 210).", "unrelated-history"),
+    (
+        "evidence",
+        "The rate was always under 1% until the June carrier change.",
+        "unrelated-history",
+    ),
+    (
+        "evidence",
+        "The image is the one featured in the brand's own catalogue.",
+        "unrelated-history",
+    ),
+    (
+        "root-cause",
+        "The error was made by our import script, which had no unit check.",
+        "vague-root-cause",
+    ),
+    (
+        "root-cause",
+        "Late deliveries; the new courier had no Saturday collection.",
+        "vague-root-cause",
+    ),
+    ("measure", "Each Monday the QA lead lists the faults we should test for.", "measure-hedge"),
     ("measure", "DHL added a 17:00 collection on weekdays, checked by the dispatch lead.", "blame"),
     (
         "root-cause-detail",

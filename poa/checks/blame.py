@@ -26,8 +26,8 @@ _THIRD_PARTY = (
     r"|purolator|canpar|yodel|parcelforce|ontrac|lasership|aramex|bluedart|delhivery|sagawa"
     r"|yamato|postnl|bpost"
     # Another seller on the listing, not the writer ("as the seller, we...").
-    r"|(?<=another\s)sellers?|(?<=other\s)sellers?|(?<=different\s)sellers?"
-    r"|(?<=rival\s)sellers?|(?<=competing\s)sellers?)(?:'s|')?"
+    r"|(?<=\banother\s)sellers?|(?<=\bother\s)sellers?|(?<=\bdifferent\s)sellers?"
+    r"|(?<=\brival\s)sellers?|(?<=\bcompeting\s)sellers?)(?:'s|')?"
 )
 _STRONG_WORDS = word_set(
     """unfair unfairly unjust unjustly lied lying liar liars fraud fraudulent scam scammer
@@ -41,7 +41,6 @@ _STRONG_PHRASE = re.compile(
     r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
     r"\s+(?:of\s+)?our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
     r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
-    r"|despite\s+(?:our|my)\s+(?:\w+\s+){0,2}?(?:instructions?|requests?|reminders?|warnings?)\b"
 )
 # The complainant accused of getting it wrong ("the agent reported us by mistake"): read only
 # when one of the verbs and one of the ways are there (ACCUSED_PAIR), not anchored at the
@@ -55,12 +54,11 @@ ACCUSED_PAIR = (
     word_set("mistake error falsely reason grounds cause"),
 )
 _PHRASE_KEYS = word_set(
-    "fault control hands free targeted attack attacked attacks false fake abuse wrong despite"
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
 )
 BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
 _STRONG_STARTS = word_set(
     "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
-    " despite"
 )
 _FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
 _FAULT_OF = compiled_when_used(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
@@ -147,7 +145,7 @@ _CLEFT = compiled_when_used(
 # A field can break the blame rule only with a strong word or phrase, or with a third party
 # beside a failure, a cause or "without".
 STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
-WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | _TROUBLE_WORDS | {"without"})
+WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | _TROUBLE_WORDS | {"without", "despite"})
 # Another seller's edit opens the rule by a pair of its own: the edits are common words.
 OTHER_SELLER_PAIR = (_OTHERS, _EDITS)
 _BEHIND_BACK = re.compile(
@@ -157,10 +155,24 @@ _BEHIND_BACK = re.compile(
 _OWNERSHIP = compiled_when_used(
     r"\b(?:we|i)\s+(?:had\s+no|did\s+not|didn't|failed|never|relied|accepted|allowed|let|chose"
     r"|should\s+have|skipped|overlooked|lacked|missed|printed|bought|used)\b"
-    r"|\bour\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:did\s+not|didn't|had\s+no|only|missed|counted|failed"
-    r"|was\s+not|lacked|left)\b|\bwithout\s+(?:checking|verifying|inspecting|testing|opening"
-    r"|a\s+test|any\s+check)\b|\bno\s+one\b|\bnobody\b|\bwe\s+had\s+no\b"
-    r"|\b(?:caused\s+by|due\s+to|because\s+of)\s+our\b"
+    r"|\bour\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:did\s+not|didn't|had\s+no|only(?!\s+to\b)|missed|counted"
+    r"|failed|was\s+not|lacked|left|put|hid|buried|showed|gave|used|printed|omitted)\b"
+    r"|\bwithout\s+(?:checking|verifying|inspecting|testing|opening|a\s+test|any\s+check)\b"
+    r"|\bno\s+one\b|\bnobody\b|\bwe\s+had\s+no\b"
+    r"|\b(?:caused\s+by|due\s+to|because\s+of|because|since|as)\s+our\b"
+    # The complaint granted: "that was our error", "the review was right".
+    r"|\b(?:was|is)\s+(?:our|my)\s+(?:own\s+)?(?:error|mistake|fault|oversight)\b"
+    r"|\b(?:review|complaint|report|claim|notice)\s+was\s+(?:right|correct|justified|valid|fair)\b"
+    r"|\bwhich\s+was\s+(?:reasonable|fair|right|justified)\b"
+)
+# A third party inside a clause that describes a noun ("the parcels the carrier mislaid"):
+# context for what the seller did, not the cause put on them.
+_RELATIVE = re.compile(r"\b[a-z]{3,}s\s+(?:that\s+|which\s+)?(?:the\s+|a\s+|an\s+|our\s+)?$")
+# "whether a competing seller has edited...": a check that runs, not an accusation.
+_CONDITION = re.compile(r"\b(?:whether|if|when|whenever)\s+(?:a\s+|an\s+|any\s+)?$")
+# "...despite our clear instructions": the third party went against what it was told.
+_DESPITE = compiled_when_used(
+    r"\bdespite\s+(?:our|my)\s+(?:\w+\s+){0,2}?(?:instructions?|requests?|reminders?|warnings?)\b"
 )
 _NEGATED = re.compile(r"not\s+(?:the\s+|a\s+)?$")
 
@@ -183,10 +195,6 @@ def accuses(t: Analysed) -> int | None:
     if strong is None and t.has(ACCUSED_PAIR[0]) and t.has(ACCUSED_PAIR[1]):
         accused = _ACCUSED().search(t.lower)
         strong = accused.start() if accused else None
-    if strong is None and t.has(RIVAL_PAIR[0]) and t.has(RIVAL_PAIR[1]):
-        # A rival accused of the complaint is blame whatever the text owns besides.
-        rival = _RIVAL().search(t.lower)
-        strong = rival.start() if rival else None
     if strong is not None or t.words.isdisjoint(_THIRD_WORDS):
         return strong
     if not t.words.isdisjoint(_FAULT_WORDS):
@@ -195,16 +203,32 @@ def accuses(t: Analysed) -> int | None:
             if fault and not _NEGATED.search(t.lower, max(0, pos - 8), pos):
                 return pos
     weak = t.match_at(_ACTOR, _THIRD_WORDS) if t.has(_FAILURE_KEYS) else None
+    if weak and _RELATIVE.search(t.lower, max(0, weak.start() - 40), weak.start()):
+        weak = None
     weak = weak or t.match_at(_BY_THIRD(), _BY_STARTS)
     if weak is None and "it was " in t.lower and t.has(_FAILURE_KEYS):
         weak = _CLEFT().search(t.lower)
     if weak is None and "without" in t.words and (behind := _BEHIND_BACK.search(t.lower)):
         weak = behind
-    if weak is None and t.has(_EDITS) and t.has(_OTHERS):
-        weak = _OTHER_SELLER().search(t.lower)
+    weak = weak or _named_others(t)
     if weak and not _OWNERSHIP().search(t.lower):
         return weak.start()
     return None
+
+
+def _named_others(t: Analysed) -> re.Match[str] | None:
+    """A rival named as the complainant, another seller's edit, or a third party that went
+    against the seller's instructions."""
+    found = None
+    if t.has(RIVAL_PAIR[0]) and t.has(RIVAL_PAIR[1]):
+        found = _RIVAL().search(t.lower)
+    if found is None and t.has(_EDITS) and t.has(_OTHERS):
+        found = _OTHER_SELLER().search(t.lower)
+        if found and _CONDITION.search(t.lower, max(0, found.start() - 20), found.start()):
+            found = None
+    if found is None and "despite" in t.words:
+        found = _DESPITE().search(t.lower)
+    return found
 
 
 # Words that accuse only when said of someone else: after one of these they own the failure

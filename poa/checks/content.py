@@ -1,5 +1,6 @@
-"""Rules on content: root causes that restate the symptom, support cases, questions, history
-and template leftovers (owners and frequencies have their own module)."""
+"""Rules on content: root causes that restate the symptom, support cases, questions and
+template leftovers (owners and frequencies, and business history, have modules of their
+own)."""
 
 from __future__ import annotations
 
@@ -34,7 +35,10 @@ _SYMPTOM = re.compile(
     r"|\bdelayed\s+(?:dispatch|dispatches|shipping|shipments?|deliver(?:y|ies)|handovers?)\b"
     r"|\b(?:product\s+)?quality\s+(?:issues?|problems?)\b"
     r"|\bnot\s+(?:knowing|familiar\s+with)\b|\bunfamiliar\s+with\b"
-    r"|\b(?:mistakes?|errors?)\s+(?:was\s+|were\s+)?(?:made|committed)\s+by\b"
+    # A mistake put on a person, with no process named ("by our own repricer rule" names one).
+    r"|\b(?:mistakes?|errors?)\s+(?:was\s+|were\s+)?(?:made|committed)\s+by\s+(?:a\s+|an\s+|one\s+"
+    r"|the\s+|our\s+)?(?:\w+\s+)?(?:staff|employees?|members?|colleagues?|workers?|packers?"
+    r"|pickers?|person|team|interns?|temps?|operators?|clerks?|shift)\b"
     r"|\bwrong\s+(?:items?|products?|units?|sizes?|colou?rs?|parcels?|orders?|variants?)\s+"
     r"(?:was|were)\s+(?:sent|shipped|delivered|dispatched|packed|picked)\b"
     r"|\b(?:sent|shipped|delivered|dispatched|packed|picked)\s+(?:out\s+)?(?:the\s+|a\s+)?wrong\s+"
@@ -47,11 +51,12 @@ _EXPLAINS = re.compile(
     r"|as(?!\s+(?:described|advertised|listed|(?:a\s+|an\s+)?(?:new|first-time|small|inexperienced"
     r"|young)\b))"
     r"|caused\s+by|due\s+to|came\s+from"
-    r"|resulted\s+from|led\s+to)\b|:(?=\s))(?P<tail>.*)"
+    r"|resulted\s+from|led\s+to)\b|[:;](?=\s))(?P<tail>.*)"
 )
 _OWNED_FAILURE = re.compile(
     r"\b(?:we|i|our\s+[a-z-]+(?:\s+[a-z-]+)?|staff|the\s+team|no\s+one|nobody)\s+(?:did\s+not"
-    r"|didn't|never|failed\s+to|forgot\s+to|had\s+no|skipped|only|relied|copied|reused)\s+"
+    r"|didn't|never|had\s+never|had\s+not|hadn't|failed\s+to|forgot\s+to|had\s+no|skipped|only"
+    r"|relied|copied|reused)\s+"
     r"(?!know\b|realise\b|realize\b|understand\b|notice\b|expect\b|mean\b)"
     r"|\bno\s+one\b|\bnobody\b|\bno\s+(?:second|other)\s+(?:person|check)\b"
     r"|\bwithout\s+(?:checking|verifying|a\s+)"
@@ -134,7 +139,6 @@ def support_case(t: Analysed) -> int | None:
 
 
 _CLAIM = compiled_when_used(r"claim|a-to-z|chargeback")
-_SINCE = compiled_when_used(r"\b(?:since|when|after|until|before)\s+(?:we|i)\s+$")
 
 
 _ASKS = compiled_when_used(
@@ -178,146 +182,6 @@ def question(t: Analysed) -> int | None:
     if pos >= 0:
         return pos
     match = t.match_at(_ASKS(), _ASK_STARTS)
-    return match.start() if match else None
-
-
-_HISTORY = re.compile(
-    r"(?:selling|sold|sell|trading|operating|seller|business|been)\s+(?:on\s+amazon\s+)?"
-    r"(?:since|for)\s+(?:\d{4}|\w+\s+years|many\s+years|over|more\s+than|decades)\b"
-    r"|(?:founded|established)\b|started\s+(?:our|the)\s+(?:business|company|shop)\b"
-    r"|open(?:ed)?\s+since\s+(?:19|20)\d\d\b|years\s+of\s+trading\b"
-    r"|(?:thousands|millions|hundreds)\s+of\s+(?:happy\s+|satisfied\s+|loyal\s+)?(?:customers|buyers)\b"
-    r"|(?:happy|satisfied|loyal)\s+(?:customers|buyers|clients)\b|five-star\s+ratings\b"
-    r"|top[- ]rated\b|(?:spotless|perfect|excellent|clean|flawless|impeccable)\s+(?:record"
-    r"|track\s+record|history|account\s+health|reputation)\b"
-    r"|never\s+(?:had|received|got|faced)\s+(?:a|any|such\s+a|one)\s+(?:single\s+)?"
-    r"(?:complaint|problem|issue|violation|claim|warning)s?\b"
-    r"|not\s+once\s+(?:received|had|got|faced|seen)\b"
-    # Praise from others, and growth: "recommended by dermatologists", "featured in Vogue".
-    r"|recommended\s+by\s+(?:many\s+|leading\s+|top\s+)?(?:dermatologists|doctors|experts"
-    r"|professionals|pharmacists|vets|veterinarians|dentists|chefs|influencers|celebrities)\b"
-    r"|featured\s+(?:in|on|by)\s+(?!(?:the|your|this|that|our|amazon's)\s+(?:notice|notification"
-    r"|email|message|listing|report|performance|warning))|(?<=as\s)seen\s+(?:in|on)\b"
-    r"|(?:steady|consistent|continuous|strong)\s+growth\b|grown\s+(?:every|each)\s+year\b"
-    r"|(?:(?<=with\svery\s)|(?<=with\s)|(?<=relatively\s)|(?<=extremely\s))few\s+(?:complaints"
-    r"|problems|issues|returns|claims)\b|(?:hardly|barely)\s+any\s+(?:complaints|problems|issues"
-    r"|returns|claims)\b"
-    r"|never\s+before\b"
-    r"|without\s+(?:a\s+single\s+problem|issues|any\s+(?:problems|issues|complaints))\b"
-    r"|proud\b|pride\b|(?:(?<=we\sare\sa\s)|(?<=we're\sa\s)|(?<=as\sa\s))family[- ](?:owned|run)\b"
-    r"|generations\b|mission\b"
-    r"|passionate\b|well[- ]known\b|reputable\b|trusted\s+(?:seller|by|brand|company)\b"
-    r"|long[- ]standing\b|leading\s+(?:department\s+stores|retailers|brands?|companies)\b"
-    r"|awards?\b|voted\s+best\b|employ\s+\d+\s+people\b|charit(?:y|ies)\b"
-    r"|long\s+history\b|(?:(?<=we\shave\s)|(?<=i\shave\s))always\b|(?<=we\s)always\s+do\b"
-    # A metric that "was always below" the target: a record, not the cause.
-    r"|(?:(?<=was\s)|(?<=were\s)|(?<=has\s)|(?<=have\s))always\s+(?:been\s+)?(?:below|under"
-    r"|within|well\s+(?:below|under|within))\b"
-    r"|track\s+record\b|(?:(?<=\d-)|(?<=\d\s)|(?<=seven-)|(?<=eight-))figure\b"
-    r"|started\s+(?:selling|trading)\s+(?:on\s+amazon\s+)?in\s+(?:19|20)\d\d\b"
-    # Anchored at the verb, which is rare, rather than at "customers", which is not.
-    r"|(?:(?<=buyers\s)|(?<=customers\s)|(?<=clients\s))(?:love|adore|praise)\b"
-    r"|(?:(?<=in\sour\s)|(?<=in\sour\swhole\s)|(?<=in\sour\sentire\s))history\b"
-    r"|first\s+time\s+(?:in\s+our|that\s+we|we\s+(?:have\s+)?(?:ever\s+)?(?:got|received|had|faced)"
-    r"|(?:\w+\s+){0,3}?(?:came\s+up|has\s+happened|happened|has\s+occurred|occurred))\b"
-    r"|years\s+in\s+(?:the\s+)?(?:trade|business|industry|market)\b"
-    r"|without\s+(?:a\s+single|any)\s+(?:\w+\s+)?(?:complaints?|problems?|issues?|warnings?"
-    r"|violations?|claims?|defects?)\b"
-)
-_HISTORY_STARTS = word_set(
-    """selling sold sell trading operating seller business been founded established started open
-    opened years thousands millions hundreds happy satisfied loyal five top
-    spotless perfect excellent clean flawless impeccable never without proud pride family
-    generations mission passionate well reputable trusted long leading award awards voted employ
-    charity charities always track figure love adore praise history first not recommended
-    featured seen steady consistent continuous strong grown few hardly barely"""
-)
-_HISTORY_NUMBERS = compiled_when_used(
-    r"\b(?:\d+|[a-z]+)\s+years(?:'|’)?\s+(?:(?:of\s+)?(?:experience|expertise)|of\s+(?:trading"
-    r"|selling)|in\s+(?:the\s+)?business|on\s+(?:the\s+)?(?:amazon|platform|marketplace)"
-    r"|as\s+an?\s+(?:amazon\s+)?seller|selling)\b|\bfor\s+\d+\s+years\b|\b\d+(?:\.\d+)?%\s+positive\b"
-)
-# A store's rating is praise ("4.9 stars"); a threshold ("below 4.5 stars") is not, nor
-# the end of a longer number.
-_RATING = compiled_when_used(r"\b(?:4\.\d|5(?:\.0)?)\s*(?:out\s+of\s+5\s+)?stars?\b")
-_THRESHOLD = compiled_when_used(r"(?:(?:below|under|than|above)\s|[\d.])$")
-# What each alternative of the two patterns needs: one of these words alone, or a word of each
-# set of a pair ("seller" opens nothing without "since" or "for").
-HISTORY_WORDS = word_set(
-    "founded established proud pride generations mission passionate reputable award awards "
-    "charity charities figure stars"
-)
-HISTORY_PAIRS = word_pairs(
-    [
-        ("selling sold sell trading operating seller business been", "since for"),
-        ("started", "business company shop selling trading"),
-        ("track", "record"),
-        ("open opened", "since"),
-        (
-            "years",
-            """trading experience expertise business amazon selling for trade industry market
-            platform marketplace seller""",
-        ),
-        ("thousands millions hundreds", "customers buyers"),
-        ("happy satisfied loyal", "customers buyers clients"),
-        ("five", "star"),
-        ("top", "rated"),
-        (
-            "spotless perfect excellent clean flawless impeccable",
-            "record history account reputation",
-        ),
-        (
-            "never",
-            """complaint complaints problem problems issue issues violation violations claim
-            claims warning warnings before""",
-        ),
-        (
-            "without",
-            """problem problems issue issues complaint complaints warning warnings violation
-            violations claim claims defect defects""",
-        ),
-        ("love adore praise", "buyers customers clients"),
-        ("history", "our"),
-        ("first", "time"),
-        ("family", "owned run"),
-        ("well", "known"),
-        ("trusted", "seller by brand company"),
-        ("long", "standing history"),
-        ("leading", "department retailers brand brands companies"),
-        ("voted", "best"),
-        ("employ", "people"),
-        ("always", "have do was were has"),
-        ("once", "not"),
-        (
-            "recommended",
-            "dermatologists doctors experts professionals pharmacists vets"
-            " veterinarians dentists chefs influencers celebrities",
-        ),
-        ("featured", "in on by"),
-        ("seen", "as"),
-        ("growth", "steady consistent continuous strong"),
-        ("grown", "every each"),
-        ("few hardly barely", "complaints problems issues returns claims"),
-        ("positive", "feedback"),
-    ]
-)
-
-
-def unrelated_history(t: Analysed) -> int | None:
-    """Business history, reputation or praise the notice did not ask about."""
-    match = t.match_at(_HISTORY, _HISTORY_STARTS)
-    if (
-        match
-        and match.group(0).startswith("started")
-        and _SINCE().search(t.lower, 0, match.start())
-    ):
-        match = None  # "since we started selling in 2019, ..." dates what it explains
-    if match is None and not t.words.isdisjoint(("years", "positive")):
-        match = _HISTORY_NUMBERS().search(t.lower)
-    if match is None and not t.words.isdisjoint(("stars", "star")):
-        for rating in _RATING().finditer(t.lower):
-            if not _THRESHOLD().search(t.lower, max(0, rating.start() - 6), rating.start()):
-                return rating.start()
     return match.start() if match else None
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from poa.checks import blame, content, schedule, tone, wording
+from poa.checks import blame, content, history, schedule, tone, wording
 from poa.checks.findings import FieldKind
 from poa.checks.rulebook import RULES, TEXT_RULE_IDS
 from poa.checks.text import Analysed, words_by_part
@@ -124,8 +124,8 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         Gate(content.ASK_WORDS, pairs=content.ASK_PAIRS, marks=("?",)),
     ),
     "unrelated-history": (
-        content.unrelated_history,
-        Gate(content.HISTORY_WORDS, pairs=content.HISTORY_PAIRS),
+        history.unrelated_history,
+        Gate(history.HISTORY_WORDS, pairs=history.HISTORY_PAIRS),
     ),
     "placeholder": (
         content.placeholder,

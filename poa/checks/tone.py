@@ -48,12 +48,15 @@ _EMOTIVE = compiled_when_used(
     r"|\b(?:put|puts|putting|placed)\s+(?:our|my)\s+(?:\w+\s+){0,2}?(?:business|company|family"
     r"|livelihood|future|store|shop)\s+at\s+risk\b"
     r"|\b(?:we|i)\s+(?:are|'re|am|have\s+been|keep|were)\s+losing\s+(?:\w+\s+){0,2}?(?:money"
-    r"|sales|revenue|income)\b|\bashamed\b|\bembarrass(?:ed|ing|ment)\b"
+    r"|sales|revenue|income)\b"
 )
+# The writer's own feelings (the team's too), not a buyer's reported as a fact.
 _FEELING = compiled_when_used(
-    r"\b(?:we|i)\s+(?:are|were|am|was|feel|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
+    r"\b(?:we|i|(?:our|the)\s+(?:whole\s+|entire\s+)?(?:team|staff|family|company))\s+"
+    r"(?:are|is|were|am|was|feel|feels|felt|'re|'m)\s+(?:\w+\s+){0,2}?"
     r"(?:shocked|upset|angry|frustrated|worried|anxious|scared|afraid|sad|hurt|disappointed"
-    r"|helpless|hopeless)\b|\b(?:we|i)\s+(?:feel|felt)\s+(?:\w+\s+){0,2}?(?:bad|guilty)\b"
+    r"|helpless|hopeless|ashamed|embarrassed)\b"
+    r"|\b(?:we|i)\s+(?:feel|felt)\s+(?:\w+\s+){0,2}?(?:bad|guilty)\b"
 )
 
 
@@ -77,7 +80,7 @@ EMOTIVE_WORDS = word_set(
     layoff layoffs laid
     shocked upset
     angry frustrated worried anxious scared afraid sad hurt hurts disappointed helpless hopeless
-    ashamed embarrassed embarrassing embarrassment"""
+    ashamed embarrassed"""
 )
 EMOTIVE_PAIRS = word_pairs(
     [

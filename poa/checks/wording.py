@@ -153,6 +153,8 @@ _HEDGE = re.compile(
     r"|\b(?:make|makes|making)\s+(?:(?:all|every|our|their|its)\s+)?(?:best\s+)?efforts?\s+to\b"
     r"|\bbest\s+efforts?\b|\bevery\s+effort\b"
 )
+# A noun and the clause that describes it, with no "that": "the defects we should test for".
+_REDUCED_RELATIVE = re.compile(r"\b[a-z]{3,}s\s+(?:we|they|you|staff)\s+$")
 _GATED = compiled_when_used(r"(?:\s+\w+)?\s+only\s+(?:after|when|once|if)\b")
 _MONTH_DAY = re.compile(r"\d\s+may\b|\bmay\s+\d")
 _INVERTED = compiled_when_used(
@@ -206,8 +208,11 @@ def measure_hedge(t: Analysed) -> int | None:
             t.lower, max(0, match.start() - 3), match.end()
         ):
             continue
-        if word.split()[0] in ("should", "might", "may") and t.is_subordinate(match.start()):
-            continue
+        if word.split()[0] in ("should", "might", "may") and (
+            t.is_subordinate(match.start())
+            or _REDUCED_RELATIVE.search(t.lower, max(0, match.start() - 30), match.start())
+        ):
+            continue  # "defects we should test for" describes the defects
         if word == "should" and _INVERTED().match(t.lower, match.end()):
             continue  # "Should a buyer report damage, ..." is a condition, not a hedge
         if word.startswith("will") and _GATED().match(t.lower, match.end()):
