@@ -18,7 +18,18 @@ from tests.check_scores import THRESHOLD, load, score, table
 from tests.checks_helpers import TODAY, build, sound_data
 
 # Every corpus file: the tuning and test sets, and the probe sets written by other authors.
-FILES = ("tune", "test", "probe", "probe2", "probe3", "probe4", "probe5", "probe6", "probe7")
+FILES = (
+    "tune",
+    "test",
+    "probe",
+    "probe2",
+    "probe3",
+    "probe4",
+    "probe5",
+    "probe6",
+    "probe7",
+    "probe8",
+)
 
 
 def every_entry() -> list[dict[str, Any]]:
