@@ -159,7 +159,7 @@ _OWNERSHIP = compiled_when_used(
     r"|failed|was\s+not|lacked|left|put|hid|buried|showed|gave|used|printed|omitted)\b"
     r"|\bwithout\s+(?:checking|verifying|inspecting|testing|opening|a\s+test|any\s+check)\b"
     r"|\bno\s+one\b|\bnobody\b|\bwe\s+had\s+no\b"
-    r"|\b(?:caused\s+by|due\s+to|because\s+of|because|since|as)\s+our\b"
+    r"|\b(?:caused\s+by|due\s+to|because\s+of|because)\s+our\b"
     # The complaint granted: "that was our error", "the review was right".
     r"|\b(?:was|is)\s+(?:our|my)\s+(?:own\s+)?(?:error|mistake|fault|oversight)\b"
     r"|\b(?:review|complaint|report|claim|notice)\s+was\s+(?:right|correct|justified|valid|fair)\b"
