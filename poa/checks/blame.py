@@ -14,7 +14,8 @@ _THIRD_WORDS = word_set(
     manufacturers factory vendor vendors distributor distributors wholesaler wholesalers 3pl prep
     agency freelancer virtual rights brand seller algorithm bot complainant complainants rival
     rivals poste correos colissimo chronopost purolator canpar yodel parcelforce ontrac lasership
-    aramex bluedart delhivery sagawa yamato postnl bpost australia canada deutsche india japan"""
+    aramex bluedart delhivery sagawa yamato postnl bpost australia canada deutsche india japan
+    delivery logistics partner partners fba fulfillment fulfilment"""
 )
 _THIRD_WORDS |= frozenset(w + "'s" for w in _THIRD_WORDS)
 _THIRD_PARTY = (
@@ -24,7 +25,8 @@ _THIRD_PARTY = (
     r"|brand\s+owner|seller\s+support|algorithm|bot|complainants?|rivals?(?:\s+sellers?)?"
     r"|(?:australia|canada|deutsche|india|japan)\s+post|poste(?:\s+italiane)?|correos|colissimo|chronopost"
     r"|purolator|canpar|yodel|parcelforce|ontrac|lasership|aramex|bluedart|delhivery|sagawa"
-    r"|yamato|postnl|bpost"
+    r"|yamato|postnl|bpost|(?:delivery|logistics|shipping|courier)\s+partners?|fba\s+(?:warehouse|cent(?:er|re))s?"
+    r"|fulfil?ment\s+cent(?:er|re)s?"
     # Another seller on the listing, not the writer ("as the seller, we...").
     r"|(?<=\banother\s)sellers?|(?<=\bother\s)sellers?|(?<=\bdifferent\s)sellers?"
     r"|(?<=\brival\s)sellers?|(?<=\bcompeting\s)sellers?)(?:'s|')?"
@@ -41,6 +43,11 @@ _STRONG_PHRASE = re.compile(
     r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
     r"\s+(?:of\s+)?our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
     r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
+    r"|(?:on|from)\s+their\s+(?:side|end)\b|to\s+(?:get|knock|kick|push|take)\s+us\s+(?:off|out)\b"
+    r"|(?:they|it)\s+(?:are|were|is|was)\s+(?:fully\s+|solely\s+|entirely\s+)?(?:responsible"
+    r"|at\s+fault)\b"
+    r"|(?:controls?|controlled|handles?|handled|decides?|decided|manages?|managed|owns?),?\s+not"
+    r"\s+(?:us|we|ours)\b"
 )
 # The complainant accused of getting it wrong ("the agent reported us by mistake"): read only
 # when one of the verbs and one of the ways are there (ACCUSED_PAIR), not anchored at the
@@ -54,21 +61,27 @@ ACCUSED_PAIR = (
     word_set("mistake error falsely reason grounds cause"),
 )
 _PHRASE_KEYS = word_set(
-    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong side end"
+    " off out responsible ours"
 )
 BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
 _STRONG_STARTS = word_set(
     "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
+    " on from they it controls control controlled handles handled decides decided manages managed"
+    " owns own"
 )
 _FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
 _FAULT_OF = compiled_when_used(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
 _FAILURE = (
     r"(?:failed|fails?|lost|loses|delayed|damaged|broke|mislabell?ed|mixed|missed|refused|ignored"
-    r"|forgot|caused|did\s+not|didn't|never\s+(?:delivered|sent|shipped|scanned|responded|told)"
+    # (Not receiving is what happened to buyers, not a failure of theirs.)
+    r"|forgot|caused|(?:did\s+not|didn't)(?!\s+(?:receive|get)\b)"
+    r"|never\s+(?:delivered|sent|shipped|scanned|responded|told)"
     r"|(?:sent|shipped|listed|gave|ordered|packed|delivered|used|put)\s+(?:us\s+)?(?:the\s+)?wrong"
     r"|made\s+(?:a|an|the)?\s*(?:mistake|error)s?|(?:is|was|are|were)\s+responsible"
     r"|made\s+the\s+\w+\s+changes|dropped\s+the\s+ball|sat\s+on|failure\s+to"
     r"|mis(?:read|interpreted|classified|took|handled|laid|placed|routed|delivered)|held"
+    r"|marked\s+(?:\w+\s+){0,3}?as\s+delivered|resold|mixed\s+up"
     r"|(?:generated|issued|assigned|created|printed)\s+(?:\w+\s+)?(?:duplicate|wrong|invalid"
     r"|incorrect)|duplicated|crashed|malfunctioned|glitched|went\s+(?:down|offline)"
     # A complaint made without grounds: "filed the notice without ever test-buying".
@@ -84,7 +97,7 @@ _FAILURE_KEYS = word_set(
     refused ignored forgot caused did didn never wrong mistake mistakes error errors responsible
     changes dropped sat failure misread misinterpreted misclassified mistook mishandled mislaid
     misplaced misrouted misdelivered held duplicate invalid incorrect duplicated crashed
-    malfunctioned glitched down offline without could couldn"""
+    malfunctioned glitched down offline without could couldn marked resold"""
 )
 _ACTOR = re.compile(
     rf"{_THIRD_PARTY}\s+(?:(?!that\b|which\b|who\b|at\b|in\b|on\b|with\b|for\b|from\b|of\b"
@@ -118,7 +131,8 @@ _OTHERS = word_set("another other different rival competing")
 # reported us". Read only beside a word of each set (RIVAL_PAIR).
 _RIVAL = compiled_when_used(
     r"\b(?:competitors?|rivals?|competing\s+sellers?)\s+(?:(?:who|that)\s+)?"
-    r"(?:[a-z0-9'-]+\s+){0,6}?(?:report(?:ed|s|ing)?|flag(?:ged|s|ging)?|complain(?:ed|s|ing)?)\b"
+    r"(?:[a-z0-9'-]+\s+){0,6}?(?:report(?:ed|s|ing)?|flag(?:ged|s|ging)?|complain(?:ed|s|ing|ts?)?"
+    r"|filed|lodged)\b"
     r"|\b(?:placed|filed|lodged|made|submitted|raised|posted|left|written|sent)\s+by\s+"
     r"(?:a\s+|an\s+|the\s+|one\s+of\s+our\s+)?(?:rival|competitor|competing)"
 )
@@ -127,7 +141,7 @@ RIVAL_PAIR = (
     word_set(
         """report reported reports reporting flag flagged flags flagging complain complained
         complains complaining placed filed lodged made submitted raised posted left written
-        sent"""
+        sent complaint complaints"""
     ),
 )
 # A root cause that is only a third party's trouble ("Carrier delays.", "Australia Post
@@ -145,6 +159,11 @@ _CLEFT = compiled_when_used(
 # A field can break the blame rule only with a strong word or phrase, or with a third party
 # beside a failure, a cause or "without".
 STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
+# "...which the courier controls, not us": a verb of control and "us" or "ours".
+CONTROL_PAIR = (
+    word_set("controls controlled handles handled decides decided manages managed owns"),
+    word_set("us ours we"),
+)
 WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | _TROUBLE_WORDS | {"without", "despite"})
 # Another seller's edit opens the rule by a pair of its own: the edits are common words.
 OTHER_SELLER_PAIR = (_OTHERS, _EDITS)
@@ -234,6 +253,8 @@ def _named_others(t: Analysed) -> re.Match[str] | None:
 # Words that accuse only when said of someone else: after one of these they own the failure
 # ("employee negligence", "we mistakenly listed"), which is no blame.
 _SELF_WORDS = word_set("negligence negligent incompetent mistakenly wrongly")
+# Of those, the ones that name a fault with no one to bear it ("Negligence.").
+_FAULT_NOUNS = word_set("negligence negligent incompetent")
 _OWN_SIDE = word_set(
     """our my we i employee employees employee's staff internal warehouse team packer packers
     picker pickers worker workers operator operators human own"""
@@ -244,10 +265,14 @@ def _strong_blame(t: Analysed) -> int | None:
     if not t.words.isdisjoint(_STRONG_WORDS):
         before = ""
         for pos, word in t.spans:
-            if word in _STRONG_WORDS and not (word in _SELF_WORDS and before in _OWN_SIDE):
+            # "Negligence" alone, or "employee negligence", is the seller's own.
+            alone = word in _FAULT_NOUNS and t.words.isdisjoint(_THIRD_WORDS)
+            own = before in _OWN_SIDE or alone
+            if word in _STRONG_WORDS and not (word in _SELF_WORDS and own):
                 return pos
             before = word
-    match = t.match_at(_STRONG_PHRASE, _STRONG_STARTS) if t.has(_PHRASE_KEYS) else None
+    keyed = t.has(_PHRASE_KEYS) or (t.has(CONTROL_PAIR[0]) and t.has(CONTROL_PAIR[1]))
+    match = t.match_at(_STRONG_PHRASE, _STRONG_STARTS) if keyed else None
     if match and not (match.group(0) == "abuse" and t.lower[: match.start()].endswith("review ")):
         return match.start()
     return None

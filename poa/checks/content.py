@@ -23,6 +23,7 @@ _SYMPTOM = re.compile(
     r"|deactivated|removed)\b|\bviolat(?:ed|ion|ions)\b|\bunhappy\b|\bdissatisf\w*|\bunforeseen\b"
     r"|\b(?:not|un)\s?aware\b|\b(?:did|do|does)\s+not\s+know\b|\b(?:didn|don|doesn)'t\s+know\b"
     r"|\black\s+of\b|\b(?:buyers?|customers?)\s+(?:had\s+)?received\b"
+    r"|\b(?:buyers?|customers?)\s+(?:did\s+not|didn't|never)\s+(?:receive|get)\b"
     r"|\b(?:mistakes?|errors?|issues?|problems?)\s+(?:happened|occurred|arose|were\s+made)\b"
     r"|\b(?:did\s+not|didn't|failed\s+to)\s+comply\b|\bnon-?complian(?:t|ce)\b"
     r"|\bnot\s+(?:in\s+new\s+condition|as\s+described)\b"
@@ -35,6 +36,14 @@ _SYMPTOM = re.compile(
     r"|\bdelayed\s+(?:dispatch|dispatches|shipping|shipments?|deliver(?:y|ies)|handovers?)\b"
     r"|\b(?:product\s+)?quality\s+(?:issues?|problems?)\b"
     r"|\bnot\s+(?:knowing|familiar\s+with)\b|\bunfamiliar\s+with\b"
+    # Circumstances, not a process: "Busy Diwali season and high volume", "Being a new seller".
+    r"|\b(?:busy|peak|holiday|festive|high)\s+(?:\w+\s+)?(?:season|period|volumes?|demand)\b"
+    r"|\bsudden\s+(?:spike|surge|increase|rise)\b"
+    r"|(?:(?<=\bbeing\sa\s)|(?<=\bas\sa\s)|(?<=\bbeing\s))new\s+sellers?\b"
+    r"|\bconfus(?:ed|ion)\s+(?:by|about|over|with|around)\s+(?:the\s+|all\s+the\s+)?(?:rules|policy"
+    r"|policies|requirements|guidelines)\b"
+    r"|\b(?:items?|products?|units?)\s+(?:were|was)\s+(?:sold|listed|shipped)\s+as\s+new\b"
+    r"|\bnot\s+(?:dispatched|shipped|delivered|sent)\s+(?:on|in)\s+time\b"
     # A mistake put on a person, with no process named ("by our own repricer rule" names one).
     r"|\b(?:mistakes?|errors?)\s+(?:was\s+|were\s+)?(?:made|committed)\s+by\s+(?:a\s+|an\s+|one\s+"
     r"|the\s+|our\s+)?(?:\w+\s+)?(?:staff|employees?|members?|colleagues?|workers?|packers?"
@@ -72,7 +81,8 @@ _SYMPTOM_STARTS = word_set(
     unaware did didn do does don doesn lack items item orders order parcels parcel units unit
     received problem issue employee buyer buyers customer customers mistake error errors issues
     problems failed non noncompliance noncompliant our my staff clerical internal simple honest
-    negligence carelessness delayed quality unfamiliar wrong sent packed picked"""
+    negligence carelessness delayed quality unfamiliar wrong sent packed picked busy peak
+    holiday festive high sudden new confused confusion"""
 )
 
 
@@ -101,14 +111,14 @@ _SUPPORT = compiled_when_used(
     r"|\b(?:previous|earlier|open|pending|existing|several|three|two)\s+(?:support\s+)?(?:case|ticket)s?\b"
     r"|\baccount\s+health\s+(?:support|specialist|team|rep|representative)\b"
     r"|\bcall\s+with\s+account\s+health\b|\bamazon\s+account\s+(?:manager|rep|representative)\b"
-    r"|\bamazon\s+(?:agent|rep|representative|associate"
+    r"|\bamazon\s+(?:chat|live\s+chat)\b|\bamazon\s+(?:agent|rep|representative|associate"
     r"|support|employee)\b|\baccount\s+manager\s+at\s+amazon\b|\btold\s+(?:us\s+)?by\s+amazon\b"
 )
 
 
 SUPPORT_GATE = word_set(
     """support case cases ticket tickets health rep representative agent associate employee
-    manager told specialist suport colleague colleagues colleague's sps"""
+    manager told specialist suport colleague colleagues colleague's sps chat"""
 )
 
 
@@ -118,7 +128,7 @@ SUPPORT_WORDS = word_set("support suport case cases ticket tickets colleague col
 SUPPORT_PAIRS = word_pairs(
     [
         ("health", "specialist team rep representative call"),
-        ("amazon", "agent rep representative associate employee manager told"),
+        ("amazon", "agent rep representative associate employee manager told chat"),
     ]
 )
 
@@ -150,7 +160,9 @@ _ASKS = compiled_when_used(
     r"|\bpls\s+(?:advise|confirm|let|tell|clarify|explain)\b|\bmay\s+we\s+(?:have|get|know|ask)\b"
     r"|^(?:do|does|did)\s+(?:you|amazon)\b|^(?:is|are)\s+there\s+any(?:thing)?\b"
     r"|\b(?:request|ask)\s+(?:you|amazon)\s+to\s+(?:share|provide|send|confirm|tell|clarify|explain"
-    r"|advise|let|give|reconsider|review)\b"
+    r"|advise|let|give|reconsider|review)\b|\brequesting\s+(?:you|amazon)\s+to\b"
+    r"|\b(?:should|shall|must|do|can|could)\s+we\s+(?:also\s+)?(?:submit|send|provide|upload|share"
+    r"|attach|include|resubmit)\b"
 )
 
 
@@ -168,19 +180,29 @@ ASK_PAIRS = word_pairs(
         ("may", "we"),
         ("do does did", "you amazon"),
         ("anything any", "there"),
-        ("request ask", "you amazon"),
+        ("request ask requesting", "you amazon"),
+        (
+            "should shall must do can could",
+            "submit send provide upload share attach include resubmit",
+        ),
     ]
 )
 _ASK_STARTS = word_set(
-    "please let could can would will kindly request we pls may do does did is are ask"
+    "please let could can would will kindly request we pls may do does did is are ask requesting"
+    " should shall must"
 )
+
+
+_MARKS = re.compile(r"\?+")
 
 
 def question(t: Analysed) -> int | None:
     """A question or a request for information addressed to Amazon."""
-    pos = t.masked.find("?")
-    if pos >= 0:
-        return pos
+    if "?" in t.masked:
+        # A run of question marks ("test report no. ???") is a blank, not a question.
+        for mark in _MARKS.finditer(t.masked):
+            if len(mark.group(0)) == 1:
+                return mark.start()
     match = t.match_at(_ASKS(), _ASK_STARTS)
     return match.start() if match else None
 
@@ -200,7 +222,7 @@ _LEFTOVER = compiled_when_used(
     r"(?<![\w-])(?:[A-Za-z0-9]+-)*(?:[A-Z0-9]*X{4,}[A-Z0-9]*|XXX)(?![\w-])"
     r"|\b(?:TBD|TBC|TODO|FIXME)\b|\b0{3}-0{7}-0{7}\b"
     r"|\b(?:MM|DD)[/.-](?:DD|MM)[/.-](?:YYYY|YY)\b|\bYYYY-MM-DD\b|_{3,}"
-    r"|\b(?:Company|Seller|Your|Store)\s+Name\b|(?:^|\s)(?:\.\.\.|…)(?=\s|$)"
+    r"|\b(?:Company|Seller|Your|Store)\s+Name\b|(?:^|\s)(?:\.\.\.|…)(?=\s|$)|\?{2,}"
 )
 _LEFTOVER_LOWER = compiled_when_used(
     r"\blorem\b|\b(?:insert|describe|add|enter|write)\b[^.]{0,40}\bhere\b"
@@ -212,14 +234,27 @@ _LEFTOVER_LOWER = compiled_when_used(
 
 # Every alternative of the two patterns above needs one of these in the text: tested first,
 # they spare most texts the patterns' scan, which is slow for their leading alternatives.
-_LEFTOVER_MARKS = ("XXX", "TBD", "TBC", "TODO", "FIXME", "000-", "MM", "DD", "___", "Name", "...")
+_LEFTOVER_MARKS = (
+    "XXX",
+    "TBD",
+    "TBC",
+    "TODO",
+    "FIXME",
+    "000-",
+    "MM",
+    "DD",
+    "___",
+    "Name",
+    "...",
+    "??",
+)
 _LEFTOVER_WORDS = word_set("lorem here replace example")
 # The gate finds TBD, TBC, TODO, FIXME and 000- among the words of the text, which it has
 # anyway, rather than by a search each: in ASCII text such a leftover, standing as a word
 # (the patterns read it between word boundaries), is always one of the words. Other text is
 # searched for them (see `capital_leftover`).
 _CAPITAL_MARKS = ("TBD", "TBC", "TODO", "FIXME", "000-")
-GATE_MARKS = ("[", "{", "<", "__", "…", "...", "XXX")
+GATE_MARKS = ("[", "{", "<", "__", "…", "...", "XXX", "??")
 # An instruction in brackets: "(insert photo)" (inserts alone are common words). The pattern
 # opens with a bracket, so a search skips from one bracket to the next.
 _INSTRUCTION = re.compile(r"\((?:insert|attach|enter)\b", re.IGNORECASE)

@@ -55,6 +55,9 @@ _HISTORY = re.compile(
     # Anchored at the verb, which is rare, rather than at "customers", which is not.
     r"|(?:(?<=\bbuyers\s)|(?<=\bcustomers\s)|(?<=\bclients\s))(?:love|adore|praise)\b"
     r"|(?:(?<=\bin\sour\s)|(?<=\bin\sour\swhole\s)|(?<=\bin\sour\sentire\s))history\b"
+    r"|first\s+(?:issue|problem|complaint|claim|violation|warning|notice)\s+(?:we\s+)?(?:have\s+)?"
+    r"(?:ever\s+)?(?:had|received|got|faced)\b|repeat\s+(?:customers|buyers|clients)\b"
+    r"|(?:(?<=\bcustomers\swho\s)|(?<=\bbuyers\swho\s))(?:love|adore|praise)\b"
     r"|first\s+time\s+(?:in\s+our|that\s+we|we\s+(?:have\s+)?(?:ever\s+)?(?:got|received|had|faced)"
     r"|(?:\w+\s+){0,3}?(?:came\s+up|has\s+happened|happened|has\s+occurred|occurred))\b"
     r"|years\s+in\s+(?:the\s+)?(?:trade|business|industry|market)\b"
@@ -67,10 +70,11 @@ _HISTORY_STARTS = word_set(
     spotless perfect excellent clean flawless impeccable never without proud pride family
     generations mission passionate well reputable trusted long leading award awards voted employ
     charity charities always track figure love adore praise history first not recommended
-    seen steady consistent continuous strong grown few hardly barely"""
+    seen steady consistent continuous strong grown few hardly barely repeat"""
 )
 _HISTORY_NUMBERS = compiled_when_used(
-    r"\b\d+\+?\s+years(?:'|’)?\s+(?:(?:of\s+)?(?:experience|expertise)|of\s+(?:trading|selling)"
+    r"\b(?:\d+|[a-z]+)\s+seasons\s+of\s+(?:trading|selling)\b"
+    r"|\b\d+\+?\s+years(?:'|’)?\s+(?:(?:of\s+)?(?:experience|expertise)|of\s+(?:trading|selling)"
     r"|in\s+(?:the\s+)?business|on\s+amazon|as\s+an?\s+(?:amazon\s+)?seller|selling)\b"
     # Years of experience in words, claimed for the business ("our founder has over twenty").
     r"|\b(?:we|i|our\s+(?:founders?|owners?|ceo|company|family|business|brand))\s+(?:have|has"
@@ -81,6 +85,10 @@ _HISTORY_NUMBERS = compiled_when_used(
 # Press coverage: "featured in Vogue Italia", "featured on the BBC", a name in capitals (not
 # "featured in the notice", nor "in the manufacturer's catalogue").
 _FEATURED = compiled_when_used(r"\b[Ff]eatured\s+(?:in|on|by)\s+(?:the\s+)?[A-Z]")
+_SUPPLY = compiled_when_used(
+    r"\b(?:suppliers?|manufacturers?|factory|factories|vendors?|carriers?|couriers?|3pl|partners?"
+    r"|them|it)\b[^.;]{0,30}$"
+)
 # "98% positive" is praise beside one of these words (the gate's pair); alone it may be anything.
 _RATED = word_set("feedback rating ratings reviews score")
 # A store's rating is praise ("4.9 stars"); a threshold ("below 4.5 stars") is not, nor
@@ -122,7 +130,9 @@ HISTORY_PAIRS = word_pairs(
         ),
         ("love adore praise", "buyers customers clients"),
         ("history", "our"),
-        ("first", "time"),
+        ("first", "time issue problem complaint claim violation warning notice"),
+        ("repeat", "customers buyers clients"),
+        ("seasons", "trading selling"),
         ("family", "owned run"),
         ("well", "known"),
         ("trusted", "seller by brand company"),
@@ -157,8 +167,15 @@ def unrelated_history(t: Analysed) -> int | None:
     ):
         match = None  # "since we started selling in 2019, ..." dates what it explains
     words = t.words
-    if match is None and ("years" in words or ("positive" in words and t.has(_RATED))):
+    counted = "years" in words or "seasons" in words
+    if match is None and (counted or ("positive" in words and t.has(_RATED))):
         match = _HISTORY_NUMBERS().search(t.lower)
+        if (
+            match
+            and match.group(0).startswith("for ")
+            and _SUPPLY().search(t.lower, max(0, match.start() - 40), match.start())
+        ):
+            match = None  # "used this supplier for 3 years" dates a supply, not the business
     if match is None and "featured" in t.words:
         match = _FEATURED().search(t.masked)
     if match is None and not t.words.isdisjoint(("stars", "star")):

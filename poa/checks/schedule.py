@@ -27,7 +27,8 @@ _NO_ONE = word_set(
     operations compliance sales purchasing listings quality logistics shipping fulfilment
     fulfillment inventory marketing finance returns department departments dept division ops
     staffs leadership responsible designated dedicated assigned nominated person persons
-    individual individuals employee staffer staffers colleague colleagues crew
+    individual individuals employee staffer staffers colleague colleagues crew whichever packer
+    picker they them available free
     senior relevant appropriate respective concerned shift duty on in of the our my and or is
     tbd n a na none"""
 )
@@ -47,7 +48,8 @@ _VAGUE_FREQUENCY = compiled_when_used(
     r"|periodic(?:ally)?|from\s+time\s+to\s+time|often|frequently|constantly|always|routinely"
     r"|occasionally|sometimes|every\s+so\s+often|when(?:ever)?\s+we\s+have\s+time|all\s+the\s+time"
     r"|at\s+our\s+discretion|now\s+and\s+then|consistently|permanently|tbd|n/a|routine(?:ly)?"
-    r"|on\s+an?\s+(?:\w+\s+)?basis)\b"
+    r"|on\s+an?\s+(?:\w+\s+)?basis|at\s+all\s+times|time\s+to\s+time|going\s+forward"
+    r"|moving\s+forward|from\s+now\s+on|henceforth|hereafter|in\s+(?:the\s+)?future)\b"
 )
 # "once" is not among them: alone it is no schedule ("once a week" is, by the pattern below);
 # nor "every", for "every now and then".
@@ -73,7 +75,8 @@ _SCHEDULE = compiled_when_used(
 VAGUE_FREQUENCY_GATE = word_set(
     """regular regularly ongoing as when whenever continuous continuously continually periodic
     periodically from often frequently constantly always routinely occasionally sometimes every
-    all at now consistently permanently tbd n routine basis"""
+    all at now consistently permanently tbd n routine basis time going moving henceforth
+    hereafter future"""
 )
 
 

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
-from poa.checks import blame, content, history, schedule, tone, wording
+from poa.checks import blame, content, history, oneoff, schedule, tone, wording
 from poa.checks.findings import FieldKind
 from poa.checks.rulebook import RULES, TEXT_RULE_IDS
 from poa.checks.text import Analysed, words_by_part
@@ -94,9 +94,9 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         Gate(wording.GENERIC_WORDS, pairs=wording.GENERIC_PAIRS),
     ),
     "one-off-measure": (
-        wording.one_off_measure,
+        oneoff.one_off_measure,
         # The rule reads the first five words, cheaply; a sign of the present settles it.
-        Gate(always=True, unless=wording.PRESENT_SIGNS),
+        Gate(always=True, unless=oneoff.PRESENT_SIGNS),
     ),
     "vague-owner": (schedule.vague_owner, Gate(always=True, unless=schedule.ROLE_WORDS)),
     "vague-frequency": (
@@ -107,7 +107,13 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         blame.blame,
         Gate(
             blame.STRONG_GATE,
-            pairs=(blame.WEAK_GATE, blame.ACCUSED_PAIR, blame.RIVAL_PAIR, blame.OTHER_SELLER_PAIR),
+            pairs=(
+                blame.WEAK_GATE,
+                blame.ACCUSED_PAIR,
+                blame.RIVAL_PAIR,
+                blame.OTHER_SELLER_PAIR,
+                blame.CONTROL_PAIR,
+            ),
         ),
     ),
     "emotive": (tone.emotive, Gate(tone.EMOTIVE_WORDS, pairs=tone.EMOTIVE_PAIRS)),

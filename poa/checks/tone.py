@@ -47,6 +47,8 @@ _EMOTIVE = compiled_when_used(
     r"|mortgage)\b"
     r"|\b(?:put|puts|putting|placed)\s+(?:our|my)\s+(?:\w+\s+){0,2}?(?:business|company|family"
     r"|livelihood|future|store|shop)\s+at\s+risk\b"
+    r"|\b(?:have\s+not|haven't|hardly|barely|not|cannot|can't|could\s+not|couldn't)\s+"
+    r"(?:\w+\s+)?slept\b"
     r"|\b(?:we|i)\s+(?:are|'re|am|have\s+been|keep|were)\s+losing\s+(?:\w+\s+){0,2}?(?:money"
     r"|sales|revenue|income)\b"
 )
@@ -80,7 +82,7 @@ EMOTIVE_WORDS = word_set(
     layoff layoffs laid
     shocked upset
     angry frustrated worried anxious scared afraid sad hurt hurts disappointed helpless hopeless
-    ashamed embarrassed"""
+    ashamed embarrassed slept"""
 )
 EMOTIVE_PAIRS = word_pairs(
     [
@@ -179,7 +181,8 @@ ACRONYMS = word_set(
     USPS UPS DHL GLS DPD GPSR EPR COA GMP LOA UK US USA EU SOP QC KPI PDF VAT ID CE FDA EPA FIFRA
     PIP POA AHR API CSV SLA FIFO FEFO USB LED DMCA BSA COO CEO CFO CTO SDS MSDS UKCA FCC USDA
     REACH WEEE ROHS HAZMAT ADEME UIN SGS TUV IP LLC PO RMA FAQ HR IT ETA GS LEGO LUCID COVID
-    FTC USPTO EUIPO WIPO FSC CARB GCC ISBN CBP OEKO TEX NHTSA OSHA MHRA HSE TGA
+    FTC USPTO EUIPO WIPO FSC CARB GCC ISBN CBP OEKO TEX NHTSA OSHA MHRA HSE TGA GSTIN GST EORI ABN
+    NIF CIF RFC CUIT EIN ITIN HSN JAN FSSAI BIS HMRC IRS MRP BPA AQL QA NZ SA ZA
     XS XXS XL XXL XXXL XXXXL ES FR DE JP AU CA MX AE NL SE PL BE TR SG BR EG IE IN
     UKIPO JPO CNIPA KIPO INPI DPMA CIPO IPO"""
 )
@@ -219,6 +222,8 @@ def has_loud_word(text: str) -> bool:
     return False
 
 
+# A template's instruction in brackets: "(INSERT NAME)", "[ENTER DATE]".
+_BRACKETED = re.compile(r"[(\[](?:INSERT|ENTER|ADD|ATTACH|YOUR)\b[^()\[\]\n]{0,40}[)\]]")
 # A product code: capitals and digits joined by hyphens (SKU HOOD-XXL-BLK, MUG-SNS).
 _CODE = compiled_when_used(r"\b[A-Z0-9]+(?:-[A-Z0-9]+)+\b")
 
@@ -229,6 +234,8 @@ def shouting(t: Analysed) -> int | None:
     if caps <= ACRONYMS:
         return None
     text = _CODE().sub(blanked, t.masked) if "-" in t.masked else t.masked
+    if "(" in text or "[" in text:
+        text = _BRACKETED.sub(blanked, text)  # the placeholder rule's business
     for run in _CAPS_RUN.finditer(text):
         words = [w for w in re.findall(r"[A-Z]{2,}", run.group(0)) if not _MASK.match(w)]
         if _COMPANY & set(words) or _NAMED_BY.search(text, max(0, run.start() - 6), run.start()):
@@ -260,6 +267,9 @@ _ABSOLUTE = re.compile(
     r"|\bguarantee(?:s|d)?\b"
     r"|\b(?:cannot|can't|can\s+not|will\s+not|won't|never)\s+(?:\w+\s+)?(?:happen|occur|recur)"
     r"\s+(?:anymore|any\s+more)\b|\bbeyond\s+(?:any\s+|all\s+|a\s+)?(?:shadow\s+of\s+(?:a\s+)?)?doubt\b"
+    r"|\bno\s+doubt\s+about\s+it\b|\bwithout\s+(?:a|any)\s+doubt\b|\bundoubtedly\b"
+    r"|\bout\s+of\s+the\s+question\b|\bzero\s+(?:risk|chance|possibility)\b"
+    r"|\bno\s+(?:\w+\s+){1,3}?will\s+ever\b|\b(?:we|i)\s+(?:promise|swear|assure\s+you)\b"
 )
 _NOT_A_PROMISE = re.compile(
     r"a-to-z\s+guarantee|(?:manufacturer's|money-back|year|lifetime|product)\s+guarantee"
@@ -274,7 +284,7 @@ _FROM_NOW = compiled_when_used(
 ABSOLUTE_GATE = word_set(
     """100 completely totally fully entirely absolutely perfectly error flawless risk perfect
     chance impossible eliminate eliminated eliminates ever never forever permanently guarantee
-    guarantees guaranteed cannot won again zero"""
+    guarantees guaranteed cannot won again zero undoubtedly promise swear"""
 )
 
 
@@ -293,7 +303,9 @@ _PHRASE_PAIRS = word_pairs(
         ("always", "original genuine authentic"),
         ("repeated", "not won"),
         ("anymore more", "cannot can not never won"),
-        ("doubt", "beyond"),
+        ("doubt", "beyond about without"),
+        ("question", "out"),
+        ("assure", "you"),
     ]
 )
 ABSOLUTE_PAIRS = ((word_set("zero"), FROM_NOW_WORDS), *_PHRASE_PAIRS)

@@ -1,5 +1,5 @@
-"""Rules on what actions and measures say: done or only planned, specific or generic,
-a control that runs or a step taken once.
+"""Rules on what actions and measures say: done or only planned, specific or generic (a
+control that runs, or a step taken once, has a module of its own).
 
 Each rule takes the analysed text and returns the position of what it found, or None.
 """
@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.schedule import ROLE_WORDS
 from poa.checks.text import Analysed, compiled_when_used, main_clause_match, word_pairs, word_set
 
 _BUSY_VERBS = (
@@ -36,6 +35,12 @@ _INTENTION = re.compile(
     # choice of anchors makes every search of the pattern several times slower.)
     r"|\b(?<![a-z0-9,']\s)going\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|each\b|every\b)"
     r"|\bnext\s+steps?\s*(?::|-|is\b|are\b|will\b)"
+    # A step left to later ("labels to be reprinted then") or promised by someone else.
+    # (Not a parcel "to be delivered by Friday": the carrier's step after the seller's.)
+    r"|\bto\s+be\s+(?!delivered\b|received\b|collected\b)(?:re-?)?[a-z]+(?:ed|en)\s+(?:then|tomorrow"
+    r"|next|later|soon|shortly|by\s+\w+"
+    r"|this\s+week|on\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"|\b(?:has|have)\s+(?:agreed|promised|committed|offered)\s+to\b"
 )
 _SOON = re.compile(
     r"\b(?:soon|shortly|asap|tomorrow)\b(?<!as soon)"
@@ -49,7 +54,8 @@ INTENTION_GATE = (
         """will shall won wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
     being scheduled soon shortly asap next coming end gonna planing underway under progress
-    intention expected currently pending tomorrow"""
+    intention expected currently pending tomorrow then later agreed promised committed offered
+    monday tuesday wednesday thursday friday saturday sunday"""
     )
     | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
     | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
@@ -99,7 +105,12 @@ _GENERIC_ACTION_WORDS = word_set(
 )
 _CHANGE_PHRASE = re.compile(
     r"\b(?:made|implemented|took|taken|introduced)\s+(?:\w+\s+){0,2}?"
-    r"(?:changes|adjustments|improvements|updates|steps|measures|action|actions)\b"
+    r"(?:changes|adjustments|improvements|updates|steps|measures|action|actions|corrections"
+    r"|fixes|amendments)\b"
+    # A generic verb whose object is only "the issue": "Rectified the issues with our shipments".
+    r"|^(?:rectified|fixed|resolved|addressed|handled|sorted(?:\s+out)?|corrected|dealt\s+with)\s+"
+    r"(?:the|all|any|our|these|those|this|that)?\s*(?:\w+\s+){0,2}?(?:issues?|problems?|matters?|errors?"
+    r"|mistakes?|concerns?)\b"
 )
 _SPECIFIC = compiled_when_used(r"\d|:|\bfrom\b.+\bto\b|\bso\s+that\b|\bby\s+\w+ing\b|\bnamely\b")
 
@@ -117,11 +128,14 @@ def vague_action(t: Analysed) -> int | None:
     return None
 
 
-_CHANGE_GATE = word_set("made implemented took taken introduced")
+_CHANGE_GATE = word_set(
+    "made implemented took taken introduced rectified fixed resolved addressed handled sorted"
+    " corrected dealt"
+)
 _GENERIC_VERBS = word_set(
     """fixed fix resolved resolve addressed address handled handle corrected correct rectified
     sorted dealt took take taken made make implemented improved updated reviewed looked
-    investigated examined done did cleaned brought"""
+    investigated examined done did cleaned brought compliant"""
 )
 VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
@@ -130,7 +144,7 @@ _HEDGE = re.compile(
     # "aims at answering" is a hedge; "the rate aims at under 1%" is a target.
     r"|\baim(?:s|ing)?\s+(?:to|at(?!\s+(?:under|below|over|above|less|fewer|more|no|\d)))\b"
     r"|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
-    r"|\bif\s+time\s+(?:allows|permits)\b"
+    r"|\b(?:if|when|whenever|as)\s+time\s+(?:allows|permits)\b"
     r"|\bshoul?d\b|\bmight\b|\bideally\b|\bmay\s+(?!only\b|not\b)(?:be\s+)?\w+|\bought\s+to\b"
     r"|\blooking\s+to\b|\bonce\s+we\s+(?:hire|recruit|find|get|receive|have)\b"
     r"|\bplan(?:s|ning)?\s+to\b|\bintend(?:s|ing)?\s+to\b|\b(?:am|is|are|'re)\s+going\s+to\b"
@@ -143,7 +157,8 @@ _HEDGE = re.compile(
     r"|\bas\s+(?:far|much|often)\s+as\s+(?:is\s+)?(?:possible|practicable|practical|we\s+can)\b"
     r"|\bas\s+many\s+\w+(?:\s+\w+)?"
     r"\s+as\s+we\s+can\b|\battempt(?:s|ing)?\s+to\b|\bstrive\b|\bendeavou?r\b"
-    r"|\bencouraged\s+to\b|\bwhen\s+(?:they|we|staff)\s+have\s+time\b|\bour\s+(?:goal|aim)\s+is\b"
+    r"|\bencouraged\s+to\b|\bwhen\s+(?:they|we|staff)\s+have\s+time\b"
+    r"|\bour\s+(?:goal|aim|intention|objective|wish|hope)\s+is\b"
     r"|\bwill\s+(?:start|begin|introduce|implement|set\s+up|create|develop|roll\s+out|put\s+in"
     r"\s+place|look\s+into|consider|explore|add)\b"
     r"|\bwill\s+be\s+(?:introduced|implemented|set\s+up|created|developed|rolled\s+out)\b"
@@ -166,7 +181,8 @@ HEDGE_GATE = word_set(
     """try tries trying best aim aims aiming hopefully hope hopes hoping should might ideally may
     plan plans planning intend intends intending going possible far much often many attempt
     attempts attempting strive endeavour endeavor encouraged time goal will working process
-    would coming next feasible planned shoud ought looking once efforts effort"""
+    would coming next feasible planned shoud ought looking once efforts effort intention objective
+    wish whenever"""
 )
 
 
@@ -183,8 +199,8 @@ HEDGE_PAIRS = word_pairs(
         ("best", "do does"),
         ("going", "am is are re"),
         ("far much often many", "can practicable practical"),
-        ("time", "when if"),
-        ("goal", "our"),
+        ("time", "when if whenever as"),
+        ("goal intention objective wish", "our"),
         ("working", "on"),
         ("process", "of"),
         ("would", "like"),
@@ -230,7 +246,8 @@ _GENERIC_CUES = re.compile(
     r"|\bdouble[- ]checks?\s+everything\b|\bhappen(?:s|ing)?\s+again\b|\bour\s+processes\b"
     r"|\bup\s+to\s+date\s+with\s+(?:\w+\s+)?(?:rules|policies|guidelines|requirements)\b"
     r"|\b(?:stricter|tighter|better|improved|enhanced|closer)\s+quality\s+control\b"
-    r"|\bextra\s+care\b|\bcommitted\s+to\b|\bcommitment\s+to\b|\bcareful\w*"
+    r"|\b(?:extra|greater|more|additional|increased|special)\s+care\b|\bcommitted\s+to\b"
+    r"|\bcommitment\s+to\b|\bcareful\w*|\b(?:is|are)\s+(?:perfect|flawless)\b"
     r"|\b(?:heightened|increased|greater|more)\s+focus\b|\bdouble\s+(?:our|the)\s+efforts?\b"
     r"|\bunderstand\w*\s+(?:how\s+important|the\s+importance)\b"
     r"|\bmeet(?:s|ing)?\s+(?:all\s+)?(?:of\s+)?(?:amazon'?s?\s+|the\s+|our\s+)?(?:standards|requirements"
@@ -244,7 +261,7 @@ _CONCRETE = compiled_when_used(
     r"invoice|invoices|opened|inspected|approval|approves|signs|rule|tool|blocks|lookup|registry|"
     # A role and a step it takes: "the receiving clerk opens every carton".
     r"clerk|packer|packers|picker|pickers|opens|weighs|matches|compares|counts|scans|inspects"
-    r"|verifies|photographs|records)\b"
+    r"|verifies|photographs|records|scale|scales|bench|camera|barcode|weighs|weighed|weight)\b"
     r"|\bby\s+\w+ing\b|\bbefore\s+(?:the|each|every|any)\b"
 )
 
@@ -255,7 +272,7 @@ GENERIC_GATE = word_set(
     importance priority harder recurrence comply complies complied compliance follow follows
     following eye learn learned learnt check happen happens happening processes care
     committed commitment understand understands understood carefull focus efforts checks date
-    meet meets meeting thorough rigorous detailed frequent"""
+    meet meets meeting thorough rigorous detailed frequent perfect flawless"""
 )
 
 
@@ -275,7 +292,8 @@ GENERIC_PAIRS = word_pairs(
         ("date", "rules policies guidelines requirements"),
         ("happen happens happening", "again"),
         ("processes", "our"),
-        ("care", "extra"),
+        ("care", "extra greater more additional increased special"),
+        ("perfect flawless", "is are"),
         ("focus", "heightened increased greater more"),
         ("efforts effort", "double"),
         ("understand understands understood", "important importance"),
@@ -293,106 +311,3 @@ def generic_measure(t: Analysed) -> int | None:
     if match is None or _CONCRETE().search(t.lower):
         return None
     return match.start()
-
-
-_PAST_IRREGULAR = word_set(
-    """bought built sent set made took wrote rewrote gave paid put ran began held kept got found
-    told met cut shut sold brought taught chose drew had did won spent left led lost split
-    hired written rewritten taken given done redone shown chosen drawn"""
-)
-PRESENT_SIGNS = frozenset(
-    [
-        "is",
-        "are",
-        "am",
-        "must",
-        "can",
-        "cannot",
-        "will",
-        "now",
-        "runs",
-        "daily",
-        "weekly",
-        "monthly",
-        "hourly",
-        "nightly",
-        "quarterly",
-        "yearly",
-        "annually",
-        "whenever",
-        "always",
-        "since",
-        "routinely",
-        "continuously",
-        "ongoing",
-        "twice",
-    ]
-)
-_ONGOING = re.compile(
-    r"\b(?:that|which|who)\s+(?:now\s+|also\s+|then\s+)?[a-z]+[^s\s]s\b"
-    r"|\b(?:at|on|for|before|after|with)\s+(?:every|each)\b"
-    r"|\b(?:every|each|per)\s+(?:day|week|month|morning|evening|night|weekday|hour|quarter|year|"
-    r"shift|run|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays)\b"
-    r"|\b(?:sends|sets|checks|runs|holds|blocks|alerts|flags|pauses|stops|emails|notifies|compares"
-    r"|reviews|reads|uploads|writes|updates|lists|counts|opens|logs|approves|signs|tests|grades"
-    r"|keeps|goes|pulls|calls|answers|confirms|matches|covers|requires|prevents|recalculates"
-    r"|lowers|raises|collects|prints|scans)\b"
-    r"|\bonce\s+a\b|\b\d{1,2}:\d{2}\b|;\s*(?:the|a|an|each|every)\s+\w+(?:\s+\w+)?\s+[a-z]+[^s\s]s\b"
-)
-# Words a measure's opening may hold before its verb: a subject, and the auxiliaries of a
-# verb in the past ("All staff were trained", "Staff have been retrained").
-_SUBJECT_WORDS = word_set(
-    "we i our the a an my all owner team staff lead manager was were have has been re packers"
-    " pickers employees workers operators agents everyone"
-)
-# Verbs in the past that say what someone came to know, not a step taken ("We have learned").
-_NOT_STEPS = word_set("learned learnt realised realized understood recognised recognized")
-
-
-# "Increased attention", "Improved communication": a participle before a noun of care names a
-# state of things (vague, perhaps, which generic-measure judges), not a step taken once.
-_RAISED = word_set(
-    "increased improved enhanced heightened strengthened tightened intensified reinforced"
-)
-_CARE_NOUNS = word_set(
-    """attention focus vigilance monitoring communication oversight awareness care scrutiny
-    coordination supervision control controls checks checking diligence alertness"""
-)
-
-
-def one_off_measure(t: Analysed) -> int | None:
-    """A measure in the past tense that describes a step taken once, not a control that runs."""
-    if t.has(PRESENT_SIGNS):
-        return None
-    tokens = t.first_tokens(5)
-    if len(tokens) > 1 and tokens[0] in _RAISED and tokens[1] in _CARE_NOUNS:
-        return None
-    # A subject that names a role ("The Warehouse lead", "Operations manager"): the verb
-    # comes after the role.
-    role = next((i for i, token in enumerate(tokens[:4]) if token in ROLE_WORDS), None)
-    if role is not None and role + 1 < len(tokens) and _is_past(tokens[role + 1]):
-        return None if _ONGOING.search(t.lower) else 0
-    for token in tokens:
-        if _is_past(token):
-            return None if _ONGOING.search(t.lower) else 0
-        if token not in _SUBJECT_WORDS:
-            break
-    # "A one-time reconciliation was carried out": a step in the passive, done once.
-    done = _CARRIED_OUT().search(t.lower) if t.has(_WAS) else None
-    return done.start() if done and not _ONGOING.search(t.lower) else None
-
-
-_WAS = word_set("was were")
-_CARRIED_OUT = compiled_when_used(
-    r"\b(?:was|were)\s+(?:\w+ly\s+)?(?:carried\s+out|done|completed|performed|conducted|held"
-    r"|organi[sz]ed|arranged|undertaken)\b"
-)
-
-
-def _is_past(word: str) -> bool:
-    if word in _NOT_STEPS:
-        return False
-    return word in _PAST_IRREGULAR or (
-        len(word) > 4 and word.endswith("ed") and word not in ("need", "based", "speed")
-    )
