@@ -1,6 +1,6 @@
 """Precision and recall of poa's wording rules on the labelled corpus.
 
-Run: python tests/check_scores.py [tune|test|probe|probe2|...|probe8] [--misses]
+Run: python tests/check_scores.py [tune|test|probe|probe2|...|probe9] [--misses]
 
 `tune` is the set the rules were developed on; `test` is the held-out third (see
 tests/corpus/checks/README.md). Every entry is labelled for every rule: the rules in `expect`
@@ -42,7 +42,7 @@ class Score:
 
 
 def load(name: str) -> list[dict[str, Any]]:
-    """The entries of one corpus file (tune, test, or one of the probes, probe to probe8)."""
+    """The entries of one corpus file (tune, test, or one of the probes, probe to probe9)."""
     data = yaml.safe_load((CORPUS / f"{name}.yaml").read_text(encoding="utf-8"))
     assert isinstance(data, list)
     return data

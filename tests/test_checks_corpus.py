@@ -29,6 +29,7 @@ FILES = (
     "probe6",
     "probe7",
     "probe8",
+    "probe9",
 )
 
 
@@ -215,6 +216,8 @@ PAIRED = {
         "The shop has grown every year.",
         "We get hardly any returns.",
         "Our ODR was always below 1%.",
+        "Most of our buyers are repeat customers.",
+        "Ten seasons of trading.",
     ],
     ("support-case", "action"): [
         "We opened a support case about the listing.",
@@ -238,6 +241,8 @@ PAIRED = {
         "This will not be repeated.",
         "Wrong labels will not occur any more.",
         "The invoices show beyond doubt that each unit is genuine.",
+        "A late parcel is out of the question now.",
+        "We assure you the labels are right.",
     ],
     ("placeholder", "action"): ["Signed by Your Name for the store."],
     ("measure-hedge", "measure"): [
@@ -302,6 +307,7 @@ PAIRED = {
         "Do you need the supplier's letter as well.",
         "Is there anything else you need from us.",
         "We request you to share the order list.",
+        "Should we send the invoices again.",
     ],
     ("generic-measure", "measure"): [
         "We ensure full compliance with the policy.",
@@ -318,6 +324,7 @@ PAIRED = {
         "Staff keep up to date with the rules.",
         "Stock meets Amazon standards.",
         "More rigorous checks on returns.",
+        "Each parcel is perfect when it leaves.",
     ],
 }
 
