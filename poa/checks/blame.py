@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from poa.checks.text import Analysed, compiled_when_used, word_set
+from poa.checks.text import Analysed, compiled_when_used, word_pairs, word_set
 
 _THIRD_WORDS = word_set(
     """amazon buyer buyers customer customers competitor competitors carrier carriers courier
@@ -43,10 +43,15 @@ _STRONG_PHRASE = re.compile(
     r"|reports?)\b|not\s+our\s+fault\b|no\s+fault\s+of\s+(?:our|ours)\b|(?:beyond|outside|out\s+of)"
     r"\s+(?:of\s+)?our\s+control\b|out\s+of\s+our\s+hands\b|their\s+fault\b|to\s+blame\b"
     r"|want\s+free\s+products\b|the\s+complaint\s+is\s+wrong\b|abuse\b"
-    r"|(?:on|from)\s+their\s+(?:side|end)\b|to\s+(?:get|knock|kick|push|take)\s+us\s+(?:off|out)\b"
-    r"|(?:they|it)\s+(?:are|were|is|was)\s+(?:fully\s+|solely\s+|entirely\s+)?(?:responsible"
+)
+# Deflections whose words are common alone ("their side", "get us off", "they are
+# responsible", "which the courier controls, not us"): read only beside a word of each set of
+# one of the DEFLECTION_PAIRS.
+_DEFLECTION = compiled_when_used(
+    r"\b(?:on|from)\s+their\s+(?:side|end)\b|\bto\s+(?:get|knock|kick|push|take)\s+us\s+(?:off|out)\b"
+    r"|\b(?:they|it)\s+(?:are|were|is|was)\s+(?:fully\s+|solely\s+|entirely\s+)?(?:responsible"
     r"|at\s+fault)\b"
-    r"|(?:controls?|controlled|handles?|handled|decides?|decided|manages?|managed|owns?),?\s+not"
+    r"|\b(?:controls?|controlled|handles?|handled|decides?|decided|manages?|managed|owns?),?\s+not"
     r"\s+(?:us|we|ours)\b"
 )
 # The complainant accused of getting it wrong ("the agent reported us by mistake"): read only
@@ -61,14 +66,11 @@ ACCUSED_PAIR = (
     word_set("mistake error falsely reason grounds cause"),
 )
 _PHRASE_KEYS = word_set(
-    "fault control hands free targeted attack attacked attacks false fake abuse wrong side end"
-    " off out responsible ours"
+    "fault control hands free targeted attack attacked attacks false fake abuse wrong"
 )
 BLAME_GATE = _STRONG_WORDS | _PHRASE_KEYS | _THIRD_WORDS
 _STRONG_STARTS = word_set(
     "targeted attack attacked attacks false fake not no beyond outside out their to want the abuse"
-    " on from they it controls control controlled handles handled decides decided manages managed"
-    " owns own"
 )
 _FAULT_WORDS = word_set("fault faults mistake mistakes error errors")
 _FAULT_OF = compiled_when_used(rf"{_THIRD_PARTY}\s+(?:fault|mistake|error)s?\b")
@@ -159,10 +161,13 @@ _CLEFT = compiled_when_used(
 # A field can break the blame rule only with a strong word or phrase, or with a third party
 # beside a failure, a cause or "without".
 STRONG_GATE = _STRONG_WORDS | _PHRASE_KEYS
-# "...which the courier controls, not us": a verb of control and "us" or "ours".
-CONTROL_PAIR = (
-    word_set("controls controlled handles handled decides decided manages managed owns"),
-    word_set("us ours we"),
+DEFLECTION_PAIRS = word_pairs(
+    [
+        ("their", "side end"),
+        ("off out", "us"),
+        ("responsible fault", "they it"),
+        ("controls controlled handles handled decides decided manages managed owns", "us ours we"),
+    ]
 )
 WEAK_GATE = (_THIRD_WORDS, _FAILURE_KEYS | _BY_STARTS | _TROUBLE_WORDS | {"without", "despite"})
 # Another seller's edit opens the rule by a pair of its own: the edits are common words.
@@ -208,7 +213,7 @@ def blame(t: Analysed) -> int | None:
 def accuses(t: Analysed) -> int | None:
     """Where the text accuses a third party, or puts the cause on one; a bare "<third party>
     delays" is left to `blame`, since it is also a restated symptom."""
-    if not t.has(BLAME_GATE):
+    if not t.has(BLAME_GATE) and not _deflects(t):
         return None
     strong = _strong_blame(t)
     if strong is None and t.has(ACCUSED_PAIR[0]) and t.has(ACCUSED_PAIR[1]):
@@ -250,6 +255,11 @@ def _named_others(t: Analysed) -> re.Match[str] | None:
     return found
 
 
+def _deflects(t: Analysed) -> bool:
+    """Whether the text holds both words of one of the DEFLECTION_PAIRS."""
+    return any(t.has(first) and t.has(second) for first, second in DEFLECTION_PAIRS)
+
+
 # Words that accuse only when said of someone else: after one of these they own the failure
 # ("employee negligence", "we mistakenly listed"), which is no blame.
 _SELF_WORDS = word_set("negligence negligent incompetent mistakenly wrongly")
@@ -271,8 +281,9 @@ def _strong_blame(t: Analysed) -> int | None:
             if word in _STRONG_WORDS and not (word in _SELF_WORDS and own):
                 return pos
             before = word
-    keyed = t.has(_PHRASE_KEYS) or (t.has(CONTROL_PAIR[0]) and t.has(CONTROL_PAIR[1]))
-    match = t.match_at(_STRONG_PHRASE, _STRONG_STARTS) if keyed else None
+    match = t.match_at(_STRONG_PHRASE, _STRONG_STARTS) if t.has(_PHRASE_KEYS) else None
+    if match is None and _deflects(t):
+        match = _DEFLECTION().search(t.lower)
     if match and not (match.group(0) == "abuse" and t.lower[: match.start()].endswith("review ")):
         return match.start()
     return None

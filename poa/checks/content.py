@@ -37,9 +37,10 @@ _SYMPTOM = re.compile(
     r"|\b(?:product\s+)?quality\s+(?:issues?|problems?)\b"
     r"|\bnot\s+(?:knowing|familiar\s+with)\b|\bunfamiliar\s+with\b"
     # Circumstances, not a process: "Busy Diwali season and high volume", "Being a new seller".
-    r"|\b(?:busy|peak|holiday|festive|high)\s+(?:\w+\s+)?(?:season|period|volumes?|demand)\b"
+    r"|\b(?:busy|peak|holiday|festive)\s+(?:\w+\s+)?(?:season|period|volumes?|demand)\b"
+    r"|(?<=\bhigh\s)(?:order\s+|sales\s+)?(?:volumes?|demand)\b"
     r"|\bsudden\s+(?:spike|surge|increase|rise)\b"
-    r"|(?:(?<=\bbeing\sa\s)|(?<=\bas\sa\s)|(?<=\bbeing\s))new\s+sellers?\b"
+    r"|(?:(?<=\bbeing\sa\snew\s)|(?<=\bas\sa\snew\s)|(?<=\bbeing\snew\s))sellers?\b"
     r"|\bconfus(?:ed|ion)\s+(?:by|about|over|with|around)\s+(?:the\s+|all\s+the\s+)?(?:rules|policy"
     r"|policies|requirements|guidelines)\b"
     r"|\b(?:items?|products?|units?)\s+(?:were|was)\s+(?:sold|listed|shipped)\s+as\s+new\b"
@@ -82,7 +83,7 @@ _SYMPTOM_STARTS = word_set(
     received problem issue employee buyer buyers customer customers mistake error errors issues
     problems failed non noncompliance noncompliant our my staff clerical internal simple honest
     negligence carelessness delayed quality unfamiliar wrong sent packed picked busy peak
-    holiday festive high sudden new confused confusion"""
+    holiday festive sudden confused confusion volume volumes demand seller sellers"""
 )
 
 

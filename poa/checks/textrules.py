@@ -83,7 +83,10 @@ def has_mark(text: str, marks: tuple[str, ...]) -> bool:
 ALWAYS = Gate(always=True)
 _QUOTES = re.compile("[\"“”„«»'‘’]")
 FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
-    "future-tense": (wording.future_tense, Gate(wording.INTENTION_GATE)),
+    "future-tense": (
+        wording.future_tense,
+        Gate(wording.INTENTION_GATE, pairs=wording.INTENTION_PAIRS),
+    ),
     "vague-action": (wording.vague_action, Gate(wording.VAGUE_ACTION_GATE)),
     "measure-hedge": (
         wording.measure_hedge,
@@ -112,7 +115,7 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
                 blame.ACCUSED_PAIR,
                 blame.RIVAL_PAIR,
                 blame.OTHER_SELLER_PAIR,
-                blame.CONTROL_PAIR,
+                *blame.DEFLECTION_PAIRS,
             ),
         ),
     ),

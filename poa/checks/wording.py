@@ -54,17 +54,25 @@ INTENTION_GATE = (
         """will shall won wo ll going plan plans planning intend intends intending hope hopes
     hoping aim aims aiming expect expects expecting want wants wish wishes would working process
     being scheduled soon shortly asap next coming end gonna planing underway under progress
-    intention expected currently pending tomorrow then later agreed promised committed offered
-    monday tuesday wednesday thursday friday saturday sunday"""
+    intention expected currently pending tomorrow"""
     )
     | frozenset(_BUSY_VERBS.replace("[sz]", "s").split("|"))
     | frozenset(_BUSY_VERBS.replace("[sz]", "z").split("|"))
 )
 
 
+# Common words that make a plan only together: "to be reprinted then", "has agreed to".
+INTENTION_PAIRS = word_pairs(
+    [
+        ("be", "then later by this on monday tuesday wednesday thursday friday saturday sunday"),
+        ("agreed promised committed offered", "has have"),
+    ]
+)
+
+
 def future_tense(t: Analysed) -> int | None:
     """An action written as an intention or as work still under way."""
-    if not t.has(INTENTION_GATE):
+    if not t.has(INTENTION_GATE) and not any(t.has(a) and t.has(b) for a, b in INTENTION_PAIRS):
         return None
     match = main_clause_match(_INTENTION, t, skip=_named_will)
     if match is None:
