@@ -194,14 +194,14 @@ _ASK_STARTS = word_set(
 )
 
 
-_MARKS = re.compile(r"\?+")
+_QUESTION_MARKS = re.compile(r"\?+")
 
 
 def question(t: Analysed) -> int | None:
     """A question or a request for information addressed to Amazon."""
     if "?" in t.masked:
         # A run of question marks ("test report no. ???") is a blank, not a question.
-        for mark in _MARKS.finditer(t.masked):
+        for mark in _QUESTION_MARKS.finditer(t.masked):
             if len(mark.group(0)) == 1:
                 return mark.start()
     match = t.match_at(_ASKS(), _ASK_STARTS)

@@ -28,7 +28,7 @@ _NO_ONE = word_set(
     fulfillment inventory marketing finance returns department departments dept division ops
     staffs leadership responsible designated dedicated assigned nominated person persons
     individual individuals employee staffer staffers colleague colleagues crew whichever packer
-    picker they them available free
+    picker they them free
     senior relevant appropriate respective concerned shift duty on in of the our my and or is
     tbd n a na none"""
 )

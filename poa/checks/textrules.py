@@ -266,7 +266,7 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     # of lookups in a large table costs more than the smaller set then saves.
     every = frozenset().union(*words)
     openers = every & BIT_WORDS
-    skipped = _skipped(joined, every, openers, skip)
+    skipped = _skipped(joined, every, skip)
     found: list[tuple[int, int, str, int]] = []
     analysed: dict[int, Analysed] = {}
     active = _active_rules(frozenset(skipped))
@@ -294,10 +294,9 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     return [(fields[i][0], fields[i][1], rid, analysed[i], pos) for i, _, rid, pos in sorted(found)]
 
 
-def _skipped(
-    joined: str, every: frozenset[str], openers: frozenset[str], skip: Iterable[str]
-) -> set[str]:
-    """The rules none of the case's fields can open, with those switched off. Gate marks and
+def _skipped(joined: str, every: frozenset[str], skip: Iterable[str]) -> set[str]:
+    """The rules gated by marks or tests that none of the case's fields can open, with those
+    switched off (a rule gated by words is decided field by field, by its bit). Gate marks and
     tests read every field's text, joined: a mark in a field of another kind only costs the
     rule a look at the fields it reads."""
     skipped = set(skip)
