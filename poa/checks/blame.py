@@ -48,11 +48,11 @@ _STRONG_PHRASE = re.compile(
 # responsible", "which the courier controls, not us"): read only beside a word of each set of
 # one of the DEFLECTION_PAIRS.
 _DEFLECTION = compiled_when_used(
-    r"\b(?:on|from)\s+their\s+(?:side|end)\b|\bto\s+(?:get|knock|kick|push|take)\s+us\s+(?:off|out)\b"
-    r"|\b(?:they|it)\s+(?:are|were|is|was)\s+(?:fully\s+|solely\s+|entirely\s+)?(?:responsible"
+    r"\b(?:(?:on|from)\s+their\s+(?:side|end)\b|to\s+(?:get|knock|kick|push|take)\s+us\s+(?:off|out)\b"
+    r"|(?:they|it)\s+(?:are|were|is|was)\s+(?:fully\s+|solely\s+|entirely\s+)?(?:responsible"
     r"|at\s+fault)\b"
-    r"|\b(?:controls?|controlled|handles?|handled|decides?|decided|manages?|managed|owns?),?\s+not"
-    r"\s+(?:us|we|ours)\b"
+    r"|(?:controls?|controlled|handles?|handled|decides?|decided|manages?|managed|owns?),?\s+not"
+    r"\s+(?:us|we|ours)\b)"
 )
 # The complainant accused of getting it wrong ("the agent reported us by mistake"): read only
 # when one of the verbs and one of the ways are there (ACCUSED_PAIR), not anchored at the
@@ -177,17 +177,17 @@ _BEHIND_BACK = re.compile(
     r"|without\s+(?:telling|informing|notifying|asking)\s+us\b|without\s+notice\b"
 )
 _OWNERSHIP = compiled_when_used(
-    r"\b(?:we|i)\s+(?:had\s+no|did\s+not|didn't|failed|never|relied|accepted|allowed|let|chose"
+    r"\b(?:(?:we|i)\s+(?:had\s+no|did\s+not|didn't|failed|never|relied|accepted|allowed|let|chose"
     r"|should\s+have|skipped|overlooked|lacked|missed|printed|bought|used)\b"
-    r"|\bour\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:did\s+not|didn't|had\s+no|only(?!\s+to\b)|missed|counted"
+    r"|our\s+[a-z-]+(?:\s+[a-z-]+)?\s+(?:did\s+not|didn't|had\s+no|only(?!\s+to\b)|missed|counted"
     r"|failed|was\s+not|lacked|left|put|hid|buried|showed|gave|used|printed|omitted)\b"
-    r"|\bwithout\s+(?:checking|verifying|inspecting|testing|opening|a\s+test|any\s+check)\b"
-    r"|\bno\s+one\b|\bnobody\b|\bwe\s+had\s+no\b"
-    r"|\b(?:caused\s+by|due\s+to|because\s+of|because)\s+our\b"
+    r"|without\s+(?:checking|verifying|inspecting|testing|opening|a\s+test|any\s+check)\b"
+    r"|no\s+one\b|nobody\b|we\s+had\s+no\b"
+    r"|(?:caused\s+by|due\s+to|because\s+of|because)\s+our\b"
     # The complaint granted: "that was our error", "the review was right".
-    r"|\b(?:was|is)\s+(?:our|my)\s+(?:own\s+)?(?:error|mistake|fault|oversight)\b"
-    r"|\b(?:review|complaint|report|claim|notice)\s+was\s+(?:right|correct|justified|valid|fair)\b"
-    r"|\bwhich\s+was\s+(?:reasonable|fair|right|justified)\b"
+    r"|(?:was|is)\s+(?:our|my)\s+(?:own\s+)?(?:error|mistake|fault|oversight)\b"
+    r"|(?:review|complaint|report|claim|notice)\s+was\s+(?:right|correct|justified|valid|fair)\b"
+    r"|which\s+was\s+(?:reasonable|fair|right|justified)\b)"
 )
 # A third party inside a clause that describes a noun ("the parcels the carrier mislaid"):
 # context for what the seller did, not the cause put on them.

@@ -73,14 +73,14 @@ _HISTORY_STARTS = word_set(
     seen steady consistent continuous strong grown few hardly barely repeat"""
 )
 _HISTORY_NUMBERS = compiled_when_used(
-    r"\b(?:\d+|[a-z]+)\s+seasons\s+of\s+(?:trading|selling)\b"
-    r"|\b\d+\+?\s+years(?:'|’)?\s+(?:(?:of\s+)?(?:experience|expertise)|of\s+(?:trading|selling)"
+    r"\b(?:(?:\d+|[a-z]+)\s+seasons\s+of\s+(?:trading|selling)\b"
+    r"|\d+\+?\s+years(?:'|’)?\s+(?:(?:of\s+)?(?:experience|expertise)|of\s+(?:trading|selling)"
     r"|in\s+(?:the\s+)?business|on\s+amazon|as\s+an?\s+(?:amazon\s+)?seller|selling)\b"
     # Years of experience in words, claimed for the business ("our founder has over twenty").
-    r"|\b(?:we|i|our\s+(?:founders?|owners?|ceo|company|family|business|brand))\s+(?:have|has"
+    r"|(?:we|i|our\s+(?:founders?|owners?|ceo|company|family|business|brand))\s+(?:have|has"
     r"|had|bring|brings)\s+(?:over\s+|more\s+than\s+|nearly\s+|almost\s+)?[a-z]+\s+years(?:'|’)?"
     r"\s+(?:of\s+)?(?:experience|expertise)\b"
-    r"|\bfor\s+\d+\s+years\b|\b\d+(?:\.\d+)?%\s+positive\b"
+    r"|for\s+\d+\s+years\b|\d+(?:\.\d+)?%\s+positive\b)"
 )
 # Press coverage: "featured in Vogue Italia", "featured on the BBC", a name in capitals (not
 # "featured in the notice", nor "in the manufacturer's catalogue").

@@ -43,16 +43,16 @@ PRESENT_SIGNS = frozenset(
     ]
 )
 _ONGOING = re.compile(
-    r"\b(?:that|which|who)\s+(?:now\s+|also\s+|then\s+)?[a-z]+[^s\s]s\b"
-    r"|\b(?:at|on|for|before|after|with)\s+(?:every|each)\b"
-    r"|\b(?:every|each|per)\s+(?:day|week|month|morning|evening|night|weekday|hour|quarter|year|"
+    r"\b(?:(?:that|which|who)\s+(?:now\s+|also\s+|then\s+)?[a-z]+[^s\s]s\b"
+    r"|(?:at|on|for|before|after|with)\s+(?:every|each)\b"
+    r"|(?:every|each|per)\s+(?:day|week|month|morning|evening|night|weekday|hour|quarter|year|"
     r"shift|run|time|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
-    r"|\bon\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays)\b"
-    r"|\b(?:sends|sets|checks|runs|holds|blocks|alerts|flags|pauses|stops|emails|notifies|compares"
+    r"|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|weekdays)\b"
+    r"|(?:sends|sets|checks|runs|holds|blocks|alerts|flags|pauses|stops|emails|notifies|compares"
     r"|reviews|reads|uploads|writes|updates|lists|counts|opens|logs|approves|signs|tests|grades"
     r"|keeps|goes|pulls|calls|answers|confirms|matches|covers|requires|prevents|recalculates"
     r"|lowers|raises|collects|prints|scans)\b"
-    r"|\bonce\s+a\b|\b\d{1,2}:\d{2}\b|;\s*(?:the|a|an|each|every)\s+\w+(?:\s+\w+)?\s+[a-z]+[^s\s]s\b"
+    r"|once\s+a\b|\d{1,2}:\d{2}\b)|;\s*(?:the|a|an|each|every)\s+\w+(?:\s+\w+)?\s+[a-z]+[^s\s]s\b"
 )
 # Words a measure's opening may hold before its verb: a subject, and the auxiliaries of a
 # verb in the past ("All staff were trained", "Staff have been retrained").

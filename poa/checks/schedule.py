@@ -66,9 +66,9 @@ _EVERY_NOW_AND_THEN = compiled_when_used(
     r"\bevery\s+(?:now\s+and\s+then|so\s+often|once\s+in\s+a\s+while)\b"
 )
 _SCHEDULE = compiled_when_used(
-    r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
+    r"\d|\b(?:(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|fortnightly|twice"
     r"|once|every|each|per|before|after|monday|tuesday|wednesday|thursday|friday"
-    r"|saturday|sunday|automated|automatic|real[- ]time)\b|\bwhen\s+(?:a|an|the|each|every)\b"
+    r"|saturday|sunday|automated|automatic|real[- ]time)\b|when\s+(?:a|an|the|each|every)\b)"
 )
 
 

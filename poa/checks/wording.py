@@ -43,9 +43,9 @@ _INTENTION = re.compile(
     r"|\b(?:has|have)\s+(?:agreed|promised|committed|offered)\s+to\b"
 )
 _SOON = re.compile(
-    r"\b(?:soon|shortly|asap|tomorrow)\b(?<!as soon)"
-    r"|\bnext\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)\b"
-    r"|\bin\s+the\s+coming\s+(?:days|weeks|months)\b|\bby\s+the\s+end\s+of\s+(?:the|this)\b"
+    r"\b(?:(?:soon|shortly|asap|tomorrow)\b(?<!as soon)"
+    r"|next\s+(?:week|month|quarter|year|monday|tuesday|wednesday|thursday|friday)\b"
+    r"|in\s+the\s+coming\s+(?:days|weeks|months)\b|by\s+the\s+end\s+of\s+(?:the|this)\b)"
 )
 
 
@@ -148,33 +148,33 @@ _GENERIC_VERBS = word_set(
 VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
 _HEDGE = re.compile(
-    r"\btr(?:y|ies|ying)\s+to\b|\b(?:do(?:es)?|tr(?:y|ies|ying))\s+(?:our|their|my|his|her)\s+best\b"
+    r"\b(?:tr(?:y|ies|ying)\s+to\b|(?:do(?:es)?|tr(?:y|ies|ying))\s+(?:our|their|my|his|her)\s+best\b"
     # "aims at answering" is a hedge; "the rate aims at under 1%" is a target.
-    r"|\baim(?:s|ing)?\s+(?:to|at(?!\s+(?:under|below|over|above|less|fewer|more|no|\d)))\b"
-    r"|\bhopefully\b|\bhop(?:e|es|ing)\s+to\b"
-    r"|\b(?:if|when|whenever|as)\s+time\s+(?:allows|permits)\b"
-    r"|\bshoul?d\b|\bmight\b|\bideally\b|\bmay\s+(?!only\b|not\b)(?:be\s+)?\w+|\bought\s+to\b"
-    r"|\blooking\s+to\b|\bonce\s+we\s+(?:hire|recruit|find|get|receive|have)\b"
-    r"|\bplan(?:s|ning)?\s+to\b|\bintend(?:s|ing)?\s+to\b|\b(?:am|is|are|'re)\s+going\s+to\b"
-    r"|\b(?:where(?:ver)?|if|when(?:ever)?)\s+(?:possible|feasible)\b"
+    r"|aim(?:s|ing)?\s+(?:to|at(?!\s+(?:under|below|over|above|less|fewer|more|no|\d)))\b"
+    r"|hopefully\b|hop(?:e|es|ing)\s+to\b"
+    r"|(?:if|when|whenever|as)\s+time\s+(?:allows|permits)\b"
+    r"|shoul?d\b|might\b|ideally\b|may\s+(?!only\b|not\b)(?:be\s+)?\w+|ought\s+to\b"
+    r"|looking\s+to\b|once\s+we\s+(?:hire|recruit|find|get|receive|have)\b"
+    r"|plan(?:s|ning)?\s+to\b|intend(?:s|ing)?\s+to\b|(?:am|is|are|'re)\s+going\s+to\b"
+    r"|(?:where(?:ver)?|if|when(?:ever)?)\s+(?:possible|feasible)\b"
     # Planned to start, or for a later date: not running yet ("are planned with stock
     # confirmed beforehand" is how a running control works).
-    r"|\b(?:is|are)\s+planned\s+(?:to\s+(?:start|begin|launch|go\s+live)|for\s+(?:next|later"
+    r"|(?:is|are)\s+planned\s+(?:to\s+(?:start|begin|launch|go\s+live)|for\s+(?:next|later"
     r"|the\s+coming|january|february|march|april|may|june|july|august|september|october"
     r"|november|december|q[1-4])\b)"
-    r"|\bas\s+(?:far|much|often)\s+as\s+(?:is\s+)?(?:possible|practicable|practical|we\s+can)\b"
-    r"|\bas\s+many\s+\w+(?:\s+\w+)?"
-    r"\s+as\s+we\s+can\b|\battempt(?:s|ing)?\s+to\b|\bstrive\b|\bendeavou?r\b"
-    r"|\bencouraged\s+to\b|\bwhen\s+(?:they|we|staff)\s+have\s+time\b"
-    r"|\bour\s+(?:goal|aim|intention|objective|wish|hope)\s+is\b"
-    r"|\bwill\s+(?:start|begin|introduce|implement|set\s+up|create|develop|roll\s+out|put\s+in"
+    r"|as\s+(?:far|much|often)\s+as\s+(?:is\s+)?(?:possible|practicable|practical|we\s+can)\b"
+    r"|as\s+many\s+\w+(?:\s+\w+)?"
+    r"\s+as\s+we\s+can\b|attempt(?:s|ing)?\s+to\b|strive\b|endeavou?r\b"
+    r"|encouraged\s+to\b|when\s+(?:they|we|staff)\s+have\s+time\b"
+    r"|our\s+(?:goal|aim|intention|objective|wish|hope)\s+is\b"
+    r"|will\s+(?:start|begin|introduce|implement|set\s+up|create|develop|roll\s+out|put\s+in"
     r"\s+place|look\s+into|consider|explore|add)\b"
-    r"|\bwill\s+be\s+(?:introduced|implemented|set\s+up|created|developed|rolled\s+out)\b"
-    r"|\bworking\s+on\b|\bin\s+the\s+process\s+of\b|\bwould\s+like\s+to\b"
-    r"|\bin\s+the\s+coming\s+(?:weeks|months)\b|\bas\s+soon\s+as\s+possible\b"
-    r"|\bfrom\s+next\s+(?:week|month|year)\b"
-    r"|\b(?:make|makes|making)\s+(?:(?:all|every|our|their|its)\s+)?(?:best\s+)?efforts?\s+to\b"
-    r"|\bbest\s+efforts?\b|\bevery\s+effort\b"
+    r"|will\s+be\s+(?:introduced|implemented|set\s+up|created|developed|rolled\s+out)\b"
+    r"|working\s+on\b|in\s+the\s+process\s+of\b|would\s+like\s+to\b"
+    r"|in\s+the\s+coming\s+(?:weeks|months)\b|as\s+soon\s+as\s+possible\b"
+    r"|from\s+next\s+(?:week|month|year)\b"
+    r"|(?:make|makes|making)\s+(?:(?:all|every|our|their|its)\s+)?(?:best\s+)?efforts?\s+to\b"
+    r"|best\s+efforts?\b|every\s+effort\b)"
 )
 # A noun and the clause that describes it, with no "that": "the defects we should test for".
 _REDUCED_RELATIVE = re.compile(r"\b[a-z]{3,}s\s+(?:we|they|you|staff)\s+$")
@@ -246,31 +246,31 @@ def measure_hedge(t: Analysed) -> int | None:
 
 
 _GENERIC_CUES = re.compile(
-    r"\bcareful(?:ly)?\b|\battention\b|\bvigilan(?:t|ce)\b|\bdiligen(?:t|ce)\b|\bclosely\b"
-    r"|\bseriously\b|\b(?:stricter|strictly|tighter|better|enhanced|improved|higher|closer|"
-    r"stronger)\b|\baware(?:ness)?\b|\bimportance\b|\bpriority\b|\bharder\b|\brecurrence\b"
-    r"|\bcompl(?:y|ies|ied)\b|\bcompliance\s+with\b|\b(?:full|total|strict)\s+compliance\b|\bfollow(?:s|ing)?\s+(?:all\s+)?(?:the\s+)?(?:amazon'?s?\s+)?"
-    r"(?:rules|guidelines|policies|policy|standards)\b|\bclose\s+eye\b|\blearn(?:ed|t)?\s+from\b"
-    r"|\bdouble[- ]checks?\s+everything\b|\bhappen(?:s|ing)?\s+again\b|\bour\s+processes\b"
-    r"|\bup\s+to\s+date\s+with\s+(?:\w+\s+)?(?:rules|policies|guidelines|requirements)\b"
-    r"|\b(?:stricter|tighter|better|improved|enhanced|closer)\s+quality\s+control\b"
-    r"|\b(?:extra|greater|more|additional|increased|special)\s+care\b|\bcommitted\s+to\b"
-    r"|\bcommitment\s+to\b|\bcareful\w*|\b(?:is|are)\s+(?:perfect|flawless)\b"
-    r"|\b(?:heightened|increased|greater|more)\s+focus\b|\bdouble\s+(?:our|the)\s+efforts?\b"
-    r"|\bunderstand\w*\s+(?:how\s+important|the\s+importance)\b"
-    r"|\bmeet(?:s|ing)?\s+(?:all\s+)?(?:of\s+)?(?:amazon'?s?\s+|the\s+|our\s+)?(?:standards|requirements"
-    r"|policies|guidelines|rules)\b|\bmore\s+(?:thorough|rigorous|detailed|frequent)\b"
+    r"\b(?:careful(?:ly)?\b|attention\b|vigilan(?:t|ce)\b|diligen(?:t|ce)\b|closely\b"
+    r"|seriously\b|(?:stricter|strictly|tighter|better|enhanced|improved|higher|closer|"
+    r"stronger)\b|aware(?:ness)?\b|importance\b|priority\b|harder\b|recurrence\b"
+    r"|compl(?:y|ies|ied)\b|compliance\s+with\b|(?:full|total|strict)\s+compliance\b|follow(?:s|ing)?\s+(?:all\s+)?(?:the\s+)?(?:amazon'?s?\s+)?"
+    r"(?:rules|guidelines|policies|policy|standards)\b|close\s+eye\b|learn(?:ed|t)?\s+from\b"
+    r"|double[- ]checks?\s+everything\b|happen(?:s|ing)?\s+again\b|our\s+processes\b"
+    r"|up\s+to\s+date\s+with\s+(?:\w+\s+)?(?:rules|policies|guidelines|requirements)\b"
+    r"|(?:stricter|tighter|better|improved|enhanced|closer)\s+quality\s+control\b"
+    r"|(?:extra|greater|more|additional|increased|special)\s+care\b|committed\s+to\b"
+    r"|commitment\s+to\b|careful\w*|(?:is|are)\s+(?:perfect|flawless)\b"
+    r"|(?:heightened|increased|greater|more)\s+focus\b|double\s+(?:our|the)\s+efforts?\b"
+    r"|understand\w*\s+(?:how\s+important|the\s+importance)\b"
+    r"|meet(?:s|ing)?\s+(?:all\s+)?(?:of\s+)?(?:amazon'?s?\s+|the\s+|our\s+)?(?:standards|requirements"
+    r"|policies|guidelines|rules)\b|more\s+(?:thorough|rigorous|detailed|frequent)\b)"
 )
 _CONCRETE = compiled_when_used(
-    r"\d|\b(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|twice|morning|"
+    r"\d|\b(?:(?:daily|weekly|monthly|hourly|nightly|quarterly|yearly|annually|twice|morning|"
     r"afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hours?|days?)\b"
-    r"|\b(?:checklist|report|alert|log|audit|dashboard|sample|sampled|test|tested|photo|photos|scan|"
+    r"|(?:checklist|report|alert|log|audit|dashboard|sample|sampled|test|tested|photo|photos|scan|"
     r"scanned|template|procedure|sop|software|list|form|spreadsheet|scanner|label|labels|"
     r"invoice|invoices|opened|inspected|approval|approves|signs|rule|tool|blocks|lookup|registry|"
     # A role and a step it takes: "the receiving clerk opens every carton".
     r"clerk|packer|packers|picker|pickers|opens|weighs|matches|compares|counts|scans|inspects"
     r"|verifies|photographs|records|scale|scales|bench|camera|barcode|weighs|weighed|weight)\b"
-    r"|\bby\s+\w+ing\b|\bbefore\s+(?:the|each|every|any)\b"
+    r"|by\s+\w+ing\b|before\s+(?:the|each|every|any)\b)"
 )
 
 
