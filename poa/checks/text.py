@@ -106,9 +106,11 @@ def words_of(lower: str) -> frozenset[str]:
     return frozenset(_spaced(lower).split())
 
 
-def words_by_part(lower: str, separator: str) -> list[frozenset[str]]:
-    """`words_of` for each part of a text joined with `separator`, in one pass over it."""
-    return [frozenset(part.split()) for part in _spaced(lower).split(separator)]
+def words_by_part(lower: str, separator: str) -> list[list[str]]:
+    """The words `words_of` finds in each part of a text joined with `separator`, in one pass
+    over it; as lists, since most parts are only looked through once (a set of each would cost
+    more to build than it saves)."""
+    return [part.split() for part in _spaced(lower).split(separator)]
 
 
 def _spaced(lower: str) -> str:

@@ -4,7 +4,7 @@ tests that let a whole case skip the rules none of its words could trigger."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
 from poa.checks import blame, content, history, oneoff, schedule, tone, wording
@@ -43,7 +43,7 @@ class Gate:
         self.partners = partners
         self.firsts = frozenset(partners)
 
-    def paired(self, words: frozenset[str]) -> bool:
+    def paired(self, words: Collection[str]) -> bool:
         """Whether the words hold both halves of a pair."""
         partners = self.partners
         return any(not partners[word].isdisjoint(words) for word in self.firsts.intersection(words))
@@ -61,7 +61,7 @@ class Gate:
             return True
         return bool(self.marks or self.test) and self.marked(text)
 
-    def admits(self, words: frozenset[str], text: str) -> bool:
+    def admits(self, words: Collection[str], text: str) -> bool:
         """Whether the rule has to read a text with these words."""
         if self.unless and not self.unless.isdisjoint(words) and not _QUOTES.search(text):
             # Quoted words do not count for the rules: only an unquoted text is settled.
@@ -150,7 +150,8 @@ FUNCTIONS: dict[str, tuple[TextRule, Gate]] = {
         Gate(tone.ABSOLUTE_WORDS, pairs=tone.ABSOLUTE_PAIRS),
     ),
 }
-GateTest = Callable[[frozenset[str], str], bool]
+# A gate's test of a field: its words (a list, or a set) and its text.
+GateTest = Callable[[Collection[str], str], bool]
 
 
 def _test(gate: Gate) -> GateTest:
@@ -223,7 +224,7 @@ def _active_rules(skipped: frozenset[str]) -> dict[FieldKind, tuple[int, tuple[E
     return active
 
 
-def opened_by(present: Iterable[str], words: frozenset[str]) -> int:
+def opened_by(present: Iterable[str], words: Collection[str]) -> int:
     """The bits of the rules that the gate words `present`, among all the `words` of a text,
     open."""
     opens = 0
@@ -287,7 +288,7 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
             opens ^= bit
             run.append(BY_BIT[bit])
         if run:
-            read = analysed[i] = Analysed(text, here)
+            read = analysed[i] = Analysed(text, frozenset(here))
             for order, rid, function, _, _ in run:
                 if (pos := function(read)) is not None:
                     found.append((i, order, rid, pos))
