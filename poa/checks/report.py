@@ -43,6 +43,10 @@ def summarize(counts: Mapping[Severity, int]) -> str:
     return ", ".join(parts)
 
 
+# The counts of a case without findings, the most common line of a large folder's report.
+_NONE_FOUND = summarize({})
+
+
 def format_reports(reports: Iterable[CheckReport]) -> str:
     """Every case's findings, one per line, under a line naming the case and its counts."""
     blocks = []
@@ -50,10 +54,13 @@ def format_reports(reports: Iterable[CheckReport]) -> str:
     cases = 0
     for report in reports:
         cases += 1
-        counts = report.counts()
-        total.update(counts)
-        lines = [f"{report.name}: {summarize(counts)}"]
-        lines += [str(_named(f, report.name)) for f in report.findings]
+        if report.findings:
+            counts = report.counts()
+            total.update(counts)
+            lines = [f"{report.name}: {summarize(counts)}"]
+            lines += [str(_named(f, report.name)) for f in report.findings]
+        else:
+            lines = [f"{report.name}: {_NONE_FOUND}"]
         lines += [
             f"  switched off: [{rule}] {reason}" for rule, reason in sorted(report.disabled.items())
         ]

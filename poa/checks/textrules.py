@@ -272,16 +272,13 @@ def field_hits(fields: Sequence[Field], skip: Iterable[str] = ()) -> list[Hit]:
     analysed: dict[int, Analysed] = {}
     active = _active_rules(frozenset(skipped))
     for i, (_, kind, text) in enumerate(fields):
-        if not text.strip():
+        if not text or text.isspace():
             continue
         here = words[i]
         bits, others = active[kind]
         present = openers.intersection(here) if bits else None
         opens = opened_by(present, here) & bits if present else 0
-        run = []
-        for entry in others:
-            if entry[4](here, text):
-                run.append(entry)
+        run = [entry for entry in others if entry[4](here, text)]
         while opens:
             # Each rule the field's words open, by its bit.
             bit = opens & -opens
