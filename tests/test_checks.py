@@ -19,8 +19,10 @@ from poa.checks.reading import (
     letter_prose,
     prose_lines,
     reading_grade,
+    sentence_count,
 )
 from poa.checks.rulebook import RULES, TEXT_RULE_IDS
+from poa.checks.text import fewest_sentences
 from poa.checks.textrules import FUNCTIONS
 from tests.check_scores import load
 from tests.checks_helpers import TODAY, build, sound_data
@@ -359,6 +361,38 @@ def test_the_grade_ceilings_are_never_below_the_librarys_grade(
     assert grade <= grade_ceiling(text) + 1e-9
     assert grade <= grade_ceiling(text, len(prose_lines(text))) + 1e-9
     assert grade_above(text, 0.0) == (grade if grade > 0 else None)
+
+
+PART_WORDS = st.text(
+    alphabet="abXY09'\".,;:!?()[]“‘” é\n", min_size=1, max_size=8
+) | st.sampled_from(["e.g", "etc", "Inc", "no", "St", "Dec", "i.e", "approx"])
+PART_ENDS = st.sampled_from(["", ".", "!", "?", "..", "?!", '."', ".)", " .", "\n", "etc."])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.lists(PART_WORDS, min_size=1, max_size=6), PART_ENDS), max_size=8))
+def test_the_fewest_sentences_of_the_letters_parts_are_never_more_than_are_counted(
+    drafts: list[tuple[list[str], str]],
+) -> None:
+    # The parts of a letter's prose each end a sentence (a full stop is added where none is);
+    # counted part by part, their sentences must never exceed those counted in the text, or a
+    # letter's readability could be cleared on a bound that does not hold.
+    parts = [" ".join(words) + end for words, end in drafts]
+    parts = [p if p.endswith((".", "!", "?")) else p + "." for p in parts if p]
+    text = " ".join(parts)
+    assert fewest_sentences(parts) <= sentence_count(text)
+    for limit in (0.0, 6.0, 14.0):
+        assert grade_above(text, limit, parts) == grade_above(text, limit)
+
+
+def test_the_fewest_sentences_count_the_parts_that_surely_end_one() -> None:
+    # Each part ends a sentence when the next opens one; not after "etc." or before a small
+    # letter, and a part with no letter or digit before its stop holds no word.
+    assert fewest_sentences(["We checked it.", "Staff sign it daily!", "Done?"]) == 3
+    assert fewest_sentences(["Tape, labels etc.", "The lead signs."]) == 1
+    assert fewest_sentences(["We checked it.", "eBay listings too."]) == 1
+    assert fewest_sentences(["...", "We checked it."]) == 1
+    assert fewest_sentences([]) == 0
 
 
 def test_the_grade_is_the_librarys_own_reading_of_the_prose_a_sentence_a_line() -> None:

@@ -18,7 +18,7 @@ from poa.case.dates import deadline
 from poa.case.model import Case, Kind
 from poa.catalog import Catalog, IssueType
 from poa.checks.findings import Finding
-from poa.checks.reading import grade_above, letter_prose
+from poa.checks.reading import grade_above, letter_prose, prose_parts
 from poa.checks.rulebook import RULES
 from poa.checks.text import count_words
 from poa.yamlfile import Loc
@@ -225,7 +225,8 @@ def case_digest(case: Case) -> str:
 
 def length(ctx: Context) -> Iterator[Finding]:
     """The letter fits a reviewer's reading budget, and its prose reads plainly."""
-    prose = letter_prose(ctx.case)
+    parts = prose_parts(ctx.case)
+    prose = " ".join(parts)
     words = estimated_words(ctx.case, ctx.catalog, prose)
     if words > WORD_BUDGET:
         yield ctx.finding(
@@ -234,7 +235,7 @@ def length(ctx: Context) -> Iterator[Finding]:
             message=f"the letter comes to about {words} words, over the {WORD_BUDGET} a "
             "reviewer reads closely (about two pages)",
         )
-    grade = grade_above(prose, GRADE_LIMIT)
+    grade = grade_above(prose, GRADE_LIMIT, parts)
     if grade is not None:
         yield ctx.finding(
             "readability",

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from poa.case.model import Case
-from poa.checks.text import compiled_when_used, runs, split_sentences
+from poa.checks.text import compiled_when_used, fewest_sentences, runs, split_sentences
 
 # A word as the grade counts it: letters and digits, with the apostrophes and hyphens inside
 # it ("seller's", "re-listed"); punctuation and symbols are not part of any word. (On the {1},
@@ -27,15 +27,20 @@ _ASCII_ALNUM = bytes(120 if chr(b).isalnum() else 32 for b in range(256))
 _RUN = re.compile(r"[^\W_]+")
 
 
-def letter_prose(case: Case) -> str:
-    """The case's own prose as the letter prints it, each part ending a sentence."""
+def prose_parts(case: Case) -> list[str]:
+    """The case's own prose as the letter prints it, part by part, each ending a sentence."""
     parts: list[str] = []
     for cause in case.root_causes:
         parts += [cause.summary, cause.detail or ""]
     parts += [a.action for a in case.corrective_actions]
     parts += [m.measure for m in case.preventive_measures]
     parts += [e.proves for e in case.evidence]
-    return " ".join(p if p.endswith((".", "!", "?")) else p + "." for p in parts if p)
+    return [p if p.endswith((".", "!", "?")) else p + "." for p in parts if p]
+
+
+def letter_prose(case: Case) -> str:
+    """The case's own prose as the letter prints it, each part ending a sentence."""
+    return " ".join(prose_parts(case))
 
 
 def prose_lines(text: str) -> list[list[str]]:
@@ -44,10 +49,14 @@ def prose_lines(text: str) -> list[list[str]]:
     return [line for line in lines if line]
 
 
-def grade_above(text: str, limit: float) -> float | None:
-    """The text's grade when it is above `limit`, else None. Two cheap bounds come first, so
-    the library is loaded only for prose they cannot clear."""
+def grade_above(text: str, limit: float, parts: list[str] | None = None) -> float | None:
+    """The text's grade when it is above `limit`, else None. Cheap bounds come first, so the
+    library is loaded only for prose they cannot clear. `parts` are the parts the text was
+    joined from with single spaces, when it was: they give the fewest sentences it can hold
+    without counting them."""
     if grade_ceiling(text) <= limit:
+        return None
+    if parts and grade_ceiling(text, fewest_sentences(parts)) <= limit:
         return None
     if grade_ceiling(text, sentence_count(text)) <= limit:
         return None

@@ -226,6 +226,30 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()] or [(0, len(text))]
 
 
+# What a part may open with for a full stop, exclamation or question mark and a space before
+# it to end a sentence (see SENTENCE_END).
+_OPENS_SENTENCE = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789\"'([“‘")
+
+
+def fewest_sentences(parts: list[str]) -> int:
+    """A number of sentences holding a word that `split_sentences` finds, at the least, in
+    the parts joined by single spaces, counted part by part without reading the text: each
+    part that ends in a letter or digit and one full stop, exclamation or question mark, where
+    the next part opens a sentence and the last word is no abbreviation; and the last part."""
+    count = 0
+    last = len(parts) - 1
+    for i, part in enumerate(parts):
+        if len(part) < 2 or part[-1] not in ".!?" or not part[-2].isalnum():
+            continue
+        if i < last:
+            if not parts[i + 1] or parts[i + 1][0] not in _OPENS_SENTENCE:
+                continue
+            if part[-1] == "." and part.rsplit(None, 1)[-1][:-1].lower() in _ABBREVIATIONS:
+                continue
+        count += 1
+    return count
+
+
 def shorten(text: str, focus: int = 0, limit: int = 70) -> str:
     """Text cut to about `limit` characters around `focus`, with "…" where it was cut."""
     text = " ".join(text.split())
