@@ -92,10 +92,12 @@ def _listed(case: Case) -> set[str]:
 def cause_coverage(ctx: Context) -> Iterator[Finding]:
     """Every root cause has an action and a measure."""
     case = ctx.case
+    acted = {cid for a in case.corrective_actions for cid in a.root_causes}
+    measured = {cid for m in case.preventive_measures for cid in m.root_causes}
     for i, cause in enumerate(case.root_causes):
-        if not any(cause.id in a.root_causes for a in case.corrective_actions):
+        if cause.id not in acted:
             yield ctx.finding("cause-without-action", ("root_causes", i, "id"), excerpt=cause.id)
-        if not any(cause.id in m.root_causes for m in case.preventive_measures):
+        if cause.id not in measured:
             yield ctx.finding("cause-without-measure", ("root_causes", i, "id"), excerpt=cause.id)
 
 

@@ -4,7 +4,7 @@ located in the file the case came from."""
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from datetime import date
 
 from poa.case.model import Case
@@ -63,36 +63,39 @@ def unknown_rule_hint(rule_id: str) -> str:
     return "no such rule; known rules: " + ", ".join(sorted(RULES))
 
 
-def case_fields(case: Case) -> Iterator[Field]:
+def case_fields(case: Case) -> list[Field]:
     """Every field of the case a wording rule reads, with its kind and location."""
+    fields: list[Field] = []
+    add = fields.append
     for i, cause in enumerate(case.root_causes):
-        yield ("root_causes", i, "summary"), _K.ROOT_CAUSE, cause.summary
+        add((("root_causes", i, "summary"), _K.ROOT_CAUSE, cause.summary))
         if cause.detail:
-            yield ("root_causes", i, "detail"), _K.ROOT_CAUSE_DETAIL, cause.detail
+            add((("root_causes", i, "detail"), _K.ROOT_CAUSE_DETAIL, cause.detail))
     for i, action in enumerate(case.corrective_actions):
-        yield ("corrective_actions", i, "action"), _K.ACTION, action.action
+        add((("corrective_actions", i, "action"), _K.ACTION, action.action))
     for i, measure in enumerate(case.preventive_measures):
-        yield ("preventive_measures", i, "measure"), _K.MEASURE, measure.measure
-        yield ("preventive_measures", i, "owner"), _K.OWNER, measure.owner
-        yield ("preventive_measures", i, "frequency"), _K.FREQUENCY, measure.frequency
+        add((("preventive_measures", i, "measure"), _K.MEASURE, measure.measure))
+        add((("preventive_measures", i, "owner"), _K.OWNER, measure.owner))
+        add((("preventive_measures", i, "frequency"), _K.FREQUENCY, measure.frequency))
         if measure.kpi:
-            yield ("preventive_measures", i, "kpi"), _K.OTHER, measure.kpi
+            add((("preventive_measures", i, "kpi"), _K.OTHER, measure.kpi))
     for i, item in enumerate(case.evidence):
-        yield ("evidence", i, "proves"), _K.EVIDENCE, item.proves
+        add((("evidence", i, "proves"), _K.EVIDENCE, item.proves))
     for i, metric in enumerate(case.metrics):
         if metric.cause:
-            yield ("metrics", i, "cause"), _K.OTHER, metric.cause
+            add((("metrics", i, "cause"), _K.OTHER, metric.cause))
     for i, milestone in enumerate(case.milestones):
         if milestone.note:
-            yield ("milestones", i, "note"), _K.OTHER, milestone.note
+            add((("milestones", i, "note"), _K.OTHER, milestone.note))
     for i, line in enumerate(case.review_checks):
-        yield ("review_checks", i), _K.OTHER, line
+        add((("review_checks", i), _K.OTHER, line))
+    return fields
 
 
 def field_findings(case: Case, issue: IssueType | None, off: set[str]) -> list[Finding]:
     """The wording rules' findings on every field of the case."""
     findings = []
-    for loc, kind, rule_id, analysed, pos in field_hits(list(case_fields(case)), off):
+    for loc, kind, rule_id, analysed, pos in field_hits(case_fields(case), off):
         rule = RULES[rule_id]
         short = kind in (_K.OWNER, _K.FREQUENCY)
         excerpt = " ".join(analysed.raw.split()) if short else analysed.excerpt(pos)
