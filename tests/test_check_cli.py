@@ -354,3 +354,59 @@ def test_a_batch_sets_start_up_objects_aside_and_hands_them_back(
     # Fewer collections while the cases are read, and the collector's settings back after.
     assert min(youngest) >= 5000 > before[0]
     assert gc.get_threshold() == before
+
+
+def test_cases_are_checked_a_batch_at_a_time_with_the_findings_of_one_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A folder's cases are validated and checked as a whole a batch at a time, and then the
+    # wording rules read the batch's fields (they run faster one case after another); what
+    # each case gets, and the order of the cases, are those of checking one file at a time.
+    import poa
+    import poa.checks.review as review
+
+    monkeypatch.setattr(review, "BATCH", 2)
+    broken = tmp_path / "c.yaml"
+    broken.write_text("kind: [unclosed\n", encoding="utf-8")
+    paths = [
+        write(tmp_path / "a.yaml", with_plan()),
+        write(tmp_path / "b.yaml", good()),
+        broken,
+        write(tmp_path / "d.yaml", with_uncited_exhibit()),
+        tmp_path / "gone.yaml",
+    ]
+    steps: list[str] = []
+    validate, wording = review.check_text, review.finish
+
+    def validating(*args: Any, **kwargs: Any) -> Any:
+        steps.append("validate")
+        return validate(*args, **kwargs)
+
+    def reading(*args: Any, **kwargs: Any) -> Any:
+        steps.append("wording")
+        return wording(*args, **kwargs)
+
+    monkeypatch.setattr(review, "check_text", validating)
+    monkeypatch.setattr(review, "finish", reading)
+    batched = list(poa.Reviewer(today=TODAY).files(paths, tmp_path))
+    # Two cases validated, then both read; the broken file is validated but goes no further.
+    assert steps == [
+        "validate",
+        "validate",
+        "wording",
+        "wording",
+        "validate",
+        "validate",
+        "wording",
+    ]
+    one_by_one = [poa.Reviewer(today=TODAY).file(path, tmp_path) for path in paths]
+    assert [r.report for r in batched] == [r.report for r in one_by_one]
+    assert [r.report.name for r in batched] == [str(path) for path in paths]
+    rules = [{f.rule for f in r.report.findings} for r in batched]
+    assert "future-tense" in rules[0] and "exhibit-not-cited" in rules[3]
+    assert rules[2] == rules[4] == {"invalid"}
+    # The wording rules' findings point at their field's line and column, as one at a time.
+    plan = next(f for f in batched[0].report.findings if f.rule == "future-tense")
+    assert (plan.line, plan.column) == position(paths[0], PLAN)
+    # A batch keeps no parsed case; one file at a time, the review has it.
+    assert all(r.case is None for r in batched) and one_by_one[0].case is not None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Mapping
 from datetime import date
+from typing import NamedTuple
 
 from poa.case.model import Case
 from poa.catalog import Catalog, IssueType, load_catalog
@@ -35,14 +36,55 @@ def check(
     `disabled` maps rule ids to the reason each is switched off; an unknown id or an empty
     reason is a UsageError.
     """
+    return finish(start(case, catalog=catalog, today=today, source=source, disabled=disabled))
+
+
+class Started(NamedTuple):
+    """A case checked as far as the rules on the whole case, with what its wording rules need
+    (the text of each field, and where it is), but not the case itself: many of these can be
+    held cheaply until their wording rules run one after another (see `Reviewer.files`)."""
+
+    fields: list[Field]
+    places: list[tuple[int, int] | None]  # each field's line and column in `file`
+    file: str | None
+    issue: IssueType | None
+    off: set[str]
+    found: list[Finding]  # the case rules' findings, located
+
+
+def start(
+    case: Case,
+    *,
+    catalog: Catalog | None = None,
+    today: date | None = None,
+    source: Document | None = None,
+    disabled: Mapping[str, str] | None = None,
+) -> Started:
+    """`check` as far as the rules on the whole case; `finish` runs the wording rules."""
     off = validate_disabled(disabled or {})
     catalog = catalog or load_catalog()
     issue = catalog.types.get(case.notification.issue_type)
-    ctx = Context(case, catalog, issue, today or date.today())
-    findings = [*field_findings(case, issue, off), *run_case_rules(ctx, off)]
-    if source is not None:
-        findings = [locate(finding, source) for finding in findings]
-    return findings
+    found = run_case_rules(Context(case, catalog, issue, today or date.today()), off)
+    fields = case_fields(case)
+    if source is None:
+        return Started(fields, [], None, issue, off, found)
+    found = [locate(finding, source) for finding in found]
+    # A field's text is a value of the file, so its place is looked up directly.
+    values = source.values
+    places = [values.get(loc) or source.position(loc) for loc, _, _ in fields]
+    return Started(fields, places, source.name, issue, off, found)
+
+
+def finish(started: Started) -> list[Finding]:
+    """The findings of a started check: the wording rules' on each field, then the case
+    rules'."""
+    findings = field_findings(started.fields, started.issue, started.off)
+    file = started.file
+    if findings and file is not None:
+        places = zip(started.fields, started.places, strict=True)
+        where = {field[0]: place for field, place in places}
+        findings = [_placed(finding, file, where[finding.field_path]) for finding in findings]
+    return [*findings, *started.found]
 
 
 def validate_disabled(disabled: Mapping[str, str]) -> set[str]:
@@ -92,10 +134,10 @@ def case_fields(case: Case) -> list[Field]:
     return fields
 
 
-def field_findings(case: Case, issue: IssueType | None, off: set[str]) -> list[Finding]:
-    """The wording rules' findings on every field of the case."""
+def field_findings(fields: list[Field], issue: IssueType | None, off: set[str]) -> list[Finding]:
+    """The wording rules' findings on the fields of a case."""
     findings = []
-    for loc, kind, rule_id, analysed, pos in field_hits(case_fields(case), off):
+    for loc, kind, rule_id, analysed, pos in field_hits(fields, off):
         rule = RULES[rule_id]
         short = kind in (_K.OWNER, _K.FREQUENCY)
         excerpt = " ".join(analysed.raw.split()) if short else analysed.excerpt(pos)
@@ -140,7 +182,11 @@ def suggestion(rule: Rule, issue: IssueType | None, text: str) -> str:
 
 def locate(finding: Finding, source: Document) -> Finding:
     """The finding with the file, line and column of its field in the source document."""
-    pos = source.position(finding.field_path)
+    return _placed(finding, source.name, source.position(finding.field_path))
+
+
+def _placed(finding: Finding, file: str, pos: tuple[int, int] | None) -> Finding:
+    """The finding with its file, and its line and column when known."""
     line, column = pos if pos else (None, None)
     return Finding(
         finding.rule,
@@ -149,7 +195,7 @@ def locate(finding: Finding, source: Document) -> Finding:
         finding.message,
         finding.suggestion,
         finding.excerpt,
-        source.name,
+        file,
         line,
         column,
     )

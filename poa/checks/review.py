@@ -3,8 +3,9 @@ the reviewer's rules, with the rules a case or its folders switch off left out a
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -12,7 +13,7 @@ from poa.case.files import CheckedCase, check_text
 from poa.case.model import Case
 from poa.catalog import Catalog, load_catalog
 from poa.checks.config import CheckConfig, Place, load_check_config
-from poa.checks.engine import check, unknown_rule_hint
+from poa.checks.engine import Started, finish, start, unknown_rule_hint
 from poa.checks.findings import Finding, Severity
 from poa.checks.report import CheckReport, Origin
 from poa.checks.rulebook import RULES
@@ -47,6 +48,19 @@ class Switches:
         self.problems: list[Problem] = []
 
 
+class _Started(NamedTuple):
+    """A case file validated and checked as a whole, its wording rules still to run: its
+    report so far, the engine's started check, and the case when the review keeps it."""
+
+    report: CheckReport
+    started: Started
+    case: Case | None
+
+
+# The case files `Reviewer.files` starts before it finishes them.
+BATCH = 64
+
+
 class Reviewer:
     """Checks case files with one catalog and date, reading each folder's settings once."""
 
@@ -59,14 +73,35 @@ class Reviewer:
     def file(self, path: Path, root: Path | None = None) -> Review:
         """Check one case file; `root` is the folder named on the command line, up to which
         `.poa-checks.yaml` files are looked for."""
+        return self._finished(self._started(path, root, keep=True))
+
+    def files(self, paths: Iterable[Path], root: Path | None = None) -> Iterator[Review]:
+        """`file` on each path in turn, but without the case in the reviews. The files are
+        read, validated and checked as a whole a batch at a time, and the wording rules then
+        read the batch's fields one case after another: right after a case's validation,
+        which leaves little of their code and tables in the processor's caches, they take
+        about a fifth longer. (A batch holds its fields' text, not its parsed cases, which
+        would cost the collector more than the batch saves.)"""
+        pending = iter(paths)
+        while batch := [self._started(path, root) for path in islice(pending, BATCH)]:
+            yield from map(self._finished, batch)
+
+    def text(self, text: str, name: str, folder: Path, root: Path | None = None) -> Review:
+        """Check case text read from a file in `folder`."""
+        return self._finished(self._begun(text, name, folder, root, keep=True))
+
+    def _started(self, path: Path, root: Path | None, keep: bool = False) -> _Started | Review:
         try:
             text = read_text(path)
         except PoaError as exc:
             return _failed(str(path), exc)
-        return self.text(text, str(path), path.parent, root)
+        return self._begun(text, str(path), path.parent, root, keep)
 
-    def text(self, text: str, name: str, folder: Path, root: Path | None = None) -> Review:
-        """Check case text read from a file in `folder`."""
+    def _begun(
+        self, text: str, name: str, folder: Path, root: Path | None, keep: bool = False
+    ) -> _Started | Review:
+        """The case validated and checked as a whole, its wording rules still to run; or the
+        review of a case that could not be read. `keep` keeps the case for the review."""
         try:
             checked = check_text(text, name, catalog=self.catalog, today=self.today)
         except PoaError as exc:
@@ -80,15 +115,26 @@ class Reviewer:
         problems = [*folder_off.problems, *case_off.problems]
         findings = [_finding(p, Severity.ERROR, INVALID) for p in problems]
         findings += [_finding(p, Severity.WARNING, VALIDATE) for p in checked.warnings]
-        findings += check(
+        started = start(
             checked.case,
             catalog=self.catalog,
             today=self.today,
             source=checked.source,
             disabled=disabled,
         )
+        report = CheckReport(name, findings, disabled, origins)
+        return _Started(report, started, checked.case if keep else None)
+
+    @staticmethod
+    def _finished(item: _Started | Review) -> Review:
+        """The review of a started case, once its wording rules have run (a review already
+        made is passed on)."""
+        if isinstance(item, Review):
+            return item
+        report, started, case = item
+        findings = [*report.findings, *finish(started)]
         findings.sort(key=lambda f: (f.line or 0, f.column or 0))
-        return Review(CheckReport(name, findings, disabled, origins), checked.case)
+        return Review(report._replace(findings=findings), case)
 
     def switched_off(self, folder: Path, root: Path) -> Switches:
         """Rules switched off by the `.poa-checks.yaml` files from `root` down to `folder`;

@@ -46,9 +46,8 @@ def cmd_check(args: argparse.Namespace, io: Streams) -> int:
             files, problems = poa.find_case_files([root])
             missing += [(raw, line) for error in problems for line in error.lines()]
             base = root if root.is_dir() else root.parent
-            for path in files:
-                # Only the report is kept: holding every parsed case would slow a large folder.
-                review = reviewer.file(path, base)
+            # Only the reports are kept: holding every parsed case would slow a large folder.
+            for review in reviewer.files(files, base):
                 held += bool(review.blocking(args.strict))
                 reports.append(review.report)
     if args.json:
