@@ -51,6 +51,17 @@ def with_uncited_exhibit() -> dict[str, Any]:
     return data
 
 
+def with_hard_prose() -> dict[str, Any]:
+    """A case whose plan reads above the readability limit: a warning on the whole case."""
+    data = good()
+    hard = (
+        "Comprehensive organisational restructuring necessitated extraordinarily "
+        "sophisticated administrative reconfiguration of interdepartmental verification."
+    )
+    data["root_causes"][0]["detail"] = " ".join([hard] * 6)
+    return data
+
+
 def position(path: Path, text: str) -> tuple[int, int]:
     """The line and column of `text` in the file, as an editor numbers them."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
@@ -374,6 +385,7 @@ def test_cases_are_checked_a_batch_at_a_time_with_the_findings_of_one_at_a_time(
         broken,
         write(tmp_path / "d.yaml", with_uncited_exhibit()),
         tmp_path / "gone.yaml",
+        write(tmp_path / "f.yaml", with_hard_prose()),
     ]
     steps: list[str] = []
     validate, wording = review.check_text, review.finish
@@ -389,22 +401,16 @@ def test_cases_are_checked_a_batch_at_a_time_with_the_findings_of_one_at_a_time(
     monkeypatch.setattr(review, "check_text", validating)
     monkeypatch.setattr(review, "finish", reading)
     batched = list(poa.Reviewer(today=TODAY).files(paths, tmp_path))
-    # Two cases validated, then both read; the broken file is validated but goes no further.
-    assert steps == [
-        "validate",
-        "validate",
-        "wording",
-        "wording",
-        "validate",
-        "validate",
-        "wording",
-    ]
+    # Two cases validated, then both read; a broken file is validated but goes no further.
+    validated, read = ["validate", "validate"], ["wording", "wording"]
+    assert steps == [*validated, *read, *validated, "wording", "validate", "wording"]
     one_by_one = [poa.Reviewer(today=TODAY).file(path, tmp_path) for path in paths]
     assert [r.report for r in batched] == [r.report for r in one_by_one]
     assert [r.report.name for r in batched] == [str(path) for path in paths]
     rules = [{f.rule for f in r.report.findings} for r in batched]
     assert "future-tense" in rules[0] and "exhibit-not-cited" in rules[3]
     assert rules[2] == rules[4] == {"invalid"}
+    assert "readability" in rules[5]
     # The wording rules' findings point at their field's line and column, as one at a time.
     plan = next(f for f in batched[0].report.findings if f.rule == "future-tense")
     assert (plan.line, plan.column) == position(paths[0], PLAN)

@@ -13,12 +13,13 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 
 from poa.case.dates import deadline
 from poa.case.model import Case, Kind
 from poa.catalog import Catalog, IssueType
 from poa.checks.findings import Finding
-from poa.checks.reading import grade_above, letter_prose, prose_parts
+from poa.checks.reading import grade_above, prose_parts
 from poa.checks.rulebook import RULES
 from poa.checks.text import count_words
 from poa.yamlfile import Loc
@@ -41,15 +42,7 @@ class Context:
         self, rule_id: str, loc: Loc, message: str = "", suggestion: str = "", excerpt: str = ""
     ) -> Finding:
         """A finding of a rule, with the rule's own message and advice unless given."""
-        rule = RULES[rule_id]
-        return Finding(
-            rule_id,
-            rule.severity,
-            loc,
-            message or rule.message,
-            suggestion or rule.advice,
-            excerpt,
-        )
+        return rule_finding(rule_id, loc, message, suggestion, excerpt)
 
     @cached_property
     def plan_text(self) -> str:
@@ -66,6 +59,16 @@ class Context:
 
 
 CaseRule = Callable[[Context], Iterable[Finding]]
+
+
+def rule_finding(
+    rule_id: str, loc: Loc, message: str = "", suggestion: str = "", excerpt: str = ""
+) -> Finding:
+    """A finding of a rule, with the rule's own message and advice unless given."""
+    rule = RULES[rule_id]
+    return Finding(
+        rule_id, rule.severity, loc, message or rule.message, suggestion or rule.advice, excerpt
+    )
 
 
 def notice_coverage(ctx: Context) -> Iterator[Finding]:
@@ -225,26 +228,40 @@ def case_digest(case: Case) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def length(ctx: Context) -> Iterator[Finding]:
+class Letter(NamedTuple):
+    """What the length rules read of a case: its prose part by part, the other texts the
+    letter prints, and the words the templates and the catalog add. Texts and a number, taken
+    from the case when it is checked and cheap to hold until the rules run (see
+    `Reviewer.files`)."""
+
+    parts: list[str]
+    beside: list[str]
+    added: int
+
+
+# The rules `length` reports.
+LENGTH_RULES = frozenset({"letter-length", "readability"})
+
+
+def length(letter: Letter) -> list[Finding]:
     """The letter fits a reviewer's reading budget, and its prose reads plainly."""
-    parts = prose_parts(ctx.case)
-    prose = " ".join(parts)
-    words = estimated_words(ctx.case, ctx.catalog, prose)
+    findings = []
+    prose = " ".join(letter.parts)
+    words = estimated_words(letter, prose)
     if words > WORD_BUDGET:
-        yield ctx.finding(
-            "letter-length",
-            (),
-            message=f"the letter comes to about {words} words, over the {WORD_BUDGET} a "
-            "reviewer reads closely (about two pages)",
+        message = (
+            f"the letter comes to about {words} words, over the {WORD_BUDGET} a reviewer reads "
+            "closely (about two pages)"
         )
-    grade = grade_above(prose, GRADE_LIMIT, parts)
+        findings.append(rule_finding("letter-length", (), message))
+    grade = grade_above(prose, GRADE_LIMIT, letter.parts)
     if grade is not None:
-        yield ctx.finding(
-            "readability",
-            (),
-            message=f"the plan's sentences read at US school grade {grade:.0f} "
-            f"(Coleman–Liau), above {GRADE_LIMIT:.0f}",
+        message = (
+            f"the plan's sentences read at US school grade {grade:.0f} (Coleman–Liau), above "
+            f"{GRADE_LIMIT:.0f}"
         )
+        findings.append(rule_finding("readability", (), message))
+    return findings
 
 
 # Words the document templates add around the case's own text: opening, headings, closing and
@@ -254,20 +271,26 @@ _TEMPLATE_WORDS = {Kind.PLAN_OF_ACTION: 56, Kind.PERFORMANCE_IMPROVEMENT_PLAN: 9
 _ITEM_WORDS = {"cause": 8, "action": 12, "measure": 18, "exhibit": 10, "metric": 22, "mile": 14}
 
 
-def estimated_words(case: Case, catalog: Catalog | None = None, prose: str | None = None) -> int:
-    """About how many words the rendered letter has: the case's text, the template's, and the
-    catalog's rule for each issue type the notice names. `prose` is the case's `letter_prose`,
-    when the caller has it already."""
+def letter(case: Case, catalog: Catalog | None = None) -> Letter:
+    """What the length rules read of the case; the catalog's rules for the issue types the
+    notice names count among the words added."""
     n = _ITEM_WORDS
-    prose = letter_prose(case) if prose is None else prose
-    words = _TEMPLATE_WORDS.get(case.kind, 56) + count_words(prose) + _count(_beside_prose(case))
+    added = _TEMPLATE_WORDS.get(case.kind, 56)
     if catalog is not None:
         types = (catalog.types.get(key) for key in case.notification.issue_types)
-        words += sum(_rule_words(issue.rule or "") for issue in types if issue)
-    words += n["cause"] * len(case.root_causes) + n["action"] * len(case.corrective_actions)
-    words += n["measure"] * len(case.preventive_measures) + n["exhibit"] * len(case.evidence)
-    words += n["metric"] * len(case.metrics) + n["mile"] * len(case.milestones)
-    return words + len(case.notification.asins) + len(case.notification.order_ids)
+        added += sum(_rule_words(issue.rule or "") for issue in types if issue)
+    added += n["cause"] * len(case.root_causes) + n["action"] * len(case.corrective_actions)
+    added += n["measure"] * len(case.preventive_measures) + n["exhibit"] * len(case.evidence)
+    added += n["metric"] * len(case.metrics) + n["mile"] * len(case.milestones)
+    added += len(case.notification.asins) + len(case.notification.order_ids)
+    return Letter(prose_parts(case), _beside_prose(case), added)
+
+
+def estimated_words(letter: Letter, prose: str | None = None) -> int:
+    """About how many words the rendered letter has: the case's text, the templates' and the
+    catalog's. `prose` is the letter's parts joined, when the caller has it already."""
+    prose = " ".join(letter.parts) if prose is None else prose
+    return letter.added + count_words(prose) + _count(letter.beside)
 
 
 @lru_cache(maxsize=64)
@@ -304,8 +327,8 @@ CASE_RULES: tuple[tuple[CaseRule, frozenset[str]], ...] = (
     (invoices, frozenset({"invoice-supplier", "invoice-date", "invoice-details"})),
     (timing, frozenset({"deadline-passed", "deadline-near"})),
     (resubmission, frozenset({"resubmission-unchanged", "submission-pending"})),
-    (length, frozenset({"letter-length", "readability"})),
 )
+# The length rules come last; they read a `Letter`, not the case (see `length`).
 
 
 def run_case_rules(ctx: Context, disabled: Iterable[str] = ()) -> list[Finding]:

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from poa.case.model import Case
 from poa.catalog import Catalog, IssueType, load_catalog
-from poa.checks.case_rules import Context, run_case_rules
+from poa.checks.case_rules import LENGTH_RULES, Context, Letter, length, letter, run_case_rules
 from poa.checks.findings import FieldKind, Finding
 from poa.checks.rulebook import RULES, Rule
 from poa.checks.text import compiled_when_used
@@ -50,6 +50,8 @@ class Started(NamedTuple):
     issue: IssueType | None
     off: set[str]
     found: list[Finding]  # the case rules' findings, located
+    letter: Letter | None  # what the length rules read, unless both are off
+    whole: tuple[int, int] | None  # where the case starts in `file`
 
 
 def start(
@@ -66,13 +68,14 @@ def start(
     issue = catalog.types.get(case.notification.issue_type)
     found = run_case_rules(Context(case, catalog, issue, today or date.today()), off)
     fields = case_fields(case)
+    words = None if off >= LENGTH_RULES else letter(case, catalog)
     if source is None:
-        return Started(fields, [], None, issue, off, found)
+        return Started(fields, [], None, issue, off, found, words, None)
     found = [locate(finding, source) for finding in found]
     # A field's text is a value of the file, so its place is looked up directly.
     values = source.values
     places = [values.get(loc) or source.position(loc) for loc, _, _ in fields]
-    return Started(fields, places, source.name, issue, off, found)
+    return Started(fields, places, source.name, issue, off, found, words, source.position(()))
 
 
 def finish(started: Started) -> list[Finding]:
@@ -84,7 +87,13 @@ def finish(started: Started) -> list[Finding]:
         places = zip(started.fields, started.places, strict=True)
         where = {field[0]: place for field, place in places}
         findings = [_placed(finding, file, where[finding.field_path]) for finding in findings]
-    return [*findings, *started.found]
+    found = started.found
+    if started.letter is not None:
+        lengths = [f for f in length(started.letter) if f.rule not in started.off]
+        if file is not None:
+            lengths = [_placed(finding, file, started.whole) for finding in lengths]
+        found = [*found, *lengths]
+    return [*findings, *found]
 
 
 def validate_disabled(disabled: Mapping[str, str]) -> set[str]:
