@@ -5,14 +5,12 @@ position, or None."""
 
 from __future__ import annotations
 
-import re
-
 from poa.checks.text import Analysed, compiled_when_used, word_pairs, word_set
 
 # "since we started selling in 2019, ...": a date for what the sentence explains.
 _SINCE = compiled_when_used(r"\b(?:since|when|after|until|before)\s+(?:we|i)\s+$")
 
-_HISTORY = re.compile(
+_HISTORY = compiled_when_used(
     r"(?:selling|sold|sell|trading|operating|seller|business|been)\s+(?:on\s+amazon\s+)?"
     r"(?:since|for)\s+(?:\d{4}|\w+\s+years|many\s+years|over|more\s+than|decades)\b"
     r"|(?:founded|established)\b|started\s+(?:our|the)\s+(?:business|company|shop)\b"
@@ -159,7 +157,7 @@ HISTORY_PAIRS = word_pairs(
 
 def unrelated_history(t: Analysed) -> int | None:
     """Business history, reputation or praise the notice did not ask about."""
-    match = t.match_at(_HISTORY, _HISTORY_STARTS)
+    match = t.match_at(_HISTORY(), _HISTORY_STARTS)
     if (
         match
         and match.group(0).startswith("started")

@@ -4,8 +4,6 @@ the analysed text and returns a position, or None."""
 
 from __future__ import annotations
 
-import re
-
 from poa.checks.schedule import ROLE_WORDS
 from poa.checks.text import Analysed, compiled_when_used, word_set
 
@@ -42,7 +40,7 @@ PRESENT_SIGNS = frozenset(
         "twice",
     ]
 )
-_ONGOING = re.compile(
+_ONGOING = compiled_when_used(
     r"\b(?:(?:that|which|who)\s+(?:now\s+|also\s+|then\s+)?[a-z]+[^s\s]s\b"
     r"|(?:at|on|for|before|after|with)\s+(?:every|each)\b"
     r"|(?:every|each|per)\s+(?:day|week|month|morning|evening|night|weekday|hour|quarter|year|"
@@ -86,15 +84,15 @@ def one_off_measure(t: Analysed) -> int | None:
     # comes after the role.
     role = next((i for i, token in enumerate(tokens[:4]) if token in ROLE_WORDS), None)
     if role is not None and role + 1 < len(tokens) and _is_past(tokens[role + 1]):
-        return None if _ONGOING.search(t.lower) else 0
+        return None if _ONGOING().search(t.lower) else 0
     for token in tokens:
         if _is_past(token):
-            return None if _ONGOING.search(t.lower) else 0
+            return None if _ONGOING().search(t.lower) else 0
         if token not in _SUBJECT_WORDS:
             break
     # "A one-time reconciliation was carried out": a step in the passive, done once.
     done = _CARRIED_OUT().search(t.lower) if t.has(_WAS) else None
-    return done.start() if done and not _ONGOING.search(t.lower) else None
+    return done.start() if done and not _ONGOING().search(t.lower) else None
 
 
 _WAS = word_set("was were")

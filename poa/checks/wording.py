@@ -18,7 +18,7 @@ _BUSY_VERBS = (
     "auditing|checking|training|rewriting|issuing|refunding|fixing|sorting"
 )
 # Words that make a sentence about the future or about work still under way.
-_INTENTION = re.compile(
+_INTENTION = compiled_when_used(
     r"\b(?:will|shall|won't|wo n't)\b(?!\s+(?:have|had)\s+been)"
     r"|\b(?:i|we|you|they|he|she|it)'ll\b"
     r"|\b(?:am|is|are|'re|'m)\s+going\s+to\s+(?!the\b|a\b|an\b|our\b|their\b|each\b|every\b)"
@@ -74,7 +74,7 @@ def future_tense(t: Analysed) -> int | None:
     """An action written as an intention or as work still under way."""
     if not t.has(INTENTION_GATE) and not any(t.has(a) and t.has(b) for a, b in INTENTION_PAIRS):
         return None
-    match = main_clause_match(_INTENTION, t, skip=_named_will)
+    match = main_clause_match(_INTENTION(), t, skip=_named_will)
     if match is None:
         match = _SOON.search(t.lower)
         if match and t.lower[max(0, match.start() - 3) : match.start()] == "as ":
@@ -147,7 +147,7 @@ _GENERIC_VERBS = word_set(
 )
 VAGUE_ACTION_GATE = _GENERIC_VERBS | _CHANGE_GATE
 
-_HEDGE = re.compile(
+_HEDGE = compiled_when_used(
     r"\b(?:tr(?:y|ies|ying)\s+to\b|(?:do(?:es)?|tr(?:y|ies|ying))\s+(?:our|their|my|his|her)\s+best\b"
     # "aims at answering" is a hedge; "the rate aims at under 1%" is a target.
     r"|aim(?:s|ing)?\s+(?:to|at(?!\s+(?:under|below|over|above|less|fewer|more|no|\d)))\b"
@@ -226,7 +226,7 @@ def measure_hedge(t: Analysed) -> int | None:
     """A measure that is hedged, or that does not run yet."""
     if not t.has(HEDGE_GATE):
         return None
-    for match in _HEDGE.finditer(t.lower):
+    for match in _HEDGE().finditer(t.lower):
         word = match.group(0)
         if word.startswith("may") and _MONTH_DAY.search(
             t.lower, max(0, match.start() - 3), match.end()
@@ -245,7 +245,7 @@ def measure_hedge(t: Analysed) -> int | None:
     return None
 
 
-_GENERIC_CUES = re.compile(
+_GENERIC_CUES = compiled_when_used(
     r"\b(?:careful(?:ly)?\b|attention\b|vigilan(?:t|ce)\b|diligen(?:t|ce)\b|closely\b"
     r"|seriously\b|(?:stricter|strictly|tighter|better|enhanced|improved|higher|closer|"
     r"stronger)\b|aware(?:ness)?\b|importance\b|priority\b|harder\b|recurrence\b"
@@ -315,7 +315,7 @@ def generic_measure(t: Analysed) -> int | None:
     """A measure that promises care or compliance but names no control."""
     if not t.has(GENERIC_GATE):
         return None
-    match = _GENERIC_CUES.search(t.lower)
+    match = _GENERIC_CUES().search(t.lower)
     if match is None or _CONCRETE().search(t.lower):
         return None
     return match.start()
