@@ -40,9 +40,10 @@ def check(
 
 
 class Started(NamedTuple):
-    """A case checked as far as the rules on the whole case, with what its wording rules need
-    (the text of each field, and where it is), but not the case itself: many of these can be
-    held cheaply until their wording rules run one after another (see `Reviewer.files`)."""
+    """A case checked as far as the rules on the whole case, with what its wording and length
+    rules need (the text of each field and where it is, and the letter's texts), but not the
+    case itself: many of these can be held cheaply until those rules run one case after
+    another (see `Reviewer.files`)."""
 
     fields: list[Field]
     places: list[tuple[int, int] | None]  # each field's line and column in `file`
@@ -62,7 +63,8 @@ def start(
     source: Document | None = None,
     disabled: Mapping[str, str] | None = None,
 ) -> Started:
-    """`check` as far as the rules on the whole case; `finish` runs the wording rules."""
+    """`check` as far as the rules on the whole case; `finish` runs the wording and length
+    rules."""
     off = validate_disabled(disabled or {})
     catalog = catalog or load_catalog()
     issue = catalog.types.get(case.notification.issue_type)
@@ -80,7 +82,7 @@ def start(
 
 def finish(started: Started) -> list[Finding]:
     """The findings of a started check: the wording rules' on each field, then the case
-    rules'."""
+    rules' (the length rules' last), each with its file, line and column when known."""
     findings = field_findings(started.fields, started.issue, started.off)
     file = started.file
     if findings and file is not None:
