@@ -3,6 +3,8 @@ length and readability.
 
 Each rule is a function of a `Context` that yields findings; `CASE_RULES` lists them in the
 order they report. A new rule (multi-issue coverage, say) is one more function in the list.
+The length and readability rules come last and read a `Letter` taken from the case, so that
+a batch of cases can run them after its validations (see `Reviewer.files`).
 """
 
 from __future__ import annotations
