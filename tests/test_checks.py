@@ -16,8 +16,8 @@ from poa.case.model import Case
 from poa.checks.reading import (
     grade_above,
     grade_ceiling,
-    letter_prose,
     prose_lines,
+    prose_parts,
     reading_grade,
     sentence_count,
 )
@@ -406,7 +406,7 @@ def test_the_grade_is_the_librarys_own_reading_of_the_prose_a_sentence_a_line() 
     # The counts poa passes give the grade the library's own reading of the same text gives.
     for sample in [
         text,
-        *(letter_prose(poa.load_case(p, today=SAMPLES_TODAY)) for p in SAMPLE_FILES),
+        *(" ".join(prose_parts(poa.load_case(p, today=SAMPLES_TODAY))) for p in SAMPLE_FILES),
     ]:
         lines = "\n".join(" ".join(line) for line in prose_lines(sample))
         own = readability.getmeasures(lines, lang="en")["readability grades"]["Coleman-Liau"]
@@ -423,7 +423,9 @@ def test_the_grade_is_the_librarys_own_reading_of_the_prose_a_sentence_a_line() 
 
 def test_the_grade_ceilings_hold_and_the_second_is_close_on_the_corpus_and_the_samples() -> None:
     texts = [entry["text"] for name in ("tune", "test") for entry in load(name)]
-    texts += [letter_prose(poa.load_case(path, today=SAMPLES_TODAY)) for path in SAMPLE_FILES]
+    texts += [
+        " ".join(prose_parts(poa.load_case(path, today=SAMPLES_TODAY))) for path in SAMPLE_FILES
+    ]
     assert len(texts) > 800
     first = [grade_ceiling(text) - reading_grade(text) for text in texts]
     second = [grade_ceiling(text, len(prose_lines(text))) - reading_grade(text) for text in texts]

@@ -302,7 +302,7 @@ def _rule_words(rule: str) -> int:
 
 
 def _beside_prose(case: Case) -> list[str]:
-    """The texts the letter prints besides its prose (see `letter_prose`)."""
+    """The texts the letter prints besides its prose (see `prose_parts`)."""
     seller, note = case.seller, case.notification
     texts = [seller.legal_name, seller.store_name, seller.signatory.name, seller.signatory.role]
     texts += [note.subject, *note.policies]

@@ -38,11 +38,6 @@ def prose_parts(case: Case) -> list[str]:
     return [p if p.endswith((".", "!", "?")) else p + "." for p in parts if p]
 
 
-def letter_prose(case: Case) -> str:
-    """The case's own prose as the letter prints it, each part ending a sentence."""
-    return " ".join(prose_parts(case))
-
-
 def prose_lines(text: str) -> list[list[str]]:
     """The words of each sentence of the text, as the readability library counts them."""
     lines = (_WORD.findall(text[start:end]) for start, end in split_sentences(text))
